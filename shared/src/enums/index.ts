@@ -1,0 +1,5 @@
+export * from './tier';
+export * from './gender';
+export * from './role';
+export * from './platform';
+export * from './ledger-kind';

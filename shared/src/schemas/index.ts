@@ -1,0 +1,5 @@
+export * from './common.schema';
+export * from './birthday.schema';
+export * from './auth.schema';
+export * from './member.schema';
+export * from './store.schema';
