@@ -1,0 +1,50 @@
+import { TIERS, type Tier } from '../enums/tier';
+import type { ClubRules } from './club-rules';
+import { assertMinorAmount } from './money';
+
+/** Where a member stands on the tier ladder. */
+export interface TierProgress {
+  tier: Tier;
+  /** The tier above, or null at the top. */
+  nextTier: Tier | null;
+  /** Minor units still to spend to reach `nextTier`; 0 at the top. */
+  spendToNextTier: number;
+  /** Share of the way from this tier's threshold to the next one, 0 ≤ progress < 1; exactly 1 at the top. */
+  progress: number;
+}
+
+/** Negative when `a` ranks below `b`, 0 when equal, positive when above (for sorting). */
+export function compareTiers(a: Tier, b: Tier): number {
+  return TIERS.indexOf(a) - TIERS.indexOf(b);
+}
+
+/** True when `a` ranks strictly above `b`. */
+export function isHigherTier(a: Tier, b: Tier): boolean {
+  return compareTiers(a, b) > 0;
+}
+
+/** The highest tier whose threshold the qualifying spend (minor units) reaches. */
+export function tierForSpend(spendMinor: number, rules: ClubRules): Tier {
+  assertMinorAmount(spendMinor, 'spend');
+  let reached: Tier = TIERS[0];
+  for (const tier of TIERS) {
+    if (spendMinor >= rules.tiers[tier].minSpend) reached = tier;
+  }
+  return reached;
+}
+
+/** The tier for the spend, the next tier, the spend still needed for it and the progress towards it. */
+export function nextTierProgress(spendMinor: number, rules: ClubRules): TierProgress {
+  const tier = tierForSpend(spendMinor, rules);
+  const index = TIERS.indexOf(tier);
+  const nextTier = index + 1 < TIERS.length ? TIERS[index + 1] : null;
+  if (nextTier === null) return { tier, nextTier, spendToNextTier: 0, progress: 1 };
+  const from = rules.tiers[tier].minSpend;
+  const to = rules.tiers[nextTier].minSpend;
+  return {
+    tier,
+    nextTier,
+    spendToNextTier: to - spendMinor,
+    progress: (spendMinor - from) / (to - from),
+  };
+}
