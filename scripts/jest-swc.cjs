@@ -1,0 +1,28 @@
+// One TypeScript transform and module map for every jest project, so a test behaves the same
+// whichever project runs it. Nest needs legacy decorators with emitted metadata for injection.
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '..');
+
+const swcTransform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      swcrc: false,
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true, decorators: true, dynamicImport: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
+
+const sharedModuleMap = {
+  '^@vip-club/shared$': path.join(repoRoot, 'shared/src/index.ts'),
+};
+
+module.exports = { repoRoot, swcTransform, sharedModuleMap };

@@ -1,0 +1,8 @@
+import { stopPrivateMariadb } from './private-mariadb';
+
+export default async function globalTeardown(): Promise<void> {
+  const db = globalThis.__vipClubMariadb;
+  if (!db) return;
+  globalThis.__vipClubMariadb = undefined;
+  await stopPrivateMariadb(db);
+}
