@@ -1,0 +1,26 @@
+export default defineAppConfig({
+  pages: ['pages/welcome/index', 'pages/join/index', 'pages/home/index', 'pages/profile/index'],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['pages/login/index', 'pages/lookup/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#FAF6EF',
+    navigationBarBackgroundColor: '#FAF6EF',
+    navigationBarTitleText: '会员俱乐部',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#8A8172',
+    selectedColor: '#1F2A37',
+    backgroundColor: '#FFFDF9',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '会员卡' },
+      { pagePath: 'pages/profile/index', text: '我的' },
+    ],
+  },
+})

@@ -1,0 +1,10 @@
+import { View, Text } from '@tarojs/components'
+import { TIERS } from '@vip-club/shared'
+
+export default function Page() {
+  return (
+    <View>
+      <Text>join {TIERS.join(',')}</Text>
+    </View>
+  )
+}
