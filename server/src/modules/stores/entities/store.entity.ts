@@ -1,0 +1,20 @@
+import { Column, Entity } from 'typeorm';
+import { IdColumn, timestampColumn } from '../../../database/columns';
+
+@Entity({ name: 'stores' })
+export class StoreEntity {
+  @IdColumn('pk_stores')
+  id!: string;
+
+  @Column({ name: 'name', type: 'varchar', length: 60 })
+  name!: string;
+
+  @Column({ name: 'city', type: 'varchar', length: 40 })
+  city!: string;
+
+  @Column({ name: 'address', type: 'varchar', length: 200 })
+  address!: string;
+
+  @Column(timestampColumn('created_at'))
+  createdAt!: Date;
+}
