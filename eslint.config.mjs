@@ -1,0 +1,53 @@
+// One lint setup for the whole workspace: typescript-eslint's recommended rules, with formatting
+// left to prettier (eslint-config-prettier switches off the rules it would fight).
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/coverage/**',
+      '**/test-results/**',
+      '**/.data/**',
+      '**/.swc/**',
+      // Taro's generated and temporary output
+      'miniapp/.temp/**',
+      'miniapp/.taro-cache/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: { ...globals.node },
+    },
+    rules: {
+      // `_`-prefixed names mark parameters a signature requires but the body does not use.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // CommonJS config files (jest, babel) are loaded with require by their tools.
+    files: ['**/*.cjs', '**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['miniapp/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'miniapp/e2e/**/*.ts'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  prettier,
+);
