@@ -1,0 +1,93 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** The delivery channels whose messages the sandbox catches instead of delivering. */
+export type SandboxOutboxChannel = 'wechat' | 'alipay' | 'sms';
+
+/** One message a platform was asked to deliver while the club ran on the sandbox. */
+export interface SandboxOutboxMessage {
+  id: string;
+  channel: SandboxOutboxChannel;
+  /** WeChat openid, Alipay user id or phone number. */
+  to: string;
+  templateId: string | null;
+  data: Record<string, string>;
+  page: string | null;
+  /** ISO-8601 time the sandbox received it. */
+  at: string;
+}
+
+export type SandboxOutboxInput = Omit<SandboxOutboxMessage, 'id' | 'at'>;
+
+export interface SandboxOutboxFilter {
+  channel?: SandboxOutboxChannel;
+  to?: string;
+}
+
+/**
+ * Every message "sent" through the sandbox, in memory and (given a file) appended as JSON lines so
+ * a restarted club still shows what it sent before.
+ */
+export class SandboxOutbox {
+  private readonly messages: SandboxOutboxMessage[] = [];
+  private lastId = 0;
+  private writes: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Opens the outbox, reading back what an earlier run appended to `file`. */
+  static async open(options: { file?: string; now?: () => Date } = {}): Promise<SandboxOutbox> {
+    const outbox = new SandboxOutbox(options.file, options.now ?? (() => new Date()));
+    if (options.file) {
+      await mkdir(dirname(options.file), { recursive: true });
+      await outbox.load(options.file);
+    }
+    return outbox;
+  }
+
+  /** Records a message; resolves once it is on disk (when there is a file). */
+  async record(input: SandboxOutboxInput): Promise<SandboxOutboxMessage> {
+    const message: SandboxOutboxMessage = { id: String(++this.lastId), ...input, at: this.now().toISOString() };
+    this.messages.push(message);
+    if (this.file) {
+      const file = this.file;
+      // Chained so lines land in id order even when sends overlap.
+      const write = this.writes.then(() => appendFile(file, `${JSON.stringify(message)}\n`, 'utf8'));
+      this.writes = write.catch(() => undefined);
+      await write;
+    }
+    return message;
+  }
+
+  /** Newest first. */
+  list(filter: SandboxOutboxFilter = {}): SandboxOutboxMessage[] {
+    return this.messages
+      .filter((m) => (filter.channel === undefined || m.channel === filter.channel) && (filter.to === undefined || m.to === filter.to))
+      .reverse();
+  }
+
+  private async load(file: string): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const line of text.split('\n')) {
+      if (!line.trim()) continue;
+      let message: SandboxOutboxMessage;
+      try {
+        message = JSON.parse(line) as SandboxOutboxMessage;
+      } catch {
+        continue; // a line cut short by a crash mid-append; the rest is still good
+      }
+      this.messages.push(message);
+      const id = Number(message.id);
+      if (Number.isInteger(id) && id > this.lastId) this.lastId = id;
+    }
+  }
+}
