@@ -1,13 +1,14 @@
 /** Throws a RangeError unless `value` is a whole, non-negative, exactly representable number of minor units. */
 export function assertMinorAmount(value: number, name = 'amount'): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a non-negative integer number of minor units, got ${String(value)}`);
+    throw new RangeError(
+      `${name} must be a non-negative integer number of minor units, got ${String(value)}`,
+    );
   }
 }
 
-// Float division of two safe integers can land on the next integer when the true quotient sits just
-// below it; a correction step against exact integer products makes the floor exact.
-function floorDiv(x: number, d: number): number {
+/** floor(x / d) for safe integers x ≥ 0 and d > 0, exact where float division could round up to the next integer. */
+export function floorDiv(x: number, d: number): number {
   let q = Math.floor(x / d);
   while (q * d > x) q--;
   while ((q + 1) * d <= x) q++;
@@ -15,18 +16,28 @@ function floorDiv(x: number, d: number): number {
 }
 
 /**
- * floor(a × b / d) for non-negative safe integers, exact as long as b × d and the result are safe
- * integers, even where a × b itself is not (a = q·d + r, so a·b/d = q·b + r·b/d with r·b < d·b).
+ * Exact quotient and remainder of a × b ÷ d for non-negative safe integers (d > 0, b × d safe), even
+ * where a × b itself is beyond 2^53; throws a RangeError when the quotient is not a safe integer.
  */
-export function mulDivFloor(a: number, b: number, d: number): number {
-  if (!Number.isSafeInteger(b * d) || d <= 0) {
-    throw new RangeError(`floor(${a} × ${b} / ${d}) is outside exact integer range`);
+export function mulDivRem(a: number, b: number, d: number): { quotient: number; remainder: number } {
+  for (const n of [a, b, d]) {
+    if (!Number.isSafeInteger(n) || n < 0)
+      throw new RangeError(`expected a non-negative safe integer, got ${n}`);
   }
+  if (d === 0) throw new RangeError('division by zero');
+  if (!Number.isSafeInteger(b * d)) throw new RangeError(`${b} × ${d} is outside exact integer range`);
+  // a = q·d + r, so a·b = q·b·d + r·b with r·b < d·b: every product below is exact.
   const q = floorDiv(a, d);
-  const r = a - q * d;
-  const result = q * b + floorDiv(r * b, d);
-  if (!Number.isSafeInteger(result)) {
-    throw new RangeError(`floor(${a} × ${b} / ${d}) is outside exact integer range`);
+  const rb = (a - q * d) * b;
+  const carry = floorDiv(rb, d);
+  const quotient = q * b + carry;
+  if (!Number.isSafeInteger(quotient)) {
+    throw new RangeError(`${a} × ${b} / ${d} is outside exact integer range`);
   }
-  return result;
+  return { quotient, remainder: rb - carry * d };
+}
+
+/** floor(a × b / d), exact under the conditions of `mulDivRem`. */
+export function mulDivFloor(a: number, b: number, d: number): number {
+  return mulDivRem(a, b, d).quotient;
 }

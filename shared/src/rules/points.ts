@@ -1,6 +1,6 @@
 import type { Tier } from '../enums/tier';
 import { BASIS_POINTS, MINOR_UNITS_PER_MAJOR, type ClubRules } from './club-rules';
-import { assertMinorAmount, mulDivFloor } from './money';
+import { assertMinorAmount, floorDiv, mulDivRem } from './money';
 import { addMonths, zonedDateParts, zonedEndOfMonth } from './zoned-time';
 
 /** What decides the points for one purchase. */
@@ -23,10 +23,17 @@ export function pointsForPurchase(input: PurchasePointsInput, rules: ClubRules):
   const rateBp = rules.tiers[tier]?.earnRateBp;
   if (rateBp === undefined) throw new RangeError(`unknown tier ${String(tier)}`);
   const multiplierBp = isBirthdayMonth ? rules.birthdayMultiplierBp : BASIS_POINTS;
-  const scaled = amountMinor * rateBp;
-  if (!Number.isSafeInteger(scaled)) throw new RangeError(`amount ${amountMinor} is too large to earn points`);
-  // One floor over the whole product, so rounding never happens before the birthday multiplier.
-  return mulDivFloor(scaled, multiplierBp, MINOR_UNITS_PER_MAJOR * BASIS_POINTS * BASIS_POINTS);
+  // One floor over the whole product amount × rate × multiplier / (100 × 10000 × 10000), so rounding never
+  // happens before the birthday multiplier. The product can pass 2^53, so it is taken in two exact steps:
+  // amount × rate = q1·D1 + r1, then q1 × multiplier = q2·D2 + r2, leaving (r2·D1 + r1·multiplier) / (D1·D2) < 1 + multiplier/D2.
+  const d1 = MINOR_UNITS_PER_MAJOR * BASIS_POINTS;
+  const d2 = BASIS_POINTS;
+  const first = mulDivRem(amountMinor, rateBp, d1);
+  const second = mulDivRem(first.quotient, multiplierBp, d2);
+  const points = second.quotient + floorDiv(second.remainder * d1 + first.remainder * multiplierBp, d1 * d2);
+  if (!Number.isSafeInteger(points))
+    throw new RangeError(`amount ${amountMinor} earns too many points to count`);
+  return points;
 }
 
 /**
