@@ -82,6 +82,33 @@ describe('zonedStartOfDay', () => {
   });
 });
 
+describe('zonedStartOfDay on every day of 2024–2026, whatever the zone does with its clocks', () => {
+  // Santiago and Beirut move their clocks at midnight, so some days there have no 00:00 at all; Lord Howe
+  // moves by half an hour. The start of a day is the first instant on it: on the date, the instant before not.
+  it.each([
+    'Asia/Shanghai',
+    'America/New_York',
+    'Europe/London',
+    'America/Santiago',
+    'Asia/Beirut',
+    'Australia/Lord_Howe',
+  ])('%s', (zone) => {
+    for (let year = 2024; year <= 2026; year++) {
+      for (let month = 1; month <= 12; month++) {
+        for (let day = 1; day <= daysInMonth(year, month); day++) {
+          const date = { year, month, day };
+          const start = zonedStartOfDay(date, zone);
+          const justBefore = zonedDateParts(new Date(start.getTime() - 1), zone);
+          const isRight =
+            JSON.stringify(zonedDateParts(start, zone)) === JSON.stringify(date) &&
+            JSON.stringify(justBefore) !== JSON.stringify(date);
+          if (!isRight) throw new Error(`${zone} ${JSON.stringify(date)} → ${start.toISOString()}`);
+        }
+      }
+    }
+  });
+});
+
 describe('zonedEndOfMonth', () => {
   it.each<[number, number, string, string]>([
     [2028, 2, 'Asia/Shanghai', '2028-02-29T15:59:59.999Z'],

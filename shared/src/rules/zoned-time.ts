@@ -76,13 +76,20 @@ function zoneOffsetMillis(epochMillis: number, timeZone: string): number {
   return wallAsUtc - (epochMillis - (((epochMillis % 1000) + 1000) % 1000));
 }
 
-/** The instant at which the wall clock in `timeZone` shows midnight starting the given date. */
+/** The first instant of the given date on the wall clock of `timeZone` (midnight, or later where a DST change skips it). */
 export function zonedStartOfDay(date: ZonedDate, timeZone: string): Date {
   const wall = utcMillis(date.year, date.month, date.day);
-  // The offset at the guess may differ from the offset at the answer across a DST change: one correction suffices.
-  let instant = wall - zoneOffsetMillis(wall, timeZone);
-  instant = wall - zoneOffsetMillis(instant, timeZone);
-  return new Date(instant);
+  // Wall midnight less the offset, with the offset read either at the guess or at the first answer: across a
+  // DST change one of the two is right. Where the zone skips midnight itself (Santiago, Beirut), the day starts
+  // at the end of the gap, which is the earlier candidate that already lies on the date.
+  const first = wall - zoneOffsetMillis(wall, timeZone);
+  const second = wall - zoneOffsetMillis(first, timeZone);
+  const onDate = [first, second].filter((t) => isSameDate(zonedDateParts(new Date(t), timeZone), date));
+  return new Date(onDate.length > 0 ? Math.min(...onDate) : second);
+}
+
+function isSameDate(a: ZonedDate, b: ZonedDate): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
 }
 
 /** Number of days in `month` (1–12) of `year`. */
