@@ -18,13 +18,24 @@ export async function platformFetch(
   try {
     response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (cause) {
-    throw new PlatformError(platform, 'unavailable', 'network', `${platform} unreachable: ${describe(cause)}`, {
-      cause,
-    });
+    throw new PlatformError(
+      platform,
+      'unavailable',
+      'network',
+      `${platform} unreachable: ${describe(cause)}`,
+      {
+        cause,
+      },
+    );
   }
   if (response.status >= 500) {
     await response.body?.cancel();
-    throw new PlatformError(platform, 'unavailable', `http_${response.status}`, `${platform} answered HTTP ${response.status}`);
+    throw new PlatformError(
+      platform,
+      'unavailable',
+      `http_${response.status}`,
+      `${platform} answered HTTP ${response.status}`,
+    );
   }
   return response;
 }
@@ -43,9 +54,15 @@ export function parseJson(platform: Platform, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new PlatformError(platform, 'unavailable', 'bad_response', `${platform} answered with something other than JSON`, {
-      cause,
-    });
+    throw new PlatformError(
+      platform,
+      'unavailable',
+      'bad_response',
+      `${platform} answered with something other than JSON`,
+      {
+        cause,
+      },
+    );
   }
 }
 

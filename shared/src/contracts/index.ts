@@ -2,3 +2,4 @@ export * from './common.contract';
 export * from './auth.contract';
 export * from './member.contract';
 export * from './store.contract';
+export * from './sandbox.contract';

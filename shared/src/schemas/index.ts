@@ -3,3 +3,4 @@ export * from './birthday.schema';
 export * from './auth.schema';
 export * from './member.schema';
 export * from './store.schema';
+export * from './sandbox.schema';

@@ -1,14 +1,24 @@
-import { alipayAesDecrypt, alipayAesEncrypt, alipaySignContent, alipayTimestamp, rawJsonMember } from './alipay-crypto';
+import {
+  alipayAesDecrypt,
+  alipayAesEncrypt,
+  alipaySignContent,
+  alipayTimestamp,
+  rawJsonMember,
+} from './alipay-crypto';
 
 describe('rawJsonMember', () => {
   it('returns the exact text of a top-level member, spacing and escapes included', () => {
-    const raw = '{ "a_response" : {"code":"10000", "msg":"Su\\"ccess","nested":{"x":[1,{"y":"}"}]}} ,"sign":"abc"}';
-    expect(rawJsonMember(raw, 'a_response')).toBe('{"code":"10000", "msg":"Su\\"ccess","nested":{"x":[1,{"y":"}"}]}}');
+    const raw =
+      '{ "a_response" : {"code":"10000", "msg":"Su\\"ccess","nested":{"x":[1,{"y":"}"}]}} ,"sign":"abc"}';
+    expect(rawJsonMember(raw, 'a_response')).toBe(
+      '{"code":"10000", "msg":"Su\\"ccess","nested":{"x":[1,{"y":"}"}]}}',
+    );
     expect(rawJsonMember(raw, 'sign')).toBe('"abc"');
   });
 
   it('ignores the key where it appears nested or inside a string', () => {
-    const raw = '{"decoy":{"a_response":{"code":"fake"}},"note":"\\"a_response\\":1","a_response":{"code":"real"},"sign":"s"}';
+    const raw =
+      '{"decoy":{"a_response":{"code":"fake"}},"note":"\\"a_response\\":1","a_response":{"code":"real"},"sign":"s"}';
     expect(rawJsonMember(raw, 'a_response')).toBe('{"code":"real"}');
   });
 
@@ -19,9 +29,16 @@ describe('rawJsonMember', () => {
 
 describe('alipaySignContent', () => {
   it('sorts by name and leaves out sign and empty values', () => {
-    expect(alipaySignContent({ method: 'm', app_id: '1', sign: 'x', empty: '', biz_content: '{"a":1}', none: undefined })).toBe(
-      'app_id=1&biz_content={"a":1}&method=m',
-    );
+    expect(
+      alipaySignContent({
+        method: 'm',
+        app_id: '1',
+        sign: 'x',
+        empty: '',
+        biz_content: '{"a":1}',
+        none: undefined,
+      }),
+    ).toBe('app_id=1&biz_content={"a":1}&method=m');
   });
 });
 

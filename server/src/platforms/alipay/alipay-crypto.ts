@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  createPublicKey,
+  createSign,
+  createVerify,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Alipay open-platform (API v1, `gateway.do`) signing: RSA2 is SHA256withRSA over the request's
@@ -24,7 +32,11 @@ export function alipayPublicKey(key: string | KeyObject): KeyObject {
   if (typeof key !== 'string') return key;
   const trimmed = key.trim();
   if (trimmed.startsWith('-----')) return createPublicKey(trimmed);
-  return createPublicKey({ key: Buffer.from(trimmed.replace(/\s+/g, ''), 'base64'), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.from(trimmed.replace(/\s+/g, ''), 'base64'),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
 /** The string Alipay signs for a set of request (or notification) parameters. */
@@ -116,7 +128,9 @@ function endOfValue(raw: string, start: number): number {
 export function alipayAesDecrypt(cipherTextBase64: string, aesKeyBase64: string): string {
   const key = Buffer.from(aesKeyBase64, 'base64');
   const decipher = createDecipheriv(aesAlgorithm(key), key, Buffer.alloc(16));
-  return Buffer.concat([decipher.update(Buffer.from(cipherTextBase64, 'base64')), decipher.final()]).toString('utf8');
+  return Buffer.concat([decipher.update(Buffer.from(cipherTextBase64, 'base64')), decipher.final()]).toString(
+    'utf8',
+  );
 }
 
 export function alipayAesEncrypt(plainText: string, aesKeyBase64: string): string {

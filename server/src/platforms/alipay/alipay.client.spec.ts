@@ -76,12 +76,16 @@ describe('AlipayClient against the sandbox', () => {
     });
 
     it('is refused by the gateway when signed with a key it does not know', async () => {
-      const error = await failure(client({ privateKey: otherKeyPair().privateKey }).oauthToken('sandbox:u-1'));
+      const error = await failure(
+        client({ privateKey: otherKeyPair().privateKey }).oauthToken('sandbox:u-1'),
+      );
       expect(error).toMatchObject({ kind: 'unavailable', code: 'isv.invalid-signature' });
     });
 
     it('does not believe a response signed by someone else', async () => {
-      const error = await failure(client({ alipayPublicKey: otherKeyPair().publicKey }).oauthToken('sandbox:u-1'));
+      const error = await failure(
+        client({ alipayPublicKey: otherKeyPair().publicKey }).oauthToken('sandbox:u-1'),
+      );
       expect(error).toMatchObject({ kind: 'unavailable', code: 'bad_signature' });
     });
   });
@@ -143,7 +147,9 @@ describe('AlipayClient against the sandbox', () => {
     });
 
     it('is refused without a template, and nothing is recorded', async () => {
-      const error = await failure(client().sendTemplateMessage({ toUserId: '2088-no-template', templateId: '', data: {} }));
+      const error = await failure(
+        client().sendTemplateMessage({ toUserId: '2088-no-template', templateId: '', data: {} }),
+      );
       expect(error).toMatchObject({ kind: 'rejected', code: 'USER_TEMPLATE_ILLEGAL' });
       expect(sandbox.outbox.list({ to: '2088-no-template' })).toEqual([]);
     });
@@ -158,12 +164,17 @@ describe('AlipayClient against the sandbox', () => {
       const genuine = JSON.parse(sandbox.alipayPhoneResponse('13700001234')) as Record<string, string>;
       const other = JSON.parse(sandbox.alipayPhoneResponse('13999999999')) as Record<string, string>;
       const forged = JSON.stringify({ ...genuine, response: other.response });
-      expect(syncFailure(() => client().decryptPhoneNumber(forged))).toMatchObject({ kind: 'rejected', code: 'bad_signature' });
+      expect(syncFailure(() => client().decryptPhoneNumber(forged))).toMatchObject({
+        kind: 'rejected',
+        code: 'bad_signature',
+      });
     });
 
     it('rejects a response it cannot decrypt with its key', () => {
       const wrongKey = client({ aesKey: randomBytes(16).toString('base64') });
-      const error = syncFailure(() => wrongKey.decryptPhoneNumber(sandbox.alipayPhoneResponse('13700001234')));
+      const error = syncFailure(() =>
+        wrongKey.decryptPhoneNumber(sandbox.alipayPhoneResponse('13700001234')),
+      );
       expect(error).toMatchObject({ kind: 'rejected' });
     });
 

@@ -71,7 +71,10 @@ export class AlipayClient {
 
   /** Exchanges a `my.getAuthCode` code for the user's id (`alipay.system.oauth.token`). */
   async oauthToken(authCode: string): Promise<AlipayOauthToken> {
-    const node = await this.call('alipay.system.oauth.token', { grant_type: 'authorization_code', code: authCode });
+    const node = await this.call('alipay.system.oauth.token', {
+      grant_type: 'authorization_code',
+      code: authCode,
+    });
     const userId = stringField(node, 'user_id') ?? stringField(node, 'open_id');
     const accessToken = stringField(node, 'access_token');
     if (!userId || !accessToken) throw badResponse('oauth.token answered without user id or access_token');
@@ -97,7 +100,8 @@ export class AlipayClient {
    * in quotes; the plain text is `{"code":"10000","msg":"Success","mobile":"…"}`.
    */
   decryptPhoneNumber(encryptedResponse: string): string {
-    if (!this.aesKey) throw new PlatformError('alipay', 'unavailable', 'no_aes_key', 'ALIPAY_AES_KEY is not configured');
+    if (!this.aesKey)
+      throw new PlatformError('alipay', 'unavailable', 'no_aes_key', 'ALIPAY_AES_KEY is not configured');
     let envelope: unknown;
     try {
       envelope = JSON.parse(encryptedResponse);
@@ -120,7 +124,10 @@ export class AlipayClient {
     }
     const code = stringField(plain, 'code');
     if (code !== ALIPAY_SUCCESS) {
-      throw rejected(stringField(plain, 'subCode') ?? code ?? 'unknown', `phone response code ${code}: ${stringField(plain, 'subMsg') ?? stringField(plain, 'msg') ?? ''}`);
+      throw rejected(
+        stringField(plain, 'subCode') ?? code ?? 'unknown',
+        `phone response code ${code}: ${stringField(plain, 'subMsg') ?? stringField(plain, 'msg') ?? ''}`,
+      );
     }
     const mobile = stringField(plain, 'mobile');
     if (!mobile) throw rejected('bad_phone_response', 'phone response has no mobile');
@@ -158,7 +165,12 @@ export class AlipayClient {
     );
     const raw = await readText('alipay', response);
     if (response.status !== 200) {
-      throw new PlatformError('alipay', 'unavailable', `http_${response.status}`, `Alipay gateway answered HTTP ${response.status}`);
+      throw new PlatformError(
+        'alipay',
+        'unavailable',
+        `http_${response.status}`,
+        `Alipay gateway answered HTTP ${response.status}`,
+      );
     }
     const body = parseJson('alipay', raw);
     if (typeof body !== 'object' || body === null) throw badResponse('gateway answered a non-object');
@@ -169,18 +181,26 @@ export class AlipayClient {
     const node = (body as Record<string, unknown>)[key];
     const signature = (body as { sign?: unknown }).sign;
     const signedText = rawJsonMember(raw, key);
-    if (typeof node !== 'object' || node === null || signedText === undefined) throw badResponse(`${key} is not an object`);
+    if (typeof node !== 'object' || node === null || signedText === undefined)
+      throw badResponse(`${key} is not an object`);
 
     // The gateway signs every answer it produces; an unsigned one is only acceptable as a failure
     // raised before the app was identified (it cannot make us believe anything).
     const isSigned = typeof signature === 'string' && signature.length > 0;
     if (isSigned && !rsa2Verify(signedText, signature, this.alipayPublicKey)) {
-      throw new PlatformError('alipay', 'unavailable', 'bad_signature', `${method} response signature does not verify`);
+      throw new PlatformError(
+        'alipay',
+        'unavailable',
+        'bad_signature',
+        `${method} response signature does not verify`,
+      );
     }
     const result = node as Record<string, unknown>;
     const code = stringField(result, 'code');
-    if (key === 'error_response' || (code !== undefined && code !== ALIPAY_SUCCESS)) throw gatewayError(method, result);
-    if (!isSigned) throw new PlatformError('alipay', 'unavailable', 'bad_signature', `${method} response is not signed`);
+    if (key === 'error_response' || (code !== undefined && code !== ALIPAY_SUCCESS))
+      throw gatewayError(method, result);
+    if (!isSigned)
+      throw new PlatformError('alipay', 'unavailable', 'bad_signature', `${method} response is not signed`);
     return result;
   }
 }
@@ -194,7 +214,12 @@ function gatewayError(method: string, node: Record<string, unknown>): PlatformEr
   const subCode = stringField(node, 'sub_code');
   const kind = code === '40004' || subCode?.startsWith('isv.code-') ? 'rejected' : 'unavailable';
   const text = [stringField(node, 'msg'), stringField(node, 'sub_msg')].filter(Boolean).join(': ');
-  return new PlatformError('alipay', kind, subCode ?? code, `${method} failed (${code}${subCode ? ` ${subCode}` : ''}): ${text}`);
+  return new PlatformError(
+    'alipay',
+    kind,
+    subCode ?? code,
+    `${method} failed (${code}${subCode ? ` ${subCode}` : ''}): ${text}`,
+  );
 }
 
 function stringField(body: unknown, key: string): string | undefined {

@@ -152,14 +152,19 @@ export class PlatformSandbox {
    * AES-encrypted `response` and the sandbox's signature over it.
    */
   alipayPhoneResponse(phone: string): string {
-    const response = alipayAesEncrypt(JSON.stringify({ code: '10000', msg: 'Success', mobile: phone }), this.alipay.aesKey);
+    const response = alipayAesEncrypt(
+      JSON.stringify({ code: '10000', msg: 'Success', mobile: phone }),
+      this.alipay.aesKey,
+    );
     const sign = rsa2Sign(`"${response}"`, this.alipayPrivateKey);
     return JSON.stringify({ response, sign, sign_type: 'RSA2', encrypt_type: 'AES', charset: 'UTF-8' });
   }
 
   async stop(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.server.close((error) => (error ? reject(error) : resolve())),
+    );
   }
 
   private count(key: string): void {
@@ -173,7 +178,8 @@ export class PlatformSandbox {
     try {
       body = await readBody(req);
     } catch (error) {
-      if (error instanceof BadRequestBody) return sendJson(res, 413, { errcode: 47001, errmsg: error.message });
+      if (error instanceof BadRequestBody)
+        return sendJson(res, 413, { errcode: 47001, errmsg: error.message });
       throw error;
     }
     switch (url.pathname) {
@@ -184,7 +190,11 @@ export class PlatformSandbox {
       case '/cgi-bin/stable_token':
         return sendJson(res, 200, this.stableTokenAnswer(body));
       case '/wxa/business/getuserphonenumber':
-        return sendJson(res, 200, this.withToken(url, () => this.phoneNumber(body)));
+        return sendJson(
+          res,
+          200,
+          this.withToken(url, () => this.phoneNumber(body)),
+        );
       case '/cgi-bin/message/subscribe/send':
         return sendJson(res, 200, await this.withTokenAsync(url, () => this.subscribeSend(body)));
       case '/wxa/getwxacodeunlimit': {
@@ -225,7 +235,10 @@ export class PlatformSandbox {
 
   private issueToken(): { access_token: string; expires_in: number } {
     const accessToken = randomBytes(24).toString('base64url');
-    this.tokens.set(accessToken, { expiresAt: this.now().getTime() + ACCESS_TOKEN_LIFETIME_S * 1000, expired: false });
+    this.tokens.set(accessToken, {
+      expiresAt: this.now().getTime() + ACCESS_TOKEN_LIFETIME_S * 1000,
+      expired: false,
+    });
     return { access_token: accessToken, expires_in: ACCESS_TOKEN_LIFETIME_S };
   }
 
@@ -242,8 +255,17 @@ export class PlatformSandbox {
     const appError = this.checkApp(payload);
     if (appError) return appError;
     const current = this.stableToken === undefined ? undefined : this.tokens.get(this.stableToken);
-    if (this.stableToken && current && !current.expired && current.expiresAt > this.now().getTime() && payload.force_refresh !== true) {
-      return { access_token: this.stableToken, expires_in: Math.floor((current.expiresAt - this.now().getTime()) / 1000) };
+    if (
+      this.stableToken &&
+      current &&
+      !current.expired &&
+      current.expiresAt > this.now().getTime() &&
+      payload.force_refresh !== true
+    ) {
+      return {
+        access_token: this.stableToken,
+        expires_in: Math.floor((current.expiresAt - this.now().getTime()) / 1000),
+      };
     }
     const issued = this.issueToken();
     this.stableToken = issued.access_token;
@@ -255,7 +277,8 @@ export class PlatformSandbox {
     if (!accessToken) return wechatError(41001, 'access_token missing');
     const token = this.tokens.get(accessToken);
     if (!token) return wechatError(40001, 'invalid credential, access_token is invalid or not latest');
-    if (token.expired || token.expiresAt <= this.now().getTime()) return wechatError(42001, 'access_token expired');
+    if (token.expired || token.expiresAt <= this.now().getTime())
+      return wechatError(42001, 'access_token expired');
     return undefined;
   }
 
@@ -288,10 +311,12 @@ export class PlatformSandbox {
     const payload = parseJsonObject(body);
     if (!payload) return wechatError(47001, 'data format error');
     if (typeof payload.touser !== 'string' || !payload.touser) return wechatError(40003, 'invalid openid');
-    if (typeof payload.template_id !== 'string' || !payload.template_id) return wechatError(40037, 'invalid template_id');
+    if (typeof payload.template_id !== 'string' || !payload.template_id)
+      return wechatError(40037, 'invalid template_id');
     const data = templateData(payload.data);
     if (!data) return wechatError(47003, 'argument invalid! data.value invalid');
-    if (payload.page !== undefined && typeof payload.page !== 'string') return wechatError(47003, 'argument invalid! page');
+    if (payload.page !== undefined && typeof payload.page !== 'string')
+      return wechatError(47003, 'argument invalid! page');
     await this.outbox.record({
       channel: 'wechat',
       to: payload.touser,
@@ -306,7 +331,8 @@ export class PlatformSandbox {
     const payload = parseJsonObject(body);
     if (!payload) return wechatError(47001, 'data format error');
     const scene = payload.scene;
-    if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32) return wechatError(40169, 'invalid length for scene');
+    if (typeof scene !== 'string' || scene.length === 0 || scene.length > 32)
+      return wechatError(40169, 'invalid length for scene');
     const page = payload.page ?? '';
     if (typeof page !== 'string' || page.startsWith('/')) return wechatError(41030, 'invalid page');
     const requested = typeof payload.width === 'number' ? Math.round(payload.width) : 430;
@@ -316,26 +342,39 @@ export class PlatformSandbox {
 
   // Alipay
 
-  private async alipayGatewayAnswer(url: URL, req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+  private async alipayGatewayAnswer(
+    url: URL,
+    req: IncomingMessage,
+    body: string,
+    res: ServerResponse,
+  ): Promise<void> {
     const params: Record<string, string> = Object.fromEntries(url.searchParams);
     const contentType = req.headers['content-type'] ?? '';
-    if (contentType.includes('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
+    if (contentType.includes('application/x-www-form-urlencoded'))
+      Object.assign(params, Object.fromEntries(new URLSearchParams(body)));
     const method = params.method ?? '';
     if (method) this.count(method);
     const responseKey = `${method.replace(/\./g, '_')}_response`;
 
     const invalid = (subCode: string, subMsg: string) =>
-      this.sendAlipay(res, 'error_response', { code: '40002', msg: 'Invalid Arguments', sub_code: subCode, sub_msg: subMsg });
+      this.sendAlipay(res, 'error_response', {
+        code: '40002',
+        msg: 'Invalid Arguments',
+        sub_code: subCode,
+        sub_msg: subMsg,
+      });
 
     if (params.app_id !== this.alipay.appId) return invalid('isv.invalid-app-id', '无效的AppID参数');
     if (params.sign_type !== 'RSA2') return invalid('isv.invalid-signature-type', '无效的签名类型');
-    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(params.timestamp ?? '')) return invalid('isv.invalid-timestamp', '非法的时间戳参数');
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(params.timestamp ?? ''))
+      return invalid('isv.invalid-timestamp', '非法的时间戳参数');
     if (!params.sign || !rsa2Verify(alipaySignContent(params), params.sign, this.appPublicKey)) {
       return invalid('isv.invalid-signature', '验签出错');
     }
 
     if (method === 'alipay.system.oauth.token') {
-      if (params.grant_type !== 'authorization_code') return invalid('isv.grant-type-invalid', 'grant_type参数不正确');
+      if (params.grant_type !== 'authorization_code')
+        return invalid('isv.grant-type-invalid', 'grant_type参数不正确');
       const userId = sandboxValue(params.code ?? '', SANDBOX_USER_ID);
       if (!userId) return invalid('isv.code-invalid', '授权码code无效');
       return this.sendAlipay(res, responseKey, {
@@ -352,9 +391,16 @@ export class PlatformSandbox {
       const biz = parseJsonObject(params.biz_content ?? '');
       if (!biz) return invalid('isv.invalid-parameter', 'biz_content 格式错误');
       const business = (subCode: string, subMsg: string) =>
-        this.sendAlipay(res, responseKey, { code: '40004', msg: 'Business Failed', sub_code: subCode, sub_msg: subMsg });
-      if (typeof biz.to_user_id !== 'string' || !biz.to_user_id) return business('USER_ID_ILLEGAL', '用户ID不合法');
-      if (typeof biz.user_template_id !== 'string' || !biz.user_template_id) return business('USER_TEMPLATE_ILLEGAL', '模板不合法');
+        this.sendAlipay(res, responseKey, {
+          code: '40004',
+          msg: 'Business Failed',
+          sub_code: subCode,
+          sub_msg: subMsg,
+        });
+      if (typeof biz.to_user_id !== 'string' || !biz.to_user_id)
+        return business('USER_ID_ILLEGAL', '用户ID不合法');
+      if (typeof biz.user_template_id !== 'string' || !biz.user_template_id)
+        return business('USER_TEMPLATE_ILLEGAL', '模板不合法');
       const data = typeof biz.data === 'string' ? templateData(parseJsonObject(biz.data)) : undefined;
       if (!data) return business('DATA_ILLEGAL', 'data 不合法');
       await this.outbox.record({
@@ -375,7 +421,10 @@ export class PlatformSandbox {
     const nodeText = JSON.stringify(node);
     const sign = rsa2Sign(nodeText, this.alipayPrivateKey);
     const text = `{"${key}":${nodeText},"sign":${JSON.stringify(sign)}}`;
-    res.writeHead(200, { 'content-type': 'text/html;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(200, {
+      'content-type': 'text/html;charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   }
 }
@@ -411,7 +460,9 @@ function templateData(data: unknown): Record<string, string> | undefined {
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -430,7 +481,10 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

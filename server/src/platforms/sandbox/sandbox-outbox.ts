@@ -1,21 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-
-/** The delivery channels whose messages the sandbox catches instead of delivering. */
-export type SandboxOutboxChannel = 'wechat' | 'alipay' | 'sms';
-
-/** One message a platform was asked to deliver while the club ran on the sandbox. */
-export interface SandboxOutboxMessage {
-  id: string;
-  channel: SandboxOutboxChannel;
-  /** WeChat openid, Alipay user id or phone number. */
-  to: string;
-  templateId: string | null;
-  data: Record<string, string>;
-  page: string | null;
-  /** ISO-8601 time the sandbox received it. */
-  at: string;
-}
+import type { SandboxOutboxChannel, SandboxOutboxMessage } from '@vip-club/shared';
 
 export type SandboxOutboxInput = Omit<SandboxOutboxMessage, 'id' | 'at'>;
 
@@ -50,7 +35,11 @@ export class SandboxOutbox {
 
   /** Records a message; resolves once it is on disk (when there is a file). */
   async record(input: SandboxOutboxInput): Promise<SandboxOutboxMessage> {
-    const message: SandboxOutboxMessage = { id: String(++this.lastId), ...input, at: this.now().toISOString() };
+    const message: SandboxOutboxMessage = {
+      id: String(++this.lastId),
+      ...input,
+      at: this.now().toISOString(),
+    };
     this.messages.push(message);
     if (this.file) {
       const file = this.file;
@@ -65,7 +54,11 @@ export class SandboxOutbox {
   /** Newest first. */
   list(filter: SandboxOutboxFilter = {}): SandboxOutboxMessage[] {
     return this.messages
-      .filter((m) => (filter.channel === undefined || m.channel === filter.channel) && (filter.to === undefined || m.to === filter.to))
+      .filter(
+        (m) =>
+          (filter.channel === undefined || m.channel === filter.channel) &&
+          (filter.to === undefined || m.to === filter.to),
+      )
       .reverse();
   }
 

@@ -45,7 +45,7 @@ function patternBits(seed: string): boolean[] {
     if (i > 0 && i % (block.length * 8) === 0) {
       block = createHash('sha256').update(`${seed}:${++counter}`).digest();
     }
-    bits.push(((block[byteIndex] >> i % 8) & 1) === 1);
+    bits.push(((block[byteIndex] >> (i % 8)) & 1) === 1);
   }
   for (const [ox, oy] of [
     [0, 0],

@@ -114,7 +114,9 @@ describe('WechatClient against the sandbox', () => {
       await wechat.getAccessToken();
       sandbox.expireAccessTokens();
       const tokensBefore = sandbox.requestCount('/cgi-bin/token');
-      const phones = await Promise.all([1, 2, 3, 4].map((n) => wechat.getPhoneNumber(`sandbox:1380000000${n}`)));
+      const phones = await Promise.all(
+        [1, 2, 3, 4].map((n) => wechat.getPhoneNumber(`sandbox:1380000000${n}`)),
+      );
       expect(phones).toEqual(['13800000001', '13800000002', '13800000003', '13800000004']);
       expect(sandbox.requestCount('/cgi-bin/token') - tokensBefore).toBe(1);
     });
@@ -140,7 +142,9 @@ describe('WechatClient against the sandbox', () => {
     });
 
     it('is refused without a template, and nothing is recorded', async () => {
-      const error = await failure(client().sendSubscribeMessage({ toOpenid: 'o-no-template', templateId: '', data: {} }));
+      const error = await failure(
+        client().sendSubscribeMessage({ toOpenid: 'o-no-template', templateId: '', data: {} }),
+      );
       expect(error).toMatchObject({ kind: 'rejected', code: '40037' });
       expect(sandbox.outbox.list({ to: 'o-no-template' })).toEqual([]);
     });
@@ -149,18 +153,28 @@ describe('WechatClient against the sandbox', () => {
   describe('getUnlimitedQrCode', () => {
     it('returns a PNG of the requested width, different for different scenes', async () => {
       const wechat = client();
-      const image = await wechat.getUnlimitedQrCode({ scene: 'ref=ABC123', page: 'pages/join/index', width: 300 });
+      const image = await wechat.getUnlimitedQrCode({
+        scene: 'ref=ABC123',
+        page: 'pages/join/index',
+        width: 300,
+      });
       const png = readPng(image);
       expect(png).toMatchObject({ width: 300, height: 300 });
       expect(png.pixels.length).toBe(300 * 301);
       expect(png.pixels.some((p) => p === 0) && png.pixels.some((p) => p === 255)).toBe(true);
 
-      const other = await wechat.getUnlimitedQrCode({ scene: 'ref=XYZ789', page: 'pages/join/index', width: 300 });
+      const other = await wechat.getUnlimitedQrCode({
+        scene: 'ref=XYZ789',
+        page: 'pages/join/index',
+        width: 300,
+      });
       expect(other.equals(image)).toBe(false);
     });
 
     it('turns WeChat’s JSON error body into a PlatformError', async () => {
-      const error = await failure(client().getUnlimitedQrCode({ scene: 'x'.repeat(33), page: 'pages/join/index' }));
+      const error = await failure(
+        client().getUnlimitedQrCode({ scene: 'x'.repeat(33), page: 'pages/join/index' }),
+      );
       expect(error).toMatchObject({ kind: 'rejected', code: '40169' });
     });
   });
@@ -178,7 +192,9 @@ describe('WechatClient against the sandbox', () => {
       const { port } = server.address() as AddressInfo;
       await new Promise((resolve) => server.close(resolve));
 
-      const error = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).code2Session('sandbox:o-1'));
+      const error = await failure(
+        client({ baseUrl: `http://127.0.0.1:${port}` }).code2Session('sandbox:o-1'),
+      );
       expect(error).toMatchObject({ kind: 'unavailable', code: 'network' });
     });
 
@@ -189,7 +205,9 @@ describe('WechatClient against the sandbox', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
 
-      const error = await failure(client({ baseUrl: `http://127.0.0.1:${port}` }).code2Session('sandbox:o-1'));
+      const error = await failure(
+        client({ baseUrl: `http://127.0.0.1:${port}` }).code2Session('sandbox:o-1'),
+      );
       expect(error).toMatchObject({ kind: 'unavailable', code: 'http_502' });
     });
 
@@ -200,7 +218,9 @@ describe('WechatClient against the sandbox', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as AddressInfo;
 
-      const error = await failure(client({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 }).code2Session('sandbox:o-1'));
+      const error = await failure(
+        client({ baseUrl: `http://127.0.0.1:${port}`, timeoutMs: 200 }).code2Session('sandbox:o-1'),
+      );
       expect(error).toMatchObject({ kind: 'unavailable', code: 'network' });
       server.closeAllConnections();
     });

@@ -54,7 +54,17 @@ const ACCESS_TOKEN_ERRCODES = new Set(['40001', '40014', '42001']);
  * busy, wrong app id/secret, IP not whitelisted, quota exhausted, and token trouble that survived
  * a refresh.
  */
-const UNAVAILABLE_ERRCODES = new Set(['-1', '40013', '40125', '40164', '41002', '41004', '45009', '45011', ...ACCESS_TOKEN_ERRCODES]);
+const UNAVAILABLE_ERRCODES = new Set([
+  '-1',
+  '40013',
+  '40125',
+  '40164',
+  '41002',
+  '41004',
+  '45009',
+  '45011',
+  ...ACCESS_TOKEN_ERRCODES,
+]);
 
 /** Refresh this long before WeChat says the token expires, so a call never races the expiry. */
 const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
@@ -115,7 +125,9 @@ export class WechatClient {
   /** Resolves a `getPhoneNumber` button code to the phone number without country code. */
   async getPhoneNumber(phoneCode: string): Promise<string> {
     const body = await this.withAccessToken((token) =>
-      this.postJson(`/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, { code: phoneCode }),
+      this.postJson(`/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, {
+        code: phoneCode,
+      }),
     );
     const info = (body as { phone_info?: unknown }).phone_info;
     const phone = stringField(info, 'purePhoneNumber');
@@ -166,7 +178,11 @@ export class WechatClient {
   }
 
   private async fetchAccessToken(): Promise<string> {
-    const query = new URLSearchParams({ grant_type: 'client_credential', appid: this.appId, secret: this.secret });
+    const query = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: this.appId,
+      secret: this.secret,
+    });
     const requestedAt = this.now();
     const body = await this.getJson(`/cgi-bin/token?${query}`);
     const value = stringField(body, 'access_token');
@@ -194,12 +210,22 @@ export class WechatClient {
   }
 
   private async getJson(pathAndQuery: string): Promise<unknown> {
-    const response = await platformFetch('wechat', `${this.baseUrl}${pathAndQuery}`, { method: 'GET' }, this.timeoutMs);
+    const response = await platformFetch(
+      'wechat',
+      `${this.baseUrl}${pathAndQuery}`,
+      { method: 'GET' },
+      this.timeoutMs,
+    );
     return checkErrcode(parseJson('wechat', await readText('wechat', response)));
   }
 
   private async postJson(pathAndQuery: string, payload: unknown): Promise<unknown> {
-    const response = await platformFetch('wechat', `${this.baseUrl}${pathAndQuery}`, jsonPost(payload), this.timeoutMs);
+    const response = await platformFetch(
+      'wechat',
+      `${this.baseUrl}${pathAndQuery}`,
+      jsonPost(payload),
+      this.timeoutMs,
+    );
     return checkErrcode(parseJson('wechat', await readText('wechat', response)));
   }
 }
