@@ -23,9 +23,10 @@ export function pointsForPurchase(input: PurchasePointsInput, rules: ClubRules):
   const rateBp = rules.tiers[tier]?.earnRateBp;
   if (rateBp === undefined) throw new RangeError(`unknown tier ${String(tier)}`);
   const multiplierBp = isBirthdayMonth ? rules.birthdayMultiplierBp : BASIS_POINTS;
-  // One floor over the whole product amount × rate × multiplier / (100 × 10000 × 10000), so rounding never
-  // happens before the birthday multiplier. The product can pass 2^53, so it is taken in two exact steps:
-  // amount × rate = q1·D1 + r1, then q1 × multiplier = q2·D2 + r2, leaving (r2·D1 + r1·multiplier) / (D1·D2) < 1 + multiplier/D2.
+  // One floor over the whole of amount × rate × multiplier / (100 × 10000 × 10000), so rounding never
+  // happens before the birthday multiplier. The product can pass 2^53, so it is taken in exact steps:
+  // amount × rate = q1·d1 + r1, then q1 × multiplier = q2·d2 + r2, and what is left over,
+  // (r2·d1 + r1·multiplier) / (d1·d2), is small enough to divide directly.
   const d1 = MINOR_UNITS_PER_MAJOR * BASIS_POINTS;
   const d2 = BASIS_POINTS;
   const first = mulDivRem(amountMinor, rateBp, d1);
