@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { AllExceptionsFilter, sendError } from './common/errors/all-exceptions.filter';
+import { setupOpenApi } from './common/http/openapi';
+import { registerSecurityHeaders } from './common/http/security-headers';
+import { serveWebApp } from './common/http/web-app';
+import { AppConfig } from './config/app-config';
+import { loadConfig, processEnv, type Env } from './config/load-config';
+
+export const API_PREFIX = 'api/v1';
+/** Every body the club accepts is a small form; anything bigger is a mistake or an attack. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface CreateAppOptions {
+  /** Overrides of the environment; `undefined` unsets a variable. */
+  env?: Env;
+}
+
+/**
+ * Builds the whole club server (not yet listening): config from the environment, database
+ * migrated, routes under /api/v1, docs at /api/docs, the H5 app at / when CLUB_WEB_DIR exists.
+ * Call `app.init()` (or `listen`) next. Throws ConfigError when the environment is unusable.
+ */
+export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const config = loadConfig({ ...processEnv(), ...opts.env });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    // Requests are logged by nestjs-pino; Fastify's own logger would log each one twice.
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    // Throw to the caller (main.ts prints it, tests see it) instead of exiting the process.
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  const logger = new NestLogger('App');
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalFilters(new AllExceptionsFilter());
+  // Errors Fastify raises before a route runs (unreadable JSON, body too large, wrong content
+  // type) never reach Nest's filters: they get the same contract body here.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .setErrorHandler((error, request, reply) => {
+      sendError(reply, request, error, logger);
+    });
+
+  await registerSecurityHeaders(app);
+  setupOpenApi(app);
+  await serveWebApp(app, app.get(AppConfig).webDir, logger);
+  return app;
+}
+
+export { AppConfig };

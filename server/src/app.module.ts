@@ -1,0 +1,40 @@
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggingModule } from './common/logging/logging.module';
+import { ZodValidationPipe } from './common/pipes/zod-validation.pipe';
+import { throttlerOptions } from './common/rate-limit/auth-rate-limit';
+import { AppConfig, type AppConfigShape } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './modules/health/health.module';
+
+/**
+ * The club's feature modules. Add yours to the list.
+ *
+ * Start-up order on an empty database: migrations → bootstrap manager → demo seed. DatabaseModule
+ * runs the migrations while the app is created, before any `onApplicationBootstrap` hook. Nest runs
+ * those hooks dependencies first, so the seed module imports the module that creates the
+ * bootstrap manager (and uses its exported service) to run after it.
+ */
+const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfigShape): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions }),
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
+    };
+  }
+}

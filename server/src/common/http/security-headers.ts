@@ -1,0 +1,30 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/**
+ * Helmet's headers with a CSP the club's own pages can live with: the H5 app and Swagger UI load
+ * only their own scripts, but inject styles at run time and draw icons and QR codes as data: URLs.
+ */
+export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        // Not upgrade-insecure-requests: a shop may open the club over plain HTTP on its LAN, and
+        // the upgrade would break every asset there.
+      },
+    },
+    // Swagger UI and the H5 app load nothing cross-origin that would need these relaxed further.
+    crossOriginEmbedderPolicy: false,
+  });
+}

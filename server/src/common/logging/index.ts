@@ -1,0 +1,2 @@
+export { LoggingModule } from './logging.module';
+export { REDACT_PATHS, SENSITIVE_FIELDS, redactUrl } from './redaction';

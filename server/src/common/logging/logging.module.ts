@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
+import { AppConfig } from '../../config/app-config';
+import { REDACT_PATHS, redactUrl } from './redaction';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * Structured JSON logs through pino: one line per request plus whatever services log, with
+ * credentials, phone numbers and codes redacted. `LOG_LEVEL` (silent by default under test).
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+          quietReqLogger: true,
+          genReqId: (req: IncomingMessage, res: ServerResponse) => {
+            const incoming = req.headers['x-request-id'];
+            const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+            res.setHeader('x-request-id', id);
+            return id;
+          },
+          customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+            err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          serializers: {
+            req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: redactUrl(req.url),
+              remoteAddress: req.remoteAddress,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            // An error's own `code` (ER_DUP_ENTRY, FST_…) is useful and not secret: keep it out of
+            // the reach of the `*.code` redaction, which is meant for login and phone codes.
+            err: (err: Error) => {
+              const { code, ...rest } = stdSerializers.err(err) as ReturnType<typeof stdSerializers.err> & {
+                code?: unknown;
+              };
+              return code === undefined ? rest : { ...rest, errorCode: code };
+            },
+          },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,1 @@
+export { AUTH_THROTTLER, AuthRateLimit, throttlerOptions } from './auth-rate-limit';

@@ -1,0 +1,43 @@
+import type { LOG_LEVELS } from './config.schema';
+
+export type DatabaseConfig =
+  | { readonly kind: 'mysql'; readonly url: string }
+  | { readonly kind: 'sqlite'; readonly path: string };
+
+/** The typed, validated configuration every module reads (never `process.env`). */
+export interface AppConfigShape {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  /** Absolute path; holds the embedded database, the generated JWT secret and uploads. */
+  readonly dataDir: string;
+  readonly seedDemo: boolean;
+  readonly bootstrapManager: { readonly username: string; readonly password: string } | null;
+  readonly jwtSecret: string;
+  /** `appId` unset → the sandbox stands in for the platform. */
+  readonly wechat: { readonly appId?: string; readonly secret?: string; readonly apiBase: string };
+  readonly alipay: {
+    readonly appId?: string;
+    readonly privateKey?: string;
+    readonly publicKey?: string;
+    readonly gateway: string;
+    /** Base64 AES key that decrypts `my.getPhoneNumber` responses. */
+    readonly aesKey?: string;
+  };
+  readonly club: { readonly timezone: string; readonly currency: string };
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Absolute path of the built H5 app to serve at `/` (served only if it exists), or null. */
+  readonly webDir: string | null;
+  readonly rateLimit: { readonly auth: { readonly limit: number; readonly ttlMs: number } };
+  readonly trustProxy: boolean;
+}
+
+/**
+ * Injection token and type in one: `constructor(private readonly config: AppConfig)`.
+ * An abstract class (not an interface) so Nest can resolve it from decorator metadata.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export abstract class AppConfig {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface AppConfig extends AppConfigShape {}

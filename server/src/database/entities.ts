@@ -1,0 +1,20 @@
+import { MemberIdentityEntity } from '../modules/auth/entities/member-identity.entity';
+import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity';
+import { MemberEntity } from '../modules/members/entities/member.entity';
+import { PointsLedgerEntryEntity } from '../modules/members/entities/points-ledger-entry.entity';
+import { StaffEntity } from '../modules/staff/entities/staff.entity';
+import { StoreEntity } from '../modules/stores/entities/store.entity';
+
+/**
+ * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
+ * read it. Add an entity here when you add its class (and a migration for each driver).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const ENTITIES: Function[] = [
+  StoreEntity,
+  StaffEntity,
+  MemberEntity,
+  PointsLedgerEntryEntity,
+  MemberIdentityEntity,
+  RefreshTokenEntity,
+];

@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './app.factory';
+import { AppConfig } from './config/app-config';
+import { ConfigError } from './config/load-config';
+
+async function main(): Promise<void> {
+  const app = await createApp();
+  app.enableShutdownHooks();
+  const { port, host } = app.get(AppConfig);
+  await app.listen(port, host);
+  const address = app.getHttpServer().address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  new Logger('App').log(
+    `VIP Club listening on http://${shown}:${actualPort} (API /api/v1, docs /api/docs, health /api/v1/health)`,
+  );
+}
+
+main().catch((err: unknown) => {
+  // The logger may not exist yet (bad configuration): say it plainly on stderr.
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+  } else {
+    process.stderr.write(`VIP Club failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  }
+  process.exit(1);
+});
