@@ -1,6 +1,14 @@
 import { TIERS, type Tier } from '../enums/tier';
 import { DEFAULT_CLUB_RULES, type ClubRules } from './club-rules';
-import { compareTiers, isHigherTier, nextTierProgress, tierForSpend } from './tiers';
+import {
+  compareTiers,
+  higherTier,
+  isHigherTier,
+  nextTierProgress,
+  tierAfterPurchase,
+  tierAtReview,
+  tierForSpend,
+} from './tiers';
 
 const rules = DEFAULT_CLUB_RULES;
 
@@ -81,6 +89,45 @@ describe('nextTierProgress', () => {
   it('refuses a negative spend', () => {
     expect(() => nextTierProgress(-1, rules)).toThrow(RangeError);
   });
+
+  it.each<[number, Tier, Tier, Tier | null, number, number]>([
+    // A gold member whose window spend fell to 2,000.00 keeps gold until the review: diamond is still 28,000.00 away.
+    [200_000, 'gold', 'gold', 'diamond', 2_800_000, 0],
+    [999_999, 'gold', 'gold', 'diamond', 2_000_001, 0],
+    [0, 'diamond', 'diamond', null, 0, 1],
+    // A held tier below what the spend has reached does not hold the member back.
+    [1_500_000, 'silver', 'gold', 'diamond', 1_500_000, 0.25],
+    [300_000, 'silver', 'silver', 'gold', 700_000, 0],
+    [299_999, 'friend', 'friend', 'silver', 1, 299_999 / 300_000],
+  ])(
+    'spend %p while holding %s → %s, next %s, %p to go, progress %p',
+    (spend, held, tier, nextTier, spendToNextTier, progress) => {
+      expect(nextTierProgress(spend, rules, held)).toEqual({ tier, nextTier, spendToNextTier, progress });
+    },
+  );
+});
+
+describe('tierAfterPurchase and tierAtReview', () => {
+  it.each<[Tier, number, Tier, Tier]>([
+    // held, window spend, after a purchase, at the yearly review
+    ['friend', 0, 'friend', 'friend'],
+    ['friend', 300_000, 'silver', 'silver'],
+    ['friend', 3_000_000, 'diamond', 'diamond'],
+    ['silver', 299_999, 'silver', 'friend'],
+    ['silver', 300_000, 'silver', 'silver'],
+    ['gold', 999_999, 'gold', 'silver'],
+    ['gold', 0, 'gold', 'silver'], // at most one tier down, however little was spent
+    ['diamond', 0, 'diamond', 'gold'],
+    ['diamond', 2_999_999, 'diamond', 'gold'],
+    ['diamond', 3_000_000, 'diamond', 'diamond'],
+    ['silver', 1_000_000, 'gold', 'gold'],
+  ])(
+    'holding %s with spend %p: %s after a purchase, %s at the review',
+    (held, spend, afterPurchase, atReview) => {
+      expect(tierAfterPurchase(held, spend, rules)).toBe(afterPurchase);
+      expect(tierAtReview(held, spend, rules)).toBe(atReview);
+    },
+  );
 });
 
 describe('compareTiers and isHigherTier', () => {
@@ -89,6 +136,7 @@ describe('compareTiers and isHigherTier', () => {
   it.each(pairs)('%s vs %s → %p', (a, b, sign) => {
     expect(Math.sign(compareTiers(a, b))).toBe(sign);
     expect(isHigherTier(a, b)).toBe(sign > 0);
+    expect(higherTier(a, b)).toBe(sign >= 0 ? a : b);
   });
 
   it('sorts tiers lowest first', () => {

@@ -33,9 +33,30 @@ export function tierForSpend(spendMinor: number, rules: ClubRules): Tier {
   return reached;
 }
 
-/** The tier for the spend, the next tier, the spend still needed for it and the progress towards it. */
-export function nextTierProgress(spendMinor: number, rules: ClubRules): TierProgress {
-  const tier = tierForSpend(spendMinor, rules);
+/** The higher of two tiers. */
+export function higherTier(a: Tier, b: Tier): Tier {
+  return isHigherTier(b, a) ? b : a;
+}
+
+/** The tier after a purchase: an upgrade takes effect at once, a spend that fell never downgrades here. */
+export function tierAfterPurchase(heldTier: Tier, spendMinor: number, rules: ClubRules): Tier {
+  return higherTier(heldTier, tierForSpend(spendMinor, rules));
+}
+
+/** The tier after the yearly review: the spend's tier, but at most one tier below the tier held. */
+export function tierAtReview(heldTier: Tier, spendMinor: number, rules: ClubRules): Tier {
+  const earned = tierForSpend(spendMinor, rules);
+  const floor = TIERS[Math.max(0, TIERS.indexOf(heldTier) - 1)];
+  return higherTier(earned, floor);
+}
+
+/**
+ * The tier for the spend (or `heldTier`, when the member keeps a higher one until the yearly review), the
+ * tier above it, the spend still needed to reach that and the progress towards it.
+ */
+export function nextTierProgress(spendMinor: number, rules: ClubRules, heldTier?: Tier): TierProgress {
+  const earned = tierForSpend(spendMinor, rules);
+  const tier = heldTier === undefined ? earned : higherTier(earned, heldTier);
   const index = TIERS.indexOf(tier);
   const nextTier = index + 1 < TIERS.length ? TIERS[index + 1] : null;
   if (nextTier === null) return { tier, nextTier, spendToNextTier: 0, progress: 1 };
@@ -45,6 +66,7 @@ export function nextTierProgress(spendMinor: number, rules: ClubRules): TierProg
     tier,
     nextTier,
     spendToNextTier: to - spendMinor,
-    progress: (spendMinor - from) / (to - from),
+    // A member holding a tier above their spend has not started on the way to the next one.
+    progress: Math.max(0, spendMinor - from) / (to - from),
   };
 }
