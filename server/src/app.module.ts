@@ -8,6 +8,7 @@ import { AppConfig, type AppConfigShape } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './modules/health/health.module';
+import { PlatformsModule } from './platforms/platforms.module';
 
 /**
  * The club's feature modules. Add yours to the list.
@@ -29,6 +30,8 @@ export class AppModule {
         LoggingModule,
         DatabaseModule,
         ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions }),
+        // Global; starts the sandbox for platforms without an app id (and only then its routes).
+        PlatformsModule.forRoot(config),
         ...FEATURE_MODULES,
       ],
       providers: [
