@@ -7,7 +7,11 @@ import { throttlerOptions } from './common/rate-limit/auth-rate-limit';
 import { AppConfig, type AppConfigShape } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MembersModule } from './modules/members/members.module';
+import { StaffModule } from './modules/staff/staff.module';
+import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
 
 /**
@@ -18,7 +22,7 @@ import { PlatformsModule } from './platforms/platforms.module';
  * those hooks dependencies first, so the seed module imports the module that creates the
  * bootstrap manager (and uses its exported service) to run after it.
  */
-const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule];
+const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule, AuthModule, StoresModule, StaffModule, MembersModule];
 
 @Module({})
 export class AppModule {

@@ -1,0 +1,5 @@
+export { ACCESS_TOKEN_TTL_SECONDS, type AuthUser } from './auth-user';
+export { CurrentUser } from './current-user.decorator';
+export { JwtAuthGuard } from './jwt-auth.guard';
+export { IS_PUBLIC, Public } from './public.decorator';
+export { Roles, ROLES } from './roles.decorator';

@@ -1,0 +1,74 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { ErrorCode, ROLES as ALL_ROLES, type Role } from '@vip-club/shared';
+import { DomainError } from '../errors/domain-error';
+import type { AuthUser } from './auth-user';
+import { IS_PUBLIC } from './public.decorator';
+import { ROLES } from './roles.decorator';
+
+interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  user?: AuthUser;
+}
+
+/**
+ * Global guard: every route needs a valid access token unless it is `@Public()`, and a route with
+ * `@Roles(...)` only admits those roles. No token or a bad one → 401 UNAUTHENTICATED; an expired
+ * one → 401 TOKEN_EXPIRED (the client refreshes); wrong role → 403 FORBIDDEN.
+ */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    request.user = await this.verify(bearerToken(request));
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(request.user.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'This route is not open to your role');
+    }
+    return true;
+  }
+
+  private async verify(token: string | null): Promise<AuthUser> {
+    if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Log in first: no bearer token');
+    let claims: Record<string, unknown>;
+    try {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, { algorithms: ['HS256'] });
+    } catch (err) {
+      if ((err as { name?: string }).name === 'TokenExpiredError') {
+        throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'The access token has expired; refresh it');
+      }
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is not valid');
+    }
+    const user = toAuthUser(claims);
+    if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is not valid');
+    return user;
+  }
+}
+
+function bearerToken(request: AuthenticatedRequest): string | null {
+  const header = request.headers.authorization;
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
+  return match ? match[1] : null;
+}
+
+function toAuthUser(claims: Record<string, unknown>): AuthUser | null {
+  const { sub, role, storeId, identityId } = claims;
+  if (typeof sub !== 'string' || typeof role !== 'string') return null;
+  if (!(ALL_ROLES as readonly string[]).includes(role)) return null;
+  const user: AuthUser = { sub, role: role as Role };
+  if (typeof storeId === 'string') user.storeId = storeId;
+  if (typeof identityId === 'string') user.identityId = identityId;
+  return user;
+}

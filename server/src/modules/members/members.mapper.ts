@@ -1,0 +1,125 @@
+import {
+  DEFAULT_CLUB_RULES,
+  type ClubRules,
+  type LedgerEntry,
+  type Me,
+  type Member,
+  type MemberCard,
+  type MemberSummary,
+  nextTierProgress,
+  TIERS,
+  formatBirthday,
+} from '@vip-club/shared';
+import type { AuthUser } from '../../common/auth/auth-user';
+import type { MemberEntity } from './entities/member.entity';
+import type { PointsLedgerEntryEntity } from './entities/points-ledger-entry.entity';
+
+/** What an erased member's name becomes; the ledger and totals stay for the books. */
+export const ERASED_NAME = '已注销';
+
+/**
+ * Phone numbers are shown whole to the member, to managers and to clerks of the member's own
+ * store; a clerk of another store (who may serve a visiting member) sees `138****5678`.
+ */
+export function canSeeFullPhone(member: Pick<MemberEntity, 'storeId'>, viewer: AuthUser): boolean {
+  if (viewer.role === 'clerk') return member.storeId !== null && member.storeId === viewer.storeId;
+  return true;
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length < 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export function birthdayOf(member: Pick<MemberEntity, 'birthYear' | 'birthMonth' | 'birthDay'>): string | null {
+  if (member.birthMonth === null || member.birthDay === null) return null;
+  return formatBirthday({
+    month: member.birthMonth,
+    day: member.birthDay,
+    ...(member.birthYear === null ? {} : { year: member.birthYear }),
+  });
+}
+
+function phoneFor(member: MemberEntity, viewer: AuthUser | null): string | null {
+  if (member.phone === null) return null;
+  return viewer === null || canSeeFullPhone(member, viewer) ? member.phone : maskPhone(member.phone);
+}
+
+/** `viewer` null: the member themself. */
+export function toMember(member: MemberEntity, viewer: AuthUser | null = null): Member {
+  return {
+    id: member.id,
+    memberNo: member.memberNo,
+    name: member.name,
+    gender: member.gender,
+    birthday: birthdayOf(member),
+    phone: phoneFor(member, viewer),
+    tier: member.tier,
+    points: member.points,
+    interests: member.interests,
+    occupation: member.occupation,
+    storeId: member.storeId,
+    clerkId: member.clerkId,
+    joinedAt: member.joinedAt.toISOString(),
+    referralCode: member.referralCode,
+  };
+}
+
+/**
+ * The card shows the tier the member holds (kept until the yearly review even if spend fell) and
+ * how far the spend of the tier window is from the tier above it.
+ */
+export function toCard(member: MemberEntity, rules: ClubRules = DEFAULT_CLUB_RULES): MemberCard {
+  const spend = member.qualifyingSpend;
+  const progress = nextTierProgress(spend, rules);
+  const held = TIERS.indexOf(member.tier);
+  if (TIERS.indexOf(progress.tier) >= held) {
+    return { memberNo: member.memberNo, tier: member.tier, points: member.points, ...pick(progress), qualifyingSpend: spend };
+  }
+  const nextTier = TIERS[held + 1] ?? null;
+  const spendToNextTier = nextTier === null ? 0 : Math.max(0, rules.tiers[nextTier].minSpend - spend);
+  const from = rules.tiers[member.tier].minSpend;
+  const ratio = nextTier === null ? 1 : Math.max(0, (spend - from) / (rules.tiers[nextTier].minSpend - from));
+  return { memberNo: member.memberNo, tier: member.tier, points: member.points, nextTier, spendToNextTier, progress: ratio, qualifyingSpend: spend };
+}
+
+function pick(p: { nextTier: MemberCard['nextTier']; spendToNextTier: number; progress: number }) {
+  return { nextTier: p.nextTier, spendToNextTier: p.spendToNextTier, progress: p.progress };
+}
+
+export function toMe(member: MemberEntity): Me {
+  return {
+    ...toMember(member),
+    card: toCard(member),
+    consent: {
+      marketing: member.consentMarketing,
+      updatedAt: member.consentMarketingAt === null ? null : member.consentMarketingAt.toISOString(),
+    },
+  };
+}
+
+export function toMemberSummary(member: MemberEntity, viewer: AuthUser): MemberSummary {
+  return {
+    id: member.id,
+    memberNo: member.memberNo,
+    name: member.name,
+    tier: member.tier,
+    points: member.points,
+    phone: phoneFor(member, viewer),
+    storeId: member.storeId,
+    clerkId: member.clerkId,
+    birthday: birthdayOf(member),
+    joinedAt: member.joinedAt.toISOString(),
+  };
+}
+
+export function toLedgerEntry(entry: PointsLedgerEntryEntity): LedgerEntry {
+  return {
+    id: entry.id,
+    delta: entry.delta,
+    kind: entry.kind,
+    balanceAfter: entry.balanceAfter,
+    createdAt: entry.createdAt.toISOString(),
+    expiresAt: entry.expiresAt === null ? null : entry.expiresAt.toISOString(),
+    ref: entry.ref,
+  };
+}

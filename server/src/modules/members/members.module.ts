@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../auth/identity.module';
+import { StaffModule } from '../staff/staff.module';
+import { StoresModule } from '../stores/stores.module';
+import { CardCodeService } from './card-code.service';
+import { MembersStaffController } from './members-staff.controller';
+import { MembersController } from './members.controller';
+import { MembersRepository } from './members.repository';
+import { MembersService } from './members.service';
+import { PointsLedgerRepository } from './points-ledger.repository';
+
+@Module({
+  imports: [IdentityModule, StoresModule, StaffModule],
+  controllers: [MembersController, MembersStaffController],
+  providers: [MembersService, MembersRepository, PointsLedgerRepository, CardCodeService],
+  exports: [MembersService, CardCodeService],
+})
+export class MembersModule {}

@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { CreateStoreInputSchema, PaginationQuerySchema, type Paginated, type Store } from '@vip-club/shared';
+import { createZodDto } from 'nestjs-zod';
+import { Public } from '../../common/auth/public.decorator';
+import { Roles } from '../../common/auth/roles.decorator';
+import { StoresService } from './stores.service';
+
+class CreateStoreDto extends createZodDto(CreateStoreInputSchema) {}
+class PaginationQueryDto extends createZodDto(PaginationQuerySchema) {}
+
+@Controller('stores')
+export class StoresController {
+  constructor(private readonly stores: StoresService) {}
+
+  @Post()
+  @Roles('manager')
+  create(@Body() body: CreateStoreDto): Promise<Store> {
+    return this.stores.create(body);
+  }
+
+  /** Public: the join form lists the stores before the visitor has a token worth checking. */
+  @Get()
+  @Public()
+  list(@Query() query: PaginationQueryDto): Promise<Paginated<Store>> {
+    return this.stores.list(query);
+  }
+}
