@@ -91,10 +91,9 @@ export class PlatformLoginService {
           },
         );
       }
-      this.logger.warn(
-        { platform, platformCode: error.code, message: error.message },
-        'platform unavailable',
-      );
+      // The platform's own message can echo request parameters (Alipay repeats the signed string,
+      // auth code included), so only the code is logged.
+      this.logger.warn({ platform, platformCode: error.code }, 'platform unavailable');
       throw new DomainError(
         ErrorCode.PLATFORM_UNAVAILABLE,
         `${platformName(platform)} is not answering; try again shortly`,

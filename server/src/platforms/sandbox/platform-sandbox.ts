@@ -85,9 +85,8 @@ export class PlatformSandbox {
   /** Generates the sandbox's keys, opens the outbox and listens. */
   static async start(options: PlatformSandboxOptions = {}): Promise<PlatformSandbox> {
     const now = options.now ?? (() => new Date());
-    const [alipayKeys, appKeys, outbox] = await Promise.all([
-      generateRsaKeyPair(),
-      generateRsaKeyPair(),
+    const [{ alipayKeys, appKeys }, outbox] = await Promise.all([
+      sandboxKeys(),
       SandboxOutbox.open({ file: options.outboxFile, now }),
     ]);
     const alipay: SandboxAlipayCredentials = {
@@ -488,7 +487,26 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function generateRsaKeyPair(): Promise<{ privateKey: string; publicKey: string }> {
+interface PemKeyPair {
+  privateKey: string;
+  publicKey: string;
+}
+
+let keysOnce: Promise<{ alipayKeys: PemKeyPair; appKeys: PemKeyPair }> | undefined;
+
+/**
+ * The sandbox's two RSA key pairs, generated once per process: they protect nothing, and two
+ * 2048-bit pairs per start would slow every test that boots the app.
+ */
+function sandboxKeys(): Promise<{ alipayKeys: PemKeyPair; appKeys: PemKeyPair }> {
+  keysOnce ??= Promise.all([generateRsaKeyPair(), generateRsaKeyPair()]).then(([alipayKeys, appKeys]) => ({
+    alipayKeys,
+    appKeys,
+  }));
+  return keysOnce;
+}
+
+async function generateRsaKeyPair(): Promise<PemKeyPair> {
   return promisify(generateKeyPair)('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },

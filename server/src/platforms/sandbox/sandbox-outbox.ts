@@ -70,6 +70,8 @@ export class SandboxOutbox {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
+    // A crash mid-append leaves a line without its newline; end it so the next record starts clean.
+    if (text.length > 0 && !text.endsWith('\n')) await appendFile(file, '\n', 'utf8');
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       let message: SandboxOutboxMessage;
