@@ -1,10 +1,11 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { AllExceptionsFilter, sendError } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/http/openapi';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { serveWebApp } from './common/http/web-app';
@@ -14,6 +15,7 @@ import { loadConfig, processEnv, type Env } from './config/load-config';
 export const API_PREFIX = 'api/v1';
 /** Every body the club accepts is a small form; anything bigger is a mistake or an attack. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export interface CreateAppOptions {
   /** Overrides of the environment; `undefined` unsets a variable. */
@@ -32,6 +34,12 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
     trustProxy: config.trustProxy,
     // Requests are logged by nestjs-pino; Fastify's own logger would log each one twice.
     logger: false,
+    // A caller's request id is kept (to follow a request across systems) only if it is harmless in a log line.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -42,14 +50,14 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
   const logger = new NestLogger('App');
 
   app.setGlobalPrefix(API_PREFIX);
+  // Also reached by Fastify's own errors (unreadable JSON, body too large, wrong content type):
+  // Nest installs Fastify's error handler at init and hands them to the global filters.
   app.useGlobalFilters(new AllExceptionsFilter());
-  // Errors Fastify raises before a route runs (unreadable JSON, body too large, wrong content
-  // type) never reach Nest's filters: they get the same contract body here.
   app
     .getHttpAdapter()
     .getInstance()
-    .setErrorHandler((error, request, reply) => {
-      sendError(reply, request, error, logger);
+    .addHook('onRequest', async (request, reply) => {
+      void reply.header('x-request-id', request.id);
     });
 
   await registerSecurityHeaders(app);

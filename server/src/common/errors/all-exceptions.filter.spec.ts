@@ -30,6 +30,12 @@ class FakeReply {
     this.headers[name.toLowerCase()] = value;
     return this;
   }
+  getHeader(name: string) {
+    return this.headers[name.toLowerCase()];
+  }
+  getHeaders() {
+    return { ...this.headers };
+  }
   send(body: unknown) {
     this.body = body;
     this.sent = true;
@@ -134,16 +140,34 @@ describe('AllExceptionsFilter', () => {
     expect(result.body).toEqual({ error: { code, message } });
   });
 
-  it('maps the throttler to 429 RATE_LIMITED', () => {
-    const { status, body } = run(new ThrottlerException());
-    expect(status).toBe(429);
-    expect(body.error.code).toBe('RATE_LIMITED');
+  it('maps the throttler to 429 RATE_LIMITED with a standard Retry-After', () => {
+    const reply = new FakeReply();
+    reply.header('Retry-After-auth', '42');
+    new AllExceptionsFilter().catch(new ThrottlerException(), httpHost(reply));
+    expect(reply.statusCode).toBe(429);
+    expect((reply.body as ApiErrorBody).error.code).toBe('RATE_LIMITED');
+    expect(reply.headers['retry-after']).toBe('42');
   });
 
   it('maps a BadRequestException with a list of messages to VALIDATION_FAILED details', () => {
     const { status, body } = run(new BadRequestException(['limit must be a number']));
     expect(status).toBe(400);
     expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '', message: 'limit must be a number' }] });
+  });
+
+  it('maps Fastify body errors as Nest hands them over (wrapped in HttpException) to VALIDATION_FAILED', () => {
+    const json = run(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400));
+    expect(json.status).toBe(400);
+    expect(json.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: '', message: expect.stringContaining('not valid JSON') }],
+    });
+    const mediaType = run(new HttpException('Unsupported Media Type: text/csv', 415));
+    expect(mediaType.status).toBe(400);
+    expect(mediaType.body.error.code).toBe('VALIDATION_FAILED');
+    const tooLarge = run(new HttpException('Request body is too large', 413));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('maps unreadable JSON to 400 VALIDATION_FAILED with details', () => {

@@ -27,6 +27,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest | undefin
     );
   }
   if (!reply.sent) {
+    if (response.status === 429) copyRetryAfter(reply);
     void reply
       .status(response.status)
       .header('content-type', 'application/json; charset=utf-8')
@@ -34,4 +35,11 @@ export function sendError(reply: FastifyReply, request: FastifyRequest | undefin
       .send(response.body);
   }
   return response;
+}
+
+/** The throttler names its header after the limit (`Retry-After-auth`); clients read the standard one. */
+function copyRetryAfter(reply: FastifyReply): void {
+  if (reply.getHeader('retry-after') !== undefined) return;
+  const named = Object.entries(reply.getHeaders()).find(([name]) => name.toLowerCase().startsWith('retry-after-'));
+  if (named?.[1] !== undefined) void reply.header('retry-after', String(named[1]));
 }

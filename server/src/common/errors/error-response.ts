@@ -103,6 +103,12 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   if (code === ErrorCode.VALIDATION_FAILED && Array.isArray(raw)) {
     return validationFailed(raw.map((m) => ({ path: '', message: String(m) })));
   }
+  if (code === ErrorCode.VALIDATION_FAILED) {
+    // Fastify's body errors arrive here wrapped by Nest (unreadable JSON, wrong content type):
+    // the body as a whole is what is wrong.
+    const message = typeof raw === 'string' && raw !== '' ? raw : exception.message;
+    return respond(code, message, [{ path: '', message }]);
+  }
   if (code === ErrorCode.RATE_LIMITED) return respond(code, 'Too many requests, try again in a minute');
   return respond(code, typeof raw === 'string' && raw !== '' ? raw : exception.message);
 }

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { REDACT_PATHS, redactUrl } from './redaction';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * Structured JSON logs through pino: one line per request plus whatever services log, with
@@ -21,12 +18,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
           level: config.logLevel,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
           quietReqLogger: true,
-          genReqId: (req: IncomingMessage, res: ServerResponse) => {
-            const incoming = req.headers['x-request-id'];
-            const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-            res.setHeader('x-request-id', id);
-            return id;
-          },
+          // Fastify has already given the request its id (see app.factory.ts); pino-http keeps it.
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
             err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           serializers: {

@@ -1,0 +1,129 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+describe('server core over HTTP', () => {
+  let club: TestApp;
+  beforeAll(async () => {
+    club = await startTestApp();
+  });
+  afterAll(async () => {
+    await club?.close();
+  });
+
+  it('reports health with a real database round trip', async () => {
+    const res = await club.request.get('/api/v1/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', db: 'ok' });
+    expect(res.headers['x-request-id']).toEqual(expect.any(String));
+  });
+
+  it('answers an unknown API route with 404 NOT_FOUND in the contract shape', async () => {
+    const get = await club.request.get('/api/v1/no-such-thing').expect(404);
+    expect(get.body).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    const post = await club.request.post('/api/v1/no-such-thing').send({ a: 1 }).expect(404);
+    expect(post.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers malformed JSON with 400 VALIDATION_FAILED and details', async () => {
+    const res = await club.request
+      .post('/api/v1/no-such-thing')
+      .set('content-type', 'application/json')
+      .send('{"name": "Li", ')
+      .expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details).toEqual([{ path: '', message: expect.stringContaining('JSON') }]);
+  });
+
+  it('answers a body over 64 KB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await club.request
+      .post('/api/v1/health')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(70 * 1024) }))
+      .expect(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers an unsupported content type in the contract shape', async () => {
+    const res = await club.request.post('/api/v1/auth/staff').set('content-type', 'text/csv').send('a,b').expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details).toEqual([{ path: '', message: expect.any(String) }]);
+  });
+
+  it('validates bodies with the shared zod schemas, naming each bad field', async () => {
+    const res = await club.request.post('/api/v1/auth/staff').send({ username: 42, extra: true }).expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const paths = (res.body.error.details as Array<{ path: string }>).map((d) => d.path).sort();
+    expect(paths).toEqual(['extra', 'password', 'username']);
+  });
+
+  it('sends security headers with a CSP that keeps scripts to the club origin', async () => {
+    const res = await club.request.get('/api/v1/health').expect(200);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('publishes OpenAPI JSON with the health route and bearer auth, and the Swagger UI', async () => {
+    const json = await club.request.get('/api/docs/json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toContain('/api/v1/health');
+    expect(json.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const ui = await club.request.get('/api/docs').redirects(1).expect(200);
+    expect(ui.text).toContain('swagger-ui');
+    const init = await club.request.get('/api/docs/swagger-ui-init.js').expect(200);
+    expect(init.text).toContain('/api/v1/health');
+  });
+});
+
+describe('the auth rate limit', () => {
+  let club: TestApp;
+  beforeAll(async () => {
+    club = await startTestApp({ env: { AUTH_RATE_LIMIT: '3' } });
+  });
+  afterAll(async () => {
+    await club?.close();
+  });
+
+  it('answers the request over the limit with 429 RATE_LIMITED, and leaves other routes alone', async () => {
+    const login = () => club.request.post('/api/v1/auth/staff').send({ username: 'nobody', password: 'wrong-password' });
+    for (let i = 0; i < 3; i += 1) expect((await login()).status).toBe(401);
+    const limited = await login().expect(429);
+    expect(limited.body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
+    expect(limited.headers['retry-after']).toEqual(expect.any(String));
+    for (let i = 0; i < 5; i += 1) await club.request.get('/api/v1/health').expect(200);
+  });
+});
+
+describe('the H5 app at /', () => {
+  let club: TestApp;
+  let webDir: string;
+  beforeAll(async () => {
+    webDir = await mkdtemp(join(tmpdir(), 'vip-club-web-'));
+    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>VIP Club</title><div id="app"></div>');
+    await writeFile(join(webDir, 'app.js'), 'console.log("club")');
+    club = await startTestApp({ env: { CLUB_WEB_DIR: webDir } });
+  });
+  afterAll(async () => {
+    await club?.close();
+    await rm(webDir, { recursive: true, force: true });
+  });
+
+  it('serves index.html and assets', async () => {
+    const index = await club.request.get('/').expect(200);
+    expect(index.headers['content-type']).toMatch(/text\/html/);
+    expect(index.text).toContain('VIP Club');
+    const asset = await club.request.get('/app.js').expect(200);
+    expect(asset.text).toContain('club');
+  });
+
+  it('falls back to index.html for unknown page paths but not for the API or missing assets', async () => {
+    const page = await club.request.get('/pages/member/index').expect(200);
+    expect(page.text).toContain('VIP Club');
+    const api = await club.request.get('/api/v1/nothing-here').expect(404);
+    expect(api.body.error.code).toBe('NOT_FOUND');
+    await club.request.get('/missing.js').expect(404);
+    await club.request.get('/api/v1/health').expect(200, { status: 'ok', db: 'ok' });
+  });
+});
