@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/login/index', 'pages/lookup/index'],
+      pages: ['pages/login/index', 'pages/lookup/index', 'pages/manage/index'],
     },
   ],
   window: {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员俱乐部' })
+export default definePageConfig({ navigationBarTitleText: '会员俱乐部', navigationStyle: 'custom' })

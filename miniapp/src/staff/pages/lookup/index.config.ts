@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '员工' })
+export default definePageConfig({ navigationBarTitleText: '会员查询' })
