@@ -11,7 +11,13 @@ const swcTransform = {
       swcrc: false,
       jsc: {
         parser: { syntax: 'typescript', tsx: true, decorators: true, dynamicImport: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: true,
+          // As the server's tsc build does (tsconfig: useDefineForClassFields false), so tests run the same class semantics.
+          useDefineForClassFields: false,
+          react: { runtime: 'automatic' },
+        },
         target: 'es2022',
         keepClassNames: true,
       },
