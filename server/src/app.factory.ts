@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -8,8 +9,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/http/openapi';
 import { registerSecurityHeaders } from './common/http/security-headers';
-import { serveWebApp } from './common/http/web-app';
-import { AppConfig } from './config/app-config';
+import { inlineScriptHashes, serveWebApp, usableWebDir } from './common/http/web-app';
 import { loadConfig, processEnv, type Env } from './config/load-config';
 
 export const API_PREFIX = 'api/v1';
@@ -36,7 +36,7 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
     logger: false,
     // A caller's request id is kept (to follow a request across systems) only if it is harmless in a log line.
     requestIdHeader: false,
-    genReqId: (req) => {
+    genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
@@ -60,10 +60,10 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
       void reply.header('x-request-id', request.id);
     });
 
-  await registerSecurityHeaders(app);
+  const webDir = usableWebDir(config.webDir, logger);
+  await registerSecurityHeaders(app, { inlineScriptHashes: webDir === null ? [] : inlineScriptHashes(webDir) });
   setupOpenApi(app);
-  await serveWebApp(app, app.get(AppConfig).webDir, logger);
+  if (webDir !== null) await serveWebApp(app, webDir, logger);
   return app;
 }
 
-export { AppConfig };

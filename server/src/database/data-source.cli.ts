@@ -6,8 +6,10 @@
  *     pnpm --filter ./server migration:generate:mysql src/database/migrations/mysql/AddMembers
  *   pnpm --filter ./server migration:generate:sqlite src/database/migrations/sqlite/AddMembers
  *
- * Both build first, run the existing migrations, then write `<timestamp>-AddMembers.ts`. The sqlite
- * script uses a fresh temporary CLUB_DATA_DIR unless you give one. Review the SQL before committing.
+ * Both build first, run the existing migrations, then write `<timestamp>-AddMembers.ts` (the path
+ * is relative to server/). The sqlite script uses a fresh temporary CLUB_DATA_DIR unless you give
+ * one. Then append the class to that folder's index.ts list (migrations are listed, not globbed),
+ * review the SQL, and let the drift test (test/e2e/migrations.smoke.e2e-spec.ts) confirm it.
  */
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/load-config';

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 describe('server core over HTTP', () => {
@@ -77,6 +79,22 @@ describe('server core over HTTP', () => {
   });
 });
 
+describe('health when the database is gone', () => {
+  let club: TestApp;
+  beforeAll(async () => {
+    club = await startTestApp();
+  });
+  afterAll(async () => {
+    await club?.close();
+  });
+
+  it('answers 503 with db "down"', async () => {
+    await club.app.get(DataSource).destroy();
+    const res = await club.request.get('/api/v1/health').expect(503);
+    expect(res.body).toEqual({ status: 'degraded', db: 'down' });
+  });
+});
+
 describe('the auth rate limit', () => {
   let club: TestApp;
   beforeAll(async () => {
@@ -96,12 +114,17 @@ describe('the auth rate limit', () => {
   });
 });
 
+const INLINE_SCRIPT = 'document.documentElement.style.fontSize = "20px";';
+
 describe('the H5 app at /', () => {
   let club: TestApp;
   let webDir: string;
   beforeAll(async () => {
     webDir = await mkdtemp(join(tmpdir(), 'vip-club-web-'));
-    await writeFile(join(webDir, 'index.html'), '<!doctype html><title>VIP Club</title><div id="app"></div>');
+    await writeFile(
+      join(webDir, 'index.html'),
+      `<!doctype html><title>VIP Club</title><script>${INLINE_SCRIPT}</script><script src="/app.js"></script><div id="app"></div>`,
+    );
     await writeFile(join(webDir, 'app.js'), 'console.log("club")');
     club = await startTestApp({ env: { CLUB_WEB_DIR: webDir } });
   });
@@ -116,6 +139,13 @@ describe('the H5 app at /', () => {
     expect(index.text).toContain('VIP Club');
     const asset = await club.request.get('/app.js').expect(200);
     expect(asset.text).toContain('club');
+  });
+
+  it('allows exactly the page\'s inline script by hash in the CSP, not every inline script', async () => {
+    const csp = (await club.request.get('/').expect(200)).headers['content-security-policy'] as string;
+    const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
+    expect(csp).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'`));
+    expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
   });
 
   it('falls back to index.html for unknown page paths but not for the API or missing assets', async () => {

@@ -3,16 +3,20 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 /**
  * Helmet's headers with a CSP the club's own pages can live with: the H5 app and Swagger UI load
- * only their own scripts, but inject styles at run time and draw icons and QR codes as data: URLs.
+ * only their own scripts (plus the H5 page's inline scripts, allowed by hash), but inject styles at
+ * run time and draw icons and QR codes as data: URLs.
  */
-export async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
+export async function registerSecurityHeaders(
+  app: NestFastifyApplication,
+  opts: { inlineScriptHashes?: string[] } = {},
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
         baseUri: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...(opts.inlineScriptHashes ?? [])],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],

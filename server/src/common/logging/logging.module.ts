@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { stdSerializers } from 'pino';
+import { stdSerializers, stdTimeFunctions } from 'pino';
 import { AppConfig } from '../../config/app-config';
 import { REDACT_PATHS, redactUrl } from './redaction';
 
@@ -16,6 +16,7 @@ import { REDACT_PATHS, redactUrl } from './redaction';
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.logLevel,
+          timestamp: stdTimeFunctions.isoTime,
           redact: { paths: REDACT_PATHS, censor: '[redacted]' },
           quietReqLogger: true,
           // Fastify has already given the request its id (see app.factory.ts); pino-http keeps it.
