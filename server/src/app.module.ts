@@ -7,6 +7,7 @@ import { throttlerOptions } from './common/rate-limit/auth-rate-limit';
 import { AppConfig, type AppConfigShape } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { SeedModule } from './database/seed/seed.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
@@ -22,7 +23,7 @@ import { PlatformsModule } from './platforms/platforms.module';
  * those hooks dependencies first, so the seed module imports the module that creates the
  * bootstrap manager (and uses its exported service) to run after it.
  */
-const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule, AuthModule, StoresModule, StaffModule, MembersModule];
+const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule, AuthModule, StoresModule, StaffModule, MembersModule, SeedModule];
 
 @Module({})
 export class AppModule {
