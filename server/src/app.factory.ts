@@ -11,6 +11,7 @@ import { setupOpenApi } from './common/http/openapi';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { inlineScriptHashes, serveWebApp, usableWebDir } from './common/http/web-app';
 import { loadConfig, processEnv, type Env } from './config/load-config';
+import { describeDatabaseUrl } from './database/data-source';
 
 export const API_PREFIX = 'api/v1';
 /** Every body the club accepts is a small form; anything bigger is a mistake or an attack. */
@@ -48,6 +49,11 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
   });
   app.useLogger(app.get(Logger));
   const logger = new NestLogger('App');
+  logger.log(
+    config.database.kind === 'mysql'
+      ? `Database: MySQL at ${describeDatabaseUrl(config.database.url)}`
+      : `Database: embedded SQLite at ${config.database.path}`,
+  );
 
   app.setGlobalPrefix(API_PREFIX);
   // Also reached by Fastify's own errors (unreadable JSON, body too large, wrong content type):

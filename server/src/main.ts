@@ -17,11 +17,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  // The logger may not exist yet (bad configuration): say it plainly on stderr.
-  if (err instanceof ConfigError) {
-    process.stderr.write(`${err.message}\n`);
-  } else {
-    process.stderr.write(`VIP Club failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  }
+  // The logger may not exist yet (bad configuration): say it plainly on stderr, in one line where
+  // possible (Nest has already logged the stack of a failure inside a module).
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(err instanceof ConfigError ? `${message}\n` : `VIP Club failed to start: ${message}\n`);
   process.exit(1);
 });

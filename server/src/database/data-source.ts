@@ -14,13 +14,31 @@ export type MysqlFlavour = 'mysql' | 'mariadb';
 export async function detectMysqlFlavour(url: string): Promise<MysqlFlavour> {
   if (url.startsWith('mariadb:')) return 'mariadb';
   const mysql = await import('mysql2/promise');
-  const connection = await mysql.createConnection({ uri: url, connectTimeout: 10_000 });
+  let connection: Awaited<ReturnType<typeof mysql.createConnection>>;
+  try {
+    connection = await mysql.createConnection({ uri: url, connectTimeout: 10_000 });
+  } catch (err) {
+    throw new Error(`Cannot reach the database at ${describeDatabaseUrl(url)}: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
     const version = String((rows as Array<{ version: unknown }>)[0]?.version ?? '');
     return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
+  }
+}
+
+/** `mysql://club@db:3306/club`: the URL without its password, fit for a log line. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
   }
 }
 
