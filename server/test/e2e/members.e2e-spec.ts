@@ -7,6 +7,7 @@ import {
   createClerk,
   createStore,
   createStoreAndClerk,
+  fieldsOf,
   joinBody,
   joinMember,
   loginAsNewVisitor,
@@ -17,10 +18,6 @@ import {
   type StoreAndClerk,
 } from '../factories/club.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
-
-function fieldsOf(body: { error: { details?: Array<{ path: string }> } }): string[] {
-  return (body.error.details ?? []).map((d) => d.path);
-}
 
 describe('members', () => {
   let club: TestApp;

@@ -5,16 +5,13 @@ import {
   createClerk,
   createStore,
   createStoreAndClerk,
+  fieldsOf,
   joinMember,
   loginManager,
   loginStaff,
   unique,
 } from '../factories/club.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
-
-function fieldsOf(body: { error: { details?: Array<{ path: string }> } }): string[] {
-  return (body.error.details ?? []).map((d) => d.path);
-}
 
 describe('stores and staff', () => {
   let club: TestApp;

@@ -19,6 +19,11 @@ export function uniquePhone(): string {
   return `139${tail}`;
 }
 
+/** The fields a 400 VALIDATION_FAILED names. */
+export function fieldsOf(body: { error: { details?: Array<{ path: string }> } }): string[] {
+  return (body.error.details ?? []).map((d) => d.path);
+}
+
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 export interface Visitor extends PlatformLoginResponse {

@@ -1,4 +1,5 @@
 import { IdSchema, type Paginated } from '@vip-club/shared';
+import { type FindOptionsOrder, type FindOptionsWhere, MoreThan, type Repository } from 'typeorm';
 import { parseInput } from '../pipes/parse-input';
 
 /**
@@ -14,4 +15,13 @@ export function toPage<E extends { id: string }, T>(rows: E[], limit: number, ma
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   return { items: page.map(map), nextCursor: hasMore ? page[page.length - 1].id : null };
+}
+
+/** Oldest first: `limit` rows after the `afterId` cursor (for lists in creation order). */
+export function findAfterId<E extends { id: string }>(repo: Repository<E>, afterId: string | undefined, limit: number): Promise<E[]> {
+  return repo.find({
+    where: (afterId === undefined ? {} : { id: MoreThan(afterId) }) as FindOptionsWhere<E>,
+    order: { id: 'ASC' } as FindOptionsOrder<E>,
+    take: limit,
+  });
 }

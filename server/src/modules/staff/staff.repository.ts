@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { findAfterId } from '../../common/pagination/page';
 import { StaffEntity } from './entities/staff.entity';
 
 @Injectable()
@@ -23,11 +24,7 @@ export class StaffRepository {
   }
 
   listAfter(afterId: string | undefined, limit: number, em?: EntityManager): Promise<StaffEntity[]> {
-    return this.repo(em).find({
-      where: afterId === undefined ? {} : { id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: limit,
-    });
+    return findAfterId(this.repo(em), afterId, limit);
   }
 
   count(em?: EntityManager): Promise<number> {

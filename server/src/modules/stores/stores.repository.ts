@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { findAfterId } from '../../common/pagination/page';
 import { StoreEntity } from './entities/store.entity';
 
 @Injectable()
@@ -21,11 +22,7 @@ export class StoresRepository {
 
   /** Oldest first, `limit` rows after the `afterId` cursor. */
   listAfter(afterId: string | undefined, limit: number, em?: EntityManager): Promise<StoreEntity[]> {
-    return this.repo(em).find({
-      where: afterId === undefined ? {} : { id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: limit,
-    });
+    return findAfterId(this.repo(em), afterId, limit);
   }
 
   count(em?: EntityManager): Promise<number> {
