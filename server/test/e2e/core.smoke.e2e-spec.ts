@@ -148,6 +148,14 @@ describe('the H5 app at /', () => {
     expect(/script-src[^;]*unsafe-inline/.test(csp)).toBe(false);
   });
 
+  it('serves files of a rebuild without a restart, and nothing outside the folder', async () => {
+    await writeFile(join(webDir, 'later.css'), 'body{color:gold}');
+    expect((await club.request.get('/later.css').expect(200)).text).toContain('gold');
+    await writeFile(join(tmpdir(), 'vip-club-outside.txt'), 'outside');
+    await club.request.get('/..%2fvip-club-outside.txt').expect(404);
+    await club.request.get('/%2e%2e/vip-club-outside.txt').expect(404);
+  });
+
   it('falls back to index.html for unknown page paths but not for the API or missing assets', async () => {
     const page = await club.request.get('/pages/member/index').expect(200);
     expect(page.text).toContain('VIP Club');

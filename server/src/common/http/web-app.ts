@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -35,34 +35,46 @@ export function inlineScriptHashes(webDir: string): string[] {
 }
 
 /**
- * Serves the built H5 mini-program at `/`. Unknown page paths fall back to index.html (the app
- * routes by hash by default, but a history-mode build or a bookmarked path still lands on it);
- * `/api/*` is never answered with the app, and a missing asset is a plain 404.
+ * Serves the built H5 mini-program at `/`: files that exist, and index.html for unknown page paths
+ * (the app routes by hash by default, but a history-mode build or a bookmarked path still lands
+ * on it). `/api/*` is never answered with the app, and a missing asset is a plain 404. Files are
+ * looked up per request, so a rebuild of the app is served without a restart.
  */
 export async function serveWebApp(app: NestFastifyApplication, webDir: string, logger: Logger): Promise<void> {
-  await app.register(fastifyStatic, {
-    root: webDir,
-    prefix: '/',
-    // One route per file that exists now, rather than a `/*` route that would take over
-    // every unknown path, /api included.
-    wildcard: false,
-    index: ['index.html'],
-    decorateReply: false,
-  });
-  const indexFile = join(webDir, 'index.html');
+  // `serve: false`: only `reply.sendFile`, no routes of its own that could shadow the API.
+  await app.register(fastifyStatic, { root: webDir, serve: false });
+  const root = resolve(webDir);
   app
     .getHttpAdapter()
     .getInstance()
     .get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
-      const path = request.url.split('?')[0] ?? '/';
-      if (path === '/api' || path.startsWith('/api/') || extname(path) !== '' || !existsSync(indexFile)) {
-        sendError(reply, request, new DomainError(ErrorCode.NOT_FOUND, `Cannot GET ${path}`), logger);
+      const path = decodePath(request.url.split('?')[0] ?? '/');
+      const notFound = () => {
+        sendError(reply, request, new DomainError(ErrorCode.NOT_FOUND, `Cannot GET ${path ?? request.url}`), logger);
         return reply;
-      }
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(await readFile(indexFile));
+      };
+      if (path === undefined || path === '/api' || path.startsWith('/api/')) return notFound();
+      const file = resolve(root, `.${path}`);
+      if (file !== root && !file.startsWith(root + sep)) return notFound();
+      if (await isFile(file)) return reply.sendFile(relative(root, file));
+      if (extname(path) !== '' || !(await isFile(join(root, 'index.html')))) return notFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   logger.log(`Serving the H5 app from ${webDir}`);
+}
+
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
