@@ -7,7 +7,6 @@ import {
   type MemberCard,
   type MemberSummary,
   nextTierProgress,
-  TIERS,
   formatBirthday,
 } from '@vip-club/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
@@ -69,21 +68,16 @@ export function toMember(member: MemberEntity, viewer: AuthUser | null = null): 
  * how far the spend of the tier window is from the tier above it.
  */
 export function toCard(member: MemberEntity, rules: ClubRules = DEFAULT_CLUB_RULES): MemberCard {
-  const spend = member.qualifyingSpend;
-  const progress = nextTierProgress(spend, rules);
-  const held = TIERS.indexOf(member.tier);
-  if (TIERS.indexOf(progress.tier) >= held) {
-    return { memberNo: member.memberNo, tier: member.tier, points: member.points, ...pick(progress), qualifyingSpend: spend };
-  }
-  const nextTier = TIERS[held + 1] ?? null;
-  const spendToNextTier = nextTier === null ? 0 : Math.max(0, rules.tiers[nextTier].minSpend - spend);
-  const from = rules.tiers[member.tier].minSpend;
-  const ratio = nextTier === null ? 1 : Math.max(0, (spend - from) / (rules.tiers[nextTier].minSpend - from));
-  return { memberNo: member.memberNo, tier: member.tier, points: member.points, nextTier, spendToNextTier, progress: ratio, qualifyingSpend: spend };
-}
-
-function pick(p: { nextTier: MemberCard['nextTier']; spendToNextTier: number; progress: number }) {
-  return { nextTier: p.nextTier, spendToNextTier: p.spendToNextTier, progress: p.progress };
+  const progress = nextTierProgress(member.qualifyingSpend, rules, member.tier);
+  return {
+    memberNo: member.memberNo,
+    tier: progress.tier,
+    points: member.points,
+    nextTier: progress.nextTier,
+    spendToNextTier: progress.spendToNextTier,
+    qualifyingSpend: member.qualifyingSpend,
+    progress: progress.progress,
+  };
 }
 
 export function toMe(member: MemberEntity): Me {
