@@ -67,9 +67,10 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
     });
 
   const webDir = usableWebDir(config.webDir, logger);
-  await registerSecurityHeaders(app, { inlineScriptHashes: webDir === null ? [] : inlineScriptHashes(webDir) });
+  await registerSecurityHeaders(app, {
+    inlineScriptHashes: webDir === null ? [] : inlineScriptHashes(webDir),
+  });
   setupOpenApi(app);
   if (webDir !== null) await serveWebApp(app, webDir, logger);
   return app;
 }
-

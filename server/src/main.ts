@@ -20,6 +20,8 @@ main().catch((err: unknown) => {
   // The logger may not exist yet (bad configuration): say it plainly on stderr, in one line where
   // possible (Nest has already logged the stack of a failure inside a module).
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(err instanceof ConfigError ? `${message}\n` : `VIP Club failed to start: ${message}\n`);
+  process.stderr.write(
+    err instanceof ConfigError ? `${message}\n` : `VIP Club failed to start: ${message}\n`,
+  );
   process.exit(1);
 });

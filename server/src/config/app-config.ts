@@ -1,8 +1,7 @@
 import type { LOG_LEVELS } from './config.schema';
 
 export type DatabaseConfig =
-  | { readonly kind: 'mysql'; readonly url: string }
-  | { readonly kind: 'sqlite'; readonly path: string };
+  { readonly kind: 'mysql'; readonly url: string } | { readonly kind: 'sqlite'; readonly path: string };
 
 /** The typed, validated configuration every module reads (never `process.env`). */
 export interface AppConfigShape {

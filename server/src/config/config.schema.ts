@@ -53,9 +53,13 @@ export const EnvSchema = z
     ),
     PORT: intInRange(3000, 0, 65535),
     HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
-    DATABASE_URL: optionalString.refine((v) => v === undefined || /^(mysql|mariadb):\/\/[^/]+\/[^/?#]+/.test(v), {
-      message: 'must look like mysql://user:pass@host:port/database (unset it to use the embedded SQLite database)',
-    }),
+    DATABASE_URL: optionalString.refine(
+      (v) => v === undefined || /^(mysql|mariadb):\/\/[^/]+\/[^/?#]+/.test(v),
+      {
+        message:
+          'must look like mysql://user:pass@host:port/database (unset it to use the embedded SQLite database)',
+      },
+    ),
     CLUB_DATA_DIR: optionalString,
     SEED_DEMO: boolFlag(false),
     BOOTSTRAP_MANAGER_USERNAME: optionalString,
@@ -71,9 +75,12 @@ export const EnvSchema = z
     ALIPAY_PUBLIC_KEY: optionalString,
     ALIPAY_GATEWAY: httpUrl('https://openapi.alipay.com/gateway.do'),
     // Content-encryption key (base64) that decrypts `my.getPhoneNumber`; owned by platforms/.
-    ALIPAY_AES_KEY: optionalString.refine((v) => v === undefined || [16, 24, 32].includes(Buffer.from(v, 'base64').length), {
-      message: 'must be the base64 AES key from the Alipay console (16, 24 or 32 bytes)',
-    }),
+    ALIPAY_AES_KEY: optionalString.refine(
+      (v) => v === undefined || [16, 24, 32].includes(Buffer.from(v, 'base64').length),
+      {
+        message: 'must be the base64 AES key from the Alipay console (16, 24 or 32 bytes)',
+      },
+    ),
     CLUB_TIMEZONE: optionalString
       .transform((v) => v ?? 'Asia/Shanghai')
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),
@@ -100,9 +107,16 @@ export const EnvSchema = z
       });
     }
     if (env.WECHAT_APPID !== undefined && env.WECHAT_SECRET === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['WECHAT_SECRET'], message: 'is required when WECHAT_APPID is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WECHAT_SECRET'],
+        message: 'is required when WECHAT_APPID is set',
+      });
     }
-    if (env.ALIPAY_APPID !== undefined && (env.ALIPAY_PRIVATE_KEY === undefined || env.ALIPAY_PUBLIC_KEY === undefined)) {
+    if (
+      env.ALIPAY_APPID !== undefined &&
+      (env.ALIPAY_PRIVATE_KEY === undefined || env.ALIPAY_PUBLIC_KEY === undefined)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['ALIPAY_PRIVATE_KEY'],

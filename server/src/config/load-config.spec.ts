@@ -78,16 +78,29 @@ describe('loadConfig', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    for (const name of ['PORT', 'DATABASE_URL', 'CLUB_TIMEZONE', 'CLUB_CURRENCY', 'SEED_DEMO', 'WECHAT_API_BASE']) {
+    for (const name of [
+      'PORT',
+      'DATABASE_URL',
+      'CLUB_TIMEZONE',
+      'CLUB_CURRENCY',
+      'SEED_DEMO',
+      'WECHAT_API_BASE',
+    ]) {
       expect(message).toContain(`${name}:`);
     }
   });
 
   it('requires JWT_SECRET in production with MySQL', () => {
     expect(() =>
-      loadConfig({ CLUB_DATA_DIR: dataDir, NODE_ENV: 'production', DATABASE_URL: 'mysql://u:p@db:3306/club' }),
+      loadConfig({
+        CLUB_DATA_DIR: dataDir,
+        NODE_ENV: 'production',
+        DATABASE_URL: 'mysql://u:p@db:3306/club',
+      }),
     ).toThrow(/JWT_SECRET: is required when NODE_ENV=production/);
-    expect(() => loadConfig({ CLUB_DATA_DIR: dataDir, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET: must be at least 32/);
+    expect(() => loadConfig({ CLUB_DATA_DIR: dataDir, JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET: must be at least 32/,
+    );
   });
 
   it('requires the manager username and password together', () => {

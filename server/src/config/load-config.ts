@@ -70,7 +70,9 @@ function ensureDir(dir: string, variable: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new ConfigError(`Invalid configuration:\n  ${variable}: cannot create ${dir} (${(e as Error).message})`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${variable}: cannot create ${dir} (${(e as Error).message})`,
+    );
   }
 }
 
@@ -91,7 +93,9 @@ function generatedJwtSecret(dataDir: string): string {
     return secret;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
-    throw new ConfigError(`Invalid configuration:\n  CLUB_DATA_DIR: cannot write ${file} (${(e as Error).message})`);
+    throw new ConfigError(
+      `Invalid configuration:\n  CLUB_DATA_DIR: cannot write ${file} (${(e as Error).message})`,
+    );
   }
 }
 

@@ -47,7 +47,11 @@ describe('server core over HTTP', () => {
   });
 
   it('answers an unsupported content type in the contract shape', async () => {
-    const res = await club.request.post('/api/v1/auth/staff').set('content-type', 'text/csv').send('a,b').expect(400);
+    const res = await club.request
+      .post('/api/v1/auth/staff')
+      .set('content-type', 'text/csv')
+      .send('a,b')
+      .expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details).toEqual([{ path: '', message: expect.any(String) }]);
   });
@@ -105,7 +109,8 @@ describe('the auth rate limit', () => {
   });
 
   it('answers the request over the limit with 429 RATE_LIMITED, and leaves other routes alone', async () => {
-    const login = () => club.request.post('/api/v1/auth/staff').send({ username: 'nobody', password: 'wrong-password' });
+    const login = () =>
+      club.request.post('/api/v1/auth/staff').send({ username: 'nobody', password: 'wrong-password' });
     for (let i = 0; i < 3; i += 1) expect((await login()).status).toBe(401);
     const limited = await login().expect(429);
     expect(limited.body).toEqual({ error: { code: 'RATE_LIMITED', message: expect.any(String) } });
@@ -141,7 +146,7 @@ describe('the H5 app at /', () => {
     expect(asset.text).toContain('club');
   });
 
-  it('allows exactly the page\'s inline script by hash in the CSP, not every inline script', async () => {
+  it("allows exactly the page's inline script by hash in the CSP, not every inline script", async () => {
     const csp = (await club.request.get('/').expect(200)).headers['content-security-policy'] as string;
     const hash = createHash('sha256').update(INLINE_SCRIPT).digest('base64');
     expect(csp).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'`));

@@ -30,7 +30,11 @@ describe(`migrations on ${driver}`, () => {
       cleanUp = () => rm(dir, { recursive: true, force: true });
     }
     // Exactly what the app uses, except that this test runs the migrations itself.
-    dataSource = new DataSource({ ...(await buildDataSourceOptions({ database })), migrationsRun: false, logging: false });
+    dataSource = new DataSource({
+      ...(await buildDataSourceOptions({ database })),
+      migrationsRun: false,
+      logging: false,
+    });
     await dataSource.initialize();
   });
 
@@ -55,13 +59,14 @@ describe(`migrations on ${driver}`, () => {
     const pending = await dataSource.driver.createSchemaBuilder().log();
     const sql = pending.upQueries.map((q) => `${q.query};`);
     // Printed whole so the fix (a new migration) can be written from the failure alone.
-    expect(sql.length === 0 ? 'no drift' : `entities drift from the ${driver} migrations:\n${sql.join('\n')}`).toBe(
-      'no drift',
-    );
+    expect(
+      sql.length === 0 ? 'no drift' : `entities drift from the ${driver} migrations:\n${sql.join('\n')}`,
+    ).toBe('no drift');
   });
 
   it('can revert every migration back to an empty schema', async () => {
-    for (let i = dataSource.migrations.length; i > 0; i -= 1) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = dataSource.migrations.length; i > 0; i -= 1)
+      await dataSource.undoLastMigration({ transaction: 'each' });
     const queryRunner = dataSource.createQueryRunner();
     try {
       const left: string[] = [];

@@ -58,7 +58,12 @@ function run(exception: unknown): { status: number; body: ApiErrorBody; reply: F
 }
 
 /** Builds a Fastify-style error the way Fastify raises them (a code and a statusCode). */
-function fastifyError(code: string, statusCode: number, message: string, base: Error = new Error(message)): Error {
+function fastifyError(
+  code: string,
+  statusCode: number,
+  message: string,
+  base: Error = new Error(message),
+): Error {
   return Object.assign(base, { code, statusCode });
 }
 
@@ -109,7 +114,12 @@ describe('AllExceptionsFilter', () => {
       consent: z.strictObject({ marketing: z.boolean() }),
       interests: z.array(z.string().max(3)),
     });
-    const result = schema.safeParse({ name: '', consent: { marketing: 'yes' }, interests: ['ok', 'too long'], extra: 1 });
+    const result = schema.safeParse({
+      name: '',
+      consent: { marketing: 'yes' },
+      interests: ['ok', 'too long'],
+      extra: 1,
+    });
     expect(result.success).toBe(false);
     const { status, body, reply } = run(new ZodValidationException(result.error));
     expect(status).toBe(400);
@@ -152,11 +162,16 @@ describe('AllExceptionsFilter', () => {
   it('maps a BadRequestException with a list of messages to VALIDATION_FAILED details', () => {
     const { status, body } = run(new BadRequestException(['limit must be a number']));
     expect(status).toBe(400);
-    expect(body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '', message: 'limit must be a number' }] });
+    expect(body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ path: '', message: 'limit must be a number' }],
+    });
   });
 
   it('maps Fastify body errors as Nest hands them over (wrapped in HttpException) to VALIDATION_FAILED', () => {
-    const json = run(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400));
+    const json = run(
+      new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400),
+    );
     expect(json.status).toBe(400);
     expect(json.body.error).toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -171,7 +186,11 @@ describe('AllExceptionsFilter', () => {
   });
 
   it('maps unreadable JSON to 400 VALIDATION_FAILED with details', () => {
-    const syntax = fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400, "Body is not valid JSON but content-type is set to 'application/json'");
+    const syntax = fastifyError(
+      'FST_ERR_CTP_INVALID_JSON_BODY',
+      400,
+      "Body is not valid JSON but content-type is set to 'application/json'",
+    );
     const { status, body } = run(syntax);
     expect(status).toBe(400);
     expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -190,14 +209,19 @@ describe('AllExceptionsFilter', () => {
       status: 400,
       body: { error: { code: 'VALIDATION_FAILED' } },
     });
-    expect(run(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'Unsupported Media Type: text/csv'))).toMatchObject({
+    expect(
+      run(fastifyError('FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'Unsupported Media Type: text/csv')),
+    ).toMatchObject({
       status: 400,
       body: { error: { code: 'VALIDATION_FAILED', details: [{ path: '' }] } },
     });
   });
 
   it('answers a unique-key clash nobody handled with 409 CONFLICT, not 500', () => {
-    const error = Object.assign(new Error('Duplicate entry'), { name: 'QueryFailedError', driverError: { code: 'ER_DUP_ENTRY' } });
+    const error = Object.assign(new Error('Duplicate entry'), {
+      name: 'QueryFailedError',
+      driverError: { code: 'ER_DUP_ENTRY' },
+    });
     expect(run(error)).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } });
   });
 

@@ -18,7 +18,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 }
 
 /** Shared by the filter and Fastify's own error handler (errors raised before a route runs). */
-export function sendError(reply: FastifyReply, request: FastifyRequest | undefined, exception: unknown, logger: Logger): ErrorResponse {
+export function sendError(
+  reply: FastifyReply,
+  request: FastifyRequest | undefined,
+  exception: unknown,
+  logger: Logger,
+): ErrorResponse {
   const response = toErrorResponse(exception);
   if (response.unexpected) {
     logger.error(
@@ -40,6 +45,8 @@ export function sendError(reply: FastifyReply, request: FastifyRequest | undefin
 /** The throttler names its header after the limit (`Retry-After-auth`); clients read the standard one. */
 function copyRetryAfter(reply: FastifyReply): void {
   if (reply.getHeader('retry-after') !== undefined) return;
-  const named = Object.entries(reply.getHeaders()).find(([name]) => name.toLowerCase().startsWith('retry-after-'));
+  const named = Object.entries(reply.getHeaders()).find(([name]) =>
+    name.toLowerCase().startsWith('retry-after-'),
+  );
   if (named?.[1] !== undefined) void reply.header('retry-after', String(named[1]));
 }

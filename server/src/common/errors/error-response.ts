@@ -62,7 +62,11 @@ function validationFailed(issues: readonly ZodIssueLike[] | readonly FieldError[
   return respond(ErrorCode.VALIDATION_FAILED, validationMessage(details), details);
 }
 
-function respond(code: ErrorCode, message: string, details?: ApiErrorBody['error']['details']): ErrorResponse {
+function respond(
+  code: ErrorCode,
+  message: string,
+  details?: ApiErrorBody['error']['details'],
+): ErrorResponse {
   const error: ApiErrorBody['error'] = { code, message };
   if (details !== undefined) error.details = details;
   return { status: statusForErrorCode(code), body: { error }, unexpected: code === ErrorCode.INTERNAL };
@@ -99,7 +103,10 @@ function fromHttpException(exception: HttpException): ErrorResponse {
   const code = codeForHttpStatus(exception.getStatus());
   if (code === ErrorCode.INTERNAL) return { ...respond(code, 'Internal server error'), unexpected: true };
   const response = exception.getResponse();
-  const raw = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  const raw =
+    typeof response === 'object' && response !== null
+      ? (response as { message?: unknown }).message
+      : response;
   if (code === ErrorCode.VALIDATION_FAILED && Array.isArray(raw)) {
     return validationFailed(raw.map((m) => ({ path: '', message: String(m) })));
   }
@@ -130,12 +137,19 @@ function fromFastifyError(exception: unknown): ErrorResponse | undefined {
     return validationFailed([{ path: '', message: 'Unsupported content type: send application/json' }]);
   }
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return validationFailed([{ path: '', message: 'Body is empty but the content type is application/json' }]);
+    return validationFailed([
+      { path: '', message: 'Body is empty but the content type is application/json' },
+    ]);
   }
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (exception instanceof SyntaxError && statusCode === 400)) {
     return validationFailed([{ path: '', message: `Body is not valid JSON (${message})` }]);
   }
-  if (typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number' && statusCode < 500) {
+  if (
+    typeof code === 'string' &&
+    code.startsWith('FST_') &&
+    typeof statusCode === 'number' &&
+    statusCode < 500
+  ) {
     const mapped = codeForHttpStatus(statusCode);
     return mapped === ErrorCode.VALIDATION_FAILED
       ? validationFailed([{ path: '', message }])
@@ -152,7 +166,11 @@ function fromUniqueViolation(exception: unknown): ErrorResponse | undefined {
   if (!(exception instanceof Error) || exception.name !== 'QueryFailedError') return undefined;
   const driverError = (exception as Error & { driverError?: { code?: unknown } }).driverError;
   const code = driverError?.code ?? (exception as Error & { code?: unknown }).code;
-  if (code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+  if (
+    code === 'ER_DUP_ENTRY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  ) {
     return respond(ErrorCode.CONFLICT, 'The request conflicts with existing data');
   }
   return undefined;

@@ -29,7 +29,8 @@ export function inlineScriptHashes(webDir: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
     const body = match[1] ?? '';
-    if (body.trim() !== '') hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+    if (body.trim() !== '')
+      hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
   }
   return hashes;
 }
@@ -40,7 +41,11 @@ export function inlineScriptHashes(webDir: string): string[] {
  * on it). `/api/*` is never answered with the app, and a missing asset is a plain 404. Files are
  * looked up per request, so a rebuild of the app is served without a restart.
  */
-export async function serveWebApp(app: NestFastifyApplication, webDir: string, logger: Logger): Promise<void> {
+export async function serveWebApp(
+  app: NestFastifyApplication,
+  webDir: string,
+  logger: Logger,
+): Promise<void> {
   // `serve: false`: only `reply.sendFile`, no routes of its own that could shadow the API.
   await app.register(fastifyStatic, { root: webDir, serve: false });
   const root = resolve(webDir);
@@ -50,7 +55,12 @@ export async function serveWebApp(app: NestFastifyApplication, webDir: string, l
     .get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
       const path = decodePath(request.url.split('?')[0] ?? '/');
       const notFound = () => {
-        sendError(reply, request, new DomainError(ErrorCode.NOT_FOUND, `Cannot GET ${path ?? request.url}`), logger);
+        sendError(
+          reply,
+          request,
+          new DomainError(ErrorCode.NOT_FOUND, `Cannot GET ${path ?? request.url}`),
+          logger,
+        );
         return reply;
       };
       if (path === undefined || path === '/api' || path.startsWith('/api/')) return notFound();

@@ -17,7 +17,10 @@ function capture(): { logger: pino.Logger; lines: () => string } {
 describe('log redaction', () => {
   it('hides credentials in request headers', () => {
     const { logger, lines } = capture();
-    logger.info({ req: { headers: { authorization: 'Bearer eyJsecret', cookie: 'sid=abc', host: 'club' } } }, 'request');
+    logger.info(
+      { req: { headers: { authorization: 'Bearer eyJsecret', cookie: 'sid=abc', host: 'club' } } },
+      'request',
+    );
     expect(lines()).not.toContain('eyJsecret');
     expect(lines()).not.toContain('sid=abc');
     expect(lines()).toContain('club');
@@ -41,7 +44,9 @@ describe('log redaction', () => {
     expect(redactUrl('/api/v1/staff/members/lookup?phone=13800138000&x=1')).toBe(
       '/api/v1/staff/members/lookup?phone=[redacted]&x=1',
     );
-    expect(redactUrl('/api/v1/staff/members/lookup?cardCode=abc.def')).toBe('/api/v1/staff/members/lookup?cardCode=[redacted]');
+    expect(redactUrl('/api/v1/staff/members/lookup?cardCode=abc.def')).toBe(
+      '/api/v1/staff/members/lookup?cardCode=[redacted]',
+    );
     expect(redactUrl('/api/v1/health')).toBe('/api/v1/health');
   });
 });

@@ -13,7 +13,9 @@ export class HealthController {
 
   @Get()
   @ApiOkResponse({ description: '`{status: "ok", db: "ok"}`' })
-  @ApiServiceUnavailableResponse({ description: '`{status: "degraded", db: "down"}`: the database does not answer' })
+  @ApiServiceUnavailableResponse({
+    description: '`{status: "degraded", db: "down"}`: the database does not answer',
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const dbUp = await this.health.isDatabaseUp();
     void reply.status(dbUp ? 200 : 503).header('cache-control', 'no-store');
