@@ -13,5 +13,5 @@ module.exports = {
   setupFiles: ['reflect-metadata', '<rootDir>/test/setup/driver-mysql.cjs'],
   globalSetup: '<rootDir>/test/setup/mariadb.global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/mariadb.global-teardown.ts',
-  testTimeout: 30_000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.ts'],
 };

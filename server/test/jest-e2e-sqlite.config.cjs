@@ -12,5 +12,5 @@ module.exports = {
   moduleNameMapper: sharedModuleMap,
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   setupFiles: ['reflect-metadata', '<rootDir>/test/setup/driver-sqlite.cjs'],
-  testTimeout: 30_000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.ts'],
 };
