@@ -1,4 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import {
   type AuthTokens,
   PlatformLoginInputSchema,
@@ -16,6 +17,7 @@ class PlatformLoginDto extends createZodDto(PlatformLoginInputSchema) {}
 class StaffLoginDto extends createZodDto(StaffLoginInputSchema) {}
 class RefreshDto extends createZodDto(RefreshInputSchema) {}
 
+@ApiTags('identity')
 @Controller('auth')
 @Public()
 @AuthRateLimit()

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AssignClerkInputSchema,
   IdParamSchema,
@@ -18,6 +19,8 @@ class IdParamDto extends createZodDto(IdParamSchema) {}
 class AssignClerkDto extends createZodDto(AssignClerkInputSchema) {}
 
 /** Members as clerks and managers see them. */
+@ApiTags('members')
+@ApiBearerAuth()
 @Controller()
 export class MembersStaffController {
   constructor(private readonly members: MembersService) {}

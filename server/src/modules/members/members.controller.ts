@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   type CardCode,
   JoinInputSchema,
@@ -20,6 +21,8 @@ class UpdateMeDto extends createZodDto(UpdateMeInputSchema) {}
 class PaginationQueryDto extends createZodDto(PaginationQuerySchema) {}
 
 /** The member's own routes. */
+@ApiTags('members')
+@ApiBearerAuth()
 @Controller()
 export class MembersController {
   constructor(private readonly members: MembersService) {}

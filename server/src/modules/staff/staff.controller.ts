@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateStaffInputSchema, PaginationQuerySchema, type Paginated, type Staff } from '@vip-club/shared';
 import { createZodDto } from 'nestjs-zod';
 import { Roles } from '../../common/auth/roles.decorator';
@@ -7,6 +8,8 @@ import { StaffService } from './staff.service';
 class CreateStaffDto extends createZodDto(CreateStaffInputSchema) {}
 class PaginationQueryDto extends createZodDto(PaginationQuerySchema) {}
 
+@ApiTags('stores and staff')
+@ApiBearerAuth()
 @Controller('staff')
 @Roles('manager')
 export class StaffController {

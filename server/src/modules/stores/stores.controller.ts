@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CreateStoreInputSchema, PaginationQuerySchema, type Paginated, type Store } from '@vip-club/shared';
 import { createZodDto } from 'nestjs-zod';
 import { Public } from '../../common/auth/public.decorator';
@@ -8,6 +9,8 @@ import { StoresService } from './stores.service';
 class CreateStoreDto extends createZodDto(CreateStoreInputSchema) {}
 class PaginationQueryDto extends createZodDto(PaginationQuerySchema) {}
 
+@ApiTags('stores and staff')
+@ApiBearerAuth()
 @Controller('stores')
 export class StoresController {
   constructor(private readonly stores: StoresService) {}
