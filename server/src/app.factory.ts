@@ -4,9 +4,10 @@ import type { IncomingMessage } from 'node:http';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter, sendError } from './common/errors/all-exceptions.filter';
 import { setupOpenApi } from './common/http/openapi';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { inlineScriptHashes, serveWebApp, usableWebDir } from './common/http/web-app';
@@ -35,6 +36,14 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
     trustProxy: config.trustProxy,
     // Requests are logged by nestjs-pino; Fastify's own logger would log each one twice.
     logger: false,
+    // A long path parameter reaches the route, whose schema names it (`id`) in a 400; Fastify's
+    // default (100) answers 414 outside the contract shape.
+    maxParamLength: 1024,
+    // What Fastify answers before any route (a URL it cannot decode, a parameter past the limit
+    // above) also leaves in the contract shape.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      sendError(reply, request, error, new NestLogger('Http'));
+    },
     // A caller's request id is kept (to follow a request across systems) only if it is harmless in a log line.
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {

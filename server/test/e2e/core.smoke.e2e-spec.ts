@@ -27,6 +27,13 @@ describe('server core over HTTP', () => {
     expect(post.body.error.code).toBe('NOT_FOUND');
   });
 
+  it('answers URLs Fastify cannot route in the contract shape', async () => {
+    const badUrl = await club.request.get('/api/v1/members/%E0%A4%A').expect(400);
+    expect(badUrl.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: '' }] });
+    const longParam = await club.request.get(`/api/v1/members/${'9'.repeat(2000)}`).expect(400);
+    expect(longParam.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('answers malformed JSON with 400 VALIDATION_FAILED and details', async () => {
     const res = await club.request
       .post('/api/v1/no-such-thing')
