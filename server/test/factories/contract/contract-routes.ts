@@ -254,6 +254,8 @@ export interface ProtectedRoute {
   path: (cast: Cast) => string;
   body?: (cast: Cast) => Body;
   roles: Role[];
+  /** Roles the contract answers with something other than 403 (a member joining again: 409). */
+  otherwise?: Partial<Record<Role, { status: number; code: string }>>;
 }
 
 export const PROTECTED_ROUTES: ProtectedRoute[] = [
@@ -263,6 +265,7 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     path: () => '/members',
     body: () => joinBody(),
     roles: ['visitor'],
+    otherwise: { member: { status: 409, code: 'ALREADY_MEMBER' } },
   },
   { name: 'GET /me', method: 'get', path: () => '/me', roles: ['member'] },
   {
@@ -306,12 +309,12 @@ export const PROTECTED_ROUTES: ProtectedRoute[] = [
     name: 'POST /staff',
     method: 'post',
     path: () => '/staff',
-    body: () => ({
+    body: (cast) => ({
       username: unique('staff'),
       password: 'clerk-passw0rd',
       name: '张店员',
       role: 'clerk',
-      storeId: '1',
+      storeId: cast.a.store.id,
     }),
     roles: ['manager'],
   },
