@@ -42,8 +42,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['miniapp/src/**/*.{ts,tsx}'],
+    files: ['miniapp/src/**/*.{ts,tsx,js}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Plain scripts the H5 page loads as they are (no bundler): a classic script's `!function(){}()`
+    // is the idiom there, not a forgotten expression.
+    files: ['miniapp/src/**/*.js'],
+    languageOptions: { sourceType: 'script' },
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
     files: ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'miniapp/e2e/**/*.ts'],
