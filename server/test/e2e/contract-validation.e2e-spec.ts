@@ -380,6 +380,39 @@ describe('contract: bad input (Identity, Members, Stores and staff)', () => {
       expect(again.body.member).toMatchObject({ id: member.id });
     });
 
+    it.each(['wechat', 'alipay'] as const)(
+      '%s: a visitor whose phone code or store the club cannot use gets a 4xx, then joins',
+      async (platform) => {
+        const visitor = await loginAsNewVisitor(club.request, platform);
+        const good = joinBody();
+        for (const changes of [
+          { phoneCode: 'not-a-platform-code' },
+          { phoneCode: 'sandbox:abc' },
+          { phoneCode: 'sandbox:' },
+          { phoneCode: 'sandbox:1380013800' },
+          { phoneCode: 'sandbox:99999999999' },
+          { storeId: '987654321098' },
+        ]) {
+          const res = await send(club.request, {
+            method: 'post',
+            path: '/members',
+            token: visitor.accessToken,
+            body: { ...good, ...changes },
+          });
+          expectNever500(res);
+          expect({ changes, status: res.status, answer: res.body }).toEqual({
+            changes,
+            status: expect.any(Number),
+            answer: {
+              error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+            },
+          });
+          expect(res.status).toBeGreaterThanOrEqual(400);
+        }
+        await club.request.post(`${API}/members`).set(bearer(visitor.accessToken)).send(good).expect(201);
+      },
+    );
+
     it("a refused PATCH /me changes nothing of the member's data, not even its valid fields", async () => {
       const member = await joinMember(club.request, { birthday: '05-17' }, 'wechat');
       const read = async () =>
