@@ -11,7 +11,19 @@ const projects = [
   'miniapp/e2e/jest.config.cjs',
 ]
   .map((p) => path.join(__dirname, p))
-  .filter((p) => fs.existsSync(p));
+  .filter((p) => fs.existsSync(p))
+  .map(withOwnTimeout);
+
+/** A project config whose `testTimeout` takes effect (jest applies only the root's; jestjs/jest#9759). */
+function withOwnTimeout(file) {
+  const config = require(file);
+  if (!config.testTimeout) return file;
+  return {
+    ...config,
+    globals: { ...config.globals, __projectTestTimeout: config.testTimeout },
+    setupFilesAfterEnv: [path.join(__dirname, 'scripts/jest-project-timeout.cjs'), ...(config.setupFilesAfterEnv ?? [])],
+  };
+}
 
 /** @type {import('jest').Config} */
 module.exports = {

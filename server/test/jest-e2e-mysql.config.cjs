@@ -13,5 +13,6 @@ module.exports = {
   setupFiles: ['reflect-metadata', '<rootDir>/test/setup/driver-mysql.cjs'],
   globalSetup: '<rootDir>/test/setup/mariadb.global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/mariadb.global-teardown.ts',
-  setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.ts'],
+  // Booting the app and migrating a fresh database takes seconds on a busy machine.
+  testTimeout: 30_000,
 };

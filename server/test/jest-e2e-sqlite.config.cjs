@@ -12,5 +12,6 @@ module.exports = {
   moduleNameMapper: sharedModuleMap,
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   setupFiles: ['reflect-metadata', '<rootDir>/test/setup/driver-sqlite.cjs'],
-  setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.ts'],
+  // Booting the app and migrating a fresh database takes seconds on a busy machine.
+  testTimeout: 30_000,
 };
