@@ -51,7 +51,9 @@ export const timestampColumn = (name: string, nullable = false): ColumnOptions =
 // id is spelled `integer` there; without this both the migrations and the drift check would
 // disagree with MySQL's `bigint`. The SQLite driver is the only one touched.
 const sqliteNormalizeType = AbstractSqliteDriver.prototype.normalizeType;
-AbstractSqliteDriver.prototype.normalizeType = function normalizeType(column: Parameters<typeof sqliteNormalizeType>[0]) {
+AbstractSqliteDriver.prototype.normalizeType = function normalizeType(
+  column: Parameters<typeof sqliteNormalizeType>[0],
+) {
   const meta = column as Partial<ColumnMetadata>;
   if (meta.type === 'bigint' && meta.isGenerated === true && meta.generationStrategy === 'increment') {
     return 'integer';

@@ -21,14 +21,21 @@ describe('identity: /auth/*', () => {
   });
 
   describe('platform login', () => {
-    it.each(['wechat', 'alipay'] as const)('logs a new %s user in as a visitor with no member', async (platform) => {
-      const visitor = await loginAsNewVisitor(club.request, platform);
-      expect(visitor.member).toBeNull();
-      expect(visitor.refreshToken).toEqual(expect.any(String));
-      const claims = claimsOf(visitor.accessToken);
-      expect(claims).toMatchObject({ role: 'visitor', identityId: expect.any(String), sub: expect.any(String) });
-      expect((claims.exp as number) - (claims.iat as number)).toBe(15 * 60);
-    });
+    it.each(['wechat', 'alipay'] as const)(
+      'logs a new %s user in as a visitor with no member',
+      async (platform) => {
+        const visitor = await loginAsNewVisitor(club.request, platform);
+        expect(visitor.member).toBeNull();
+        expect(visitor.refreshToken).toEqual(expect.any(String));
+        const claims = claimsOf(visitor.accessToken);
+        expect(claims).toMatchObject({
+          role: 'visitor',
+          identityId: expect.any(String),
+          sub: expect.any(String),
+        });
+        expect((claims.exp as number) - (claims.iat as number)).toBe(15 * 60);
+      },
+    );
 
     it('lets a visitor read the stores but nothing of a member', async () => {
       const visitor = await loginAsNewVisitor(club.request);
@@ -48,7 +55,11 @@ describe('identity: /auth/*', () => {
         .post(`${API}/auth/wechat`)
         .send({ code: `sandbox:${joined.visitor.platformUserId}` })
         .expect(200);
-      expect(again.body.member).toMatchObject({ id: joined.id, memberNo: joined.memberNo, phone: joined.phone });
+      expect(again.body.member).toMatchObject({
+        id: joined.id,
+        memberNo: joined.memberNo,
+        phone: joined.phone,
+      });
       expect(claimsOf(again.body.accessToken)).toMatchObject({ role: 'member', sub: joined.id });
     });
 
@@ -65,7 +76,10 @@ describe('identity: /auth/*', () => {
     });
 
     it('answers a code the platform rejects with 401 PLATFORM_LOGIN_FAILED', async () => {
-      const res = await club.request.post(`${API}/auth/wechat`).send({ code: 'not-a-sandbox-code' }).expect(401);
+      const res = await club.request
+        .post(`${API}/auth/wechat`)
+        .send({ code: 'not-a-sandbox-code' })
+        .expect(401);
       expect(res.body.error.code).toBe('PLATFORM_LOGIN_FAILED');
     });
   });
@@ -108,16 +122,25 @@ describe('identity: /auth/*', () => {
   describe('refresh', () => {
     it('rotates the refresh token; reusing a spent one revokes the whole family', async () => {
       const login = await loginManager(club.request);
-      const first = await club.request.post(`${API}/auth/refresh`).send({ refreshToken: login.refreshToken }).expect(200);
+      const first = await club.request
+        .post(`${API}/auth/refresh`)
+        .send({ refreshToken: login.refreshToken })
+        .expect(200);
       expect(first.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String) });
       expect(first.body.refreshToken).not.toBe(login.refreshToken);
       expect(claimsOf(first.body.accessToken)).toMatchObject({ role: 'manager' });
       await club.request.get(`${API}/staff`).set(bearer(first.body.accessToken)).expect(200);
 
-      const reuse = await club.request.post(`${API}/auth/refresh`).send({ refreshToken: login.refreshToken }).expect(401);
+      const reuse = await club.request
+        .post(`${API}/auth/refresh`)
+        .send({ refreshToken: login.refreshToken })
+        .expect(401);
       expect(reuse.body.error.code).toBe('UNAUTHENTICATED');
       // The thief's reuse also ends the legitimate holder's chain: both must log in again.
-      const after = await club.request.post(`${API}/auth/refresh`).send({ refreshToken: first.body.refreshToken }).expect(401);
+      const after = await club.request
+        .post(`${API}/auth/refresh`)
+        .send({ refreshToken: first.body.refreshToken })
+        .expect(401);
       expect(after.body.error.code).toBe('UNAUTHENTICATED');
     });
 
@@ -135,12 +158,18 @@ describe('identity: /auth/*', () => {
           consent: { marketing: false },
         })
         .expect(201);
-      const refreshed = await club.request.post(`${API}/auth/refresh`).send({ refreshToken: visitor.refreshToken }).expect(200);
+      const refreshed = await club.request
+        .post(`${API}/auth/refresh`)
+        .send({ refreshToken: visitor.refreshToken })
+        .expect(200);
       expect(claimsOf(refreshed.body.accessToken)).toMatchObject({ role: 'member', sub: joined.body.id });
     });
 
     it('answers an unknown refresh token with 401 UNAUTHENTICATED', async () => {
-      const res = await club.request.post(`${API}/auth/refresh`).send({ refreshToken: 'x'.repeat(43) }).expect(401);
+      const res = await club.request
+        .post(`${API}/auth/refresh`)
+        .send({ refreshToken: 'x'.repeat(43) })
+        .expect(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
     });
   });
@@ -151,10 +180,16 @@ describe('identity: /auth/*', () => {
       expect(none.body.error.code).toBe('UNAUTHENTICATED');
       const garbled = await club.request.get(`${API}/me`).set(bearer('not.a.jwt')).expect(401);
       expect(garbled.body.error.code).toBe('UNAUTHENTICATED');
-      const forged = new JwtService({ secret: 'another-secret-of-at-least-32-characters' }).sign({ sub: '1', role: 'manager' });
+      const forged = new JwtService({ secret: 'another-secret-of-at-least-32-characters' }).sign({
+        sub: '1',
+        role: 'manager',
+      });
       const res = await club.request.get(`${API}/staff`).set(bearer(forged)).expect(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
-      const basic = await club.request.get(`${API}/staff`).set('Authorization', 'Basic bWFuYWdlcjp4').expect(401);
+      const basic = await club.request
+        .get(`${API}/staff`)
+        .set('Authorization', 'Basic bWFuYWdlcjp4')
+        .expect(401);
       expect(basic.body.error.code).toBe('UNAUTHENTICATED');
     });
 
@@ -200,8 +235,18 @@ describe('identity: /auth/*', () => {
       ['empty code', '/auth/alipay', { code: '' }, ['code']],
       ['unknown field', '/auth/wechat', { code: 'sandbox:a', extra: true }, ['extra']],
       ['missing fields', '/auth/staff', {}, ['username', 'password']],
-      ['password of the wrong type', '/auth/staff', { username: 'manager', password: 12345678 }, ['password']],
-      ['oversized fields', '/auth/staff', { username: 'm'.repeat(65), password: 'p'.repeat(129) }, ['username', 'password']],
+      [
+        'password of the wrong type',
+        '/auth/staff',
+        { username: 'manager', password: 12345678 },
+        ['password'],
+      ],
+      [
+        'oversized fields',
+        '/auth/staff',
+        { username: 'm'.repeat(65), password: 'p'.repeat(129) },
+        ['username', 'password'],
+      ],
       ['unknown field', '/auth/staff', { username: 'manager', password: 'x', role: 'manager' }, ['role']],
       ['missing token', '/auth/refresh', {}, ['refreshToken']],
       ['token of the wrong type', '/auth/refresh', { refreshToken: ['a'] }, ['refreshToken']],
@@ -232,9 +277,15 @@ describe('identity: rate limits', () => {
 
   it('answers the 4th staff login within a minute with 429 RATE_LIMITED', async () => {
     for (let i = 0; i < 3; i++) {
-      await club.request.post(`${API}/auth/staff`).send({ username: 'someone', password: 'guess' }).expect(401);
+      await club.request
+        .post(`${API}/auth/staff`)
+        .send({ username: 'someone', password: 'guess' })
+        .expect(401);
     }
-    const limited = await club.request.post(`${API}/auth/staff`).send({ username: 'someone', password: 'guess' }).expect(429);
+    const limited = await club.request
+      .post(`${API}/auth/staff`)
+      .send({ username: 'someone', password: 'guess' })
+      .expect(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
   });
 

@@ -42,7 +42,13 @@ describe('members', () => {
       const res = await club.request
         .post(`${API}/members`)
         .set(bearer(visitor.accessToken))
-        .send(joinBody({ phoneCode: `sandbox:${phone}`, birthday: '1988-02-29', interests: ['翡翠', '翡翠', '珍珠'] }))
+        .send(
+          joinBody({
+            phoneCode: `sandbox:${phone}`,
+            birthday: '1988-02-29',
+            interests: ['翡翠', '翡翠', '珍珠'],
+          }),
+        )
         .expect(201);
       expect(res.body).toEqual({
         id: expect.stringMatching(/^\d+$/),
@@ -75,7 +81,8 @@ describe('members', () => {
       const a = await createClerk(club.request, managerToken, store.id);
       const b = await createClerk(club.request, managerToken, store.id);
       const clerks = [];
-      for (let i = 0; i < 4; i++) clerks.push((await joinMember(club.request, { storeId: store.id })).clerkId);
+      for (let i = 0; i < 4; i++)
+        clerks.push((await joinMember(club.request, { storeId: store.id })).clerkId);
       expect(clerks.filter((c) => c === a.id)).toHaveLength(2);
       expect(clerks.filter((c) => c === b.id)).toHaveLength(2);
       const member = await joinMember(club.request, { storeId: store.id });
@@ -98,10 +105,16 @@ describe('members', () => {
     it('keeps a matching referral code (any case) and ignores an unknown one', async () => {
       const referrer = await joinMember(club.request);
       const referred = await joinMember(club.request, { referralCode: referrer.referralCode.toLowerCase() });
-      const exported = await club.request.get(`${API}/me/export`).set(bearer(referred.accessToken)).expect(200);
+      const exported = await club.request
+        .get(`${API}/me/export`)
+        .set(bearer(referred.accessToken))
+        .expect(200);
       expect(exported.body.member.referredByCode).toBe(referrer.referralCode);
       const stranger = await joinMember(club.request, { referralCode: 'ZZZZ9999' });
-      const exported2 = await club.request.get(`${API}/me/export`).set(bearer(stranger.accessToken)).expect(200);
+      const exported2 = await club.request
+        .get(`${API}/me/export`)
+        .set(bearer(stranger.accessToken))
+        .expect(200);
       expect(exported2.body.member.referredByCode).toBeNull();
     });
 
@@ -173,7 +186,11 @@ describe('members', () => {
     it('needs a login: 401 UNAUTHENTICATED; staff may not join: 403 FORBIDDEN', async () => {
       const anon = await club.request.post(`${API}/members`).send(joinBody()).expect(401);
       expect(anon.body.error.code).toBe('UNAUTHENTICATED');
-      const staff = await club.request.post(`${API}/members`).set(bearer(shop.clerkToken)).send(joinBody()).expect(403);
+      const staff = await club.request
+        .post(`${API}/members`)
+        .set(bearer(shop.clerkToken))
+        .send(joinBody())
+        .expect(403);
       expect(staff.body.error.code).toBe('FORBIDDEN');
     });
 
@@ -208,7 +225,11 @@ describe('members', () => {
     ])('answers %s with 400 naming the field', async (_label, patch, fields) => {
       const visitor = await loginAsNewVisitor(club.request);
       const body = Object.keys(patch).length === 0 ? {} : { ...joinBody(), ...patch };
-      const res = await club.request.post(`${API}/members`).set(bearer(visitor.accessToken)).send(body).expect(400);
+      const res = await club.request
+        .post(`${API}/members`)
+        .set(bearer(visitor.accessToken))
+        .send(body)
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       for (const field of fields) expect(fieldsOf(res.body)).toContain(field);
     });
@@ -240,14 +261,20 @@ describe('members', () => {
         .expect(200);
       expect(res.body).toMatchObject({ name: '林小雨二', interests: ['钻石'], occupation: null });
       expect(res.body.consent.marketing).toBe(true);
-      expect(Date.parse(res.body.consent.updatedAt)).toBeGreaterThanOrEqual(Date.parse(before.body.consent.updatedAt));
+      expect(Date.parse(res.body.consent.updatedAt)).toBeGreaterThanOrEqual(
+        Date.parse(before.body.consent.updatedAt),
+      );
       const again = await club.request.get(`${API}/me`).set(bearer(member.accessToken)).expect(200);
       expect(again.body.name).toBe('林小雨二');
     });
 
     it('answers a birthday change with 409 BIRTHDAY_LOCKED, and sets it while unset', async () => {
       const member = await joinMember(club.request, { birthday: '07-07' });
-      const locked = await club.request.patch(`${API}/me`).set(bearer(member.accessToken)).send({ birthday: '08-08' }).expect(409);
+      const locked = await club.request
+        .patch(`${API}/me`)
+        .set(bearer(member.accessToken))
+        .send({ birthday: '08-08' })
+        .expect(409);
       expect(locked.body.error.code).toBe('BIRTHDAY_LOCKED');
       const me = await club.request.get(`${API}/me`).set(bearer(member.accessToken)).expect(200);
       expect(me.body.birthday).toBe('07-07');
@@ -255,10 +282,21 @@ describe('members', () => {
       // A member brought in without a birthday (an import) may set it once.
       await club.app
         .get(DataSource)
-        .query('UPDATE members SET birth_year = NULL, birth_month = NULL, birth_day = NULL, birth_md = NULL WHERE id = ?', [member.id]);
-      const set = await club.request.patch(`${API}/me`).set(bearer(member.accessToken)).send({ birthday: '1992-12-31' }).expect(200);
+        .query(
+          'UPDATE members SET birth_year = NULL, birth_month = NULL, birth_day = NULL, birth_md = NULL WHERE id = ?',
+          [member.id],
+        );
+      const set = await club.request
+        .patch(`${API}/me`)
+        .set(bearer(member.accessToken))
+        .send({ birthday: '1992-12-31' })
+        .expect(200);
       expect(set.body.birthday).toBe('1992-12-31');
-      await club.request.patch(`${API}/me`).set(bearer(member.accessToken)).send({ birthday: '1992-12-30' }).expect(409);
+      await club.request
+        .patch(`${API}/me`)
+        .set(bearer(member.accessToken))
+        .send({ birthday: '1992-12-30' })
+        .expect(409);
     });
 
     it.each([
@@ -271,7 +309,11 @@ describe('members', () => {
       ['an unknown field', { tier: 'diamond' }, ['tier']],
     ])('answers %s with 400 VALIDATION_FAILED', async (_label, body, fields) => {
       const member = await joinMember(club.request);
-      const res = await club.request.patch(`${API}/me`).set(bearer(member.accessToken)).send(body).expect(400);
+      const res = await club.request
+        .patch(`${API}/me`)
+        .set(bearer(member.accessToken))
+        .send(body)
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       for (const field of fields) expect(fieldsOf(res.body)).toContain(field);
     });
@@ -309,7 +351,10 @@ describe('members', () => {
           [member.id, delta, 'adjust', [100, 350, 300][i], `test:${member.id}:${i}`, at, null],
         );
       }
-      const first = await club.request.get(`${API}/me/points?limit=2`).set(bearer(member.accessToken)).expect(200);
+      const first = await club.request
+        .get(`${API}/me/points?limit=2`)
+        .set(bearer(member.accessToken))
+        .expect(200);
       expect(first.body.items.map((e: { delta: number }) => e.delta)).toEqual([-50, 250]);
       expect(first.body.items[0]).toEqual({
         id: expect.any(String),
@@ -329,12 +374,18 @@ describe('members', () => {
       expect(second.body.nextCursor).toBeNull();
     });
 
-    it.each(['limit=0', 'limit=101', 'limit=ten', 'cursor=abc', 'page=2'])('answers ?%s with 400 VALIDATION_FAILED', async (query) => {
-      const member = await joinMember(club.request);
-      const res = await club.request.get(`${API}/me/points?${query}`).set(bearer(member.accessToken)).expect(400);
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      expect(fieldsOf(res.body)).toContain(query.split('=')[0]);
-    });
+    it.each(['limit=0', 'limit=101', 'limit=ten', 'cursor=abc', 'page=2'])(
+      'answers ?%s with 400 VALIDATION_FAILED',
+      async (query) => {
+        const member = await joinMember(club.request);
+        const res = await club.request
+          .get(`${API}/me/points?${query}`)
+          .set(bearer(member.accessToken))
+          .expect(400);
+        expect(res.body.error.code).toBe('VALIDATION_FAILED');
+        expect(fieldsOf(res.body)).toContain(query.split('=')[0]);
+      },
+    );
   });
 
   describe('card code and the clerk lookup', () => {
@@ -381,21 +432,31 @@ describe('members', () => {
 
     it('finds a member by phone, masked for clerks of other stores', async () => {
       const member = await joinMember(club.request, { storeId: shop.store.id });
-      const own = await club.request.get(`${API}/staff/members/lookup?phone=${member.phone}`).set(bearer(shop.clerkToken)).expect(200);
+      const own = await club.request
+        .get(`${API}/staff/members/lookup?phone=${member.phone}`)
+        .set(bearer(shop.clerkToken))
+        .expect(200);
       expect(own.body.phone).toBe(member.phone);
       const other = await club.request
         .get(`${API}/staff/members/lookup?phone=${member.phone}`)
         .set(bearer(otherShop.clerkToken))
         .expect(200);
       expect(other.body.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
-      const none = await club.request.get(`${API}/staff/members/lookup?phone=13000000001`).set(bearer(shop.clerkToken)).expect(404);
+      const none = await club.request
+        .get(`${API}/staff/members/lookup?phone=13000000001`)
+        .set(bearer(shop.clerkToken))
+        .expect(404);
       expect(none.body.error.code).toBe('NOT_FOUND');
     });
 
     it('answers an expired code with 410 CARD_CODE_EXPIRED', async () => {
       const member = await joinMember(club.request);
       const stale = club.app.get(CardCodeService).sign(member.id, new Date(Date.now() - 1000));
-      const res = await club.request.get(`${API}/staff/members/lookup`).query({ cardCode: stale.code }).set(bearer(shop.clerkToken)).expect(410);
+      const res = await club.request
+        .get(`${API}/staff/members/lookup`)
+        .query({ cardCode: stale.code })
+        .set(bearer(shop.clerkToken))
+        .expect(410);
       expect(res.body.error.code).toBe('CARD_CODE_EXPIRED');
     });
 
@@ -404,12 +465,25 @@ describe('members', () => {
       const card = await club.request.get(`${API}/me/card-code`).set(bearer(member.accessToken)).expect(200);
       const [id36, exp36, sig] = (card.body.code as string).split('.');
       const otherId = (BigInt(member.id) + 1n).toString(36);
-      for (const code of [`${otherId}.${exp36}.${sig}`, `${id36}.${exp36}.${sig.slice(0, -1)}A`, 'hello', `${id36}.${exp36}`]) {
-        const res = await club.request.get(`${API}/staff/members/lookup`).query({ cardCode: code }).set(bearer(shop.clerkToken)).expect(400);
+      for (const code of [
+        `${otherId}.${exp36}.${sig}`,
+        `${id36}.${exp36}.${sig.slice(0, -1)}A`,
+        'hello',
+        `${id36}.${exp36}`,
+      ]) {
+        const res = await club.request
+          .get(`${API}/staff/members/lookup`)
+          .query({ cardCode: code })
+          .set(bearer(shop.clerkToken))
+          .expect(400);
         expect(res.body.error.code).toBe('CARD_CODE_INVALID');
       }
       const ghost = club.app.get(CardCodeService).sign('999999', new Date(Date.now() + 60_000));
-      const res = await club.request.get(`${API}/staff/members/lookup`).query({ cardCode: ghost.code }).set(bearer(shop.clerkToken)).expect(404);
+      const res = await club.request
+        .get(`${API}/staff/members/lookup`)
+        .query({ cardCode: ghost.code })
+        .set(bearer(shop.clerkToken))
+        .expect(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
     });
 
@@ -420,7 +494,10 @@ describe('members', () => {
       ['an oversized card code', `cardCode=${'x'.repeat(300)}`],
       ['an unknown parameter', 'memberNo=123456789'],
     ])('answers %s with 400 VALIDATION_FAILED', async (_label, query) => {
-      const res = await club.request.get(`${API}/staff/members/lookup?${query}`).set(bearer(shop.clerkToken)).expect(400);
+      const res = await club.request
+        .get(`${API}/staff/members/lookup?${query}`)
+        .set(bearer(shop.clerkToken))
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     });
   });
@@ -428,23 +505,41 @@ describe('members', () => {
   describe('GET /members/{id}', () => {
     it('shows a clerk their own store’s member, with purchases and contacts', async () => {
       const member = await joinMember(club.request, { storeId: shop.store.id });
-      const res = await club.request.get(`${API}/members/${member.id}`).set(bearer(shop.clerkToken)).expect(200);
-      expect(res.body).toMatchObject({ id: member.id, phone: member.phone, storeId: shop.store.id, purchases: [], contacts: [] });
+      const res = await club.request
+        .get(`${API}/members/${member.id}`)
+        .set(bearer(shop.clerkToken))
+        .expect(200);
+      expect(res.body).toMatchObject({
+        id: member.id,
+        phone: member.phone,
+        storeId: shop.store.id,
+        purchases: [],
+        contacts: [],
+      });
       expect(res.body.card).toMatchObject({ memberNo: member.memberNo, tier: 'friend' });
     });
 
     it('answers a clerk reading another store’s member with 403 FORBIDDEN; a manager reads anyone', async () => {
       const member = await joinMember(club.request, { storeId: shop.store.id });
-      const res = await club.request.get(`${API}/members/${member.id}`).set(bearer(otherShop.clerkToken)).expect(403);
+      const res = await club.request
+        .get(`${API}/members/${member.id}`)
+        .set(bearer(otherShop.clerkToken))
+        .expect(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
       const storeless = await joinMember(club.request);
       await club.request.get(`${API}/members/${storeless.id}`).set(bearer(shop.clerkToken)).expect(403);
-      const manager = await club.request.get(`${API}/members/${member.id}`).set(bearer(managerToken)).expect(200);
+      const manager = await club.request
+        .get(`${API}/members/${member.id}`)
+        .set(bearer(managerToken))
+        .expect(200);
       expect(manager.body.phone).toBe(member.phone);
     });
 
     it('answers an unknown member with 404 and a bad id with 400', async () => {
-      const unknown = await club.request.get(`${API}/members/987654321`).set(bearer(managerToken)).expect(404);
+      const unknown = await club.request
+        .get(`${API}/members/987654321`)
+        .set(bearer(managerToken))
+        .expect(404);
       expect(unknown.body.error.code).toBe('NOT_FOUND');
       const bad = await club.request.get(`${API}/members/abc`).set(bearer(managerToken)).expect(400);
       expect(bad.body.error.code).toBe('VALIDATION_FAILED');
@@ -484,16 +579,34 @@ describe('members', () => {
       const me = await club.request.get(`${API}/me`).set(bearer(member.accessToken)).expect(401);
       expect(me.body.error.code).toBe('UNAUTHENTICATED');
       await club.request.get(`${API}/me/export`).set(bearer(member.accessToken)).expect(401);
-      const refresh = await club.request.post(`${API}/auth/refresh`).send({ refreshToken: member.refreshToken }).expect(401);
+      const refresh = await club.request
+        .post(`${API}/auth/refresh`)
+        .send({ refreshToken: member.refreshToken })
+        .expect(401);
       expect(refresh.body.error.code).toBe('UNAUTHENTICATED');
 
-      const seen = await club.request.get(`${API}/members/${member.id}`).set(bearer(managerToken)).expect(200);
-      expect(seen.body).toMatchObject({ id: member.id, name: '已注销', phone: null, birthday: null, interests: [], occupation: null });
+      const seen = await club.request
+        .get(`${API}/members/${member.id}`)
+        .set(bearer(managerToken))
+        .expect(200);
+      expect(seen.body).toMatchObject({
+        id: member.id,
+        name: '已注销',
+        phone: null,
+        birthday: null,
+        interests: [],
+        occupation: null,
+      });
       expect(JSON.stringify(seen.body)).not.toContain(member.phone);
       expect(JSON.stringify(seen.body)).not.toContain(member.name);
-      const rows = await club.app.get(DataSource).query('SELECT delta FROM points_ledger WHERE member_id = ?', [member.id]);
+      const rows = await club.app
+        .get(DataSource)
+        .query('SELECT delta FROM points_ledger WHERE member_id = ?', [member.id]);
       expect(rows.map((r: { delta: unknown }) => Number(r.delta))).toEqual([500]);
-      await club.request.get(`${API}/staff/members/lookup?phone=${member.phone}`).set(bearer(managerToken)).expect(404);
+      await club.request
+        .get(`${API}/staff/members/lookup?phone=${member.phone}`)
+        .set(bearer(managerToken))
+        .expect(404);
 
       // The platform account is a visitor again and may join afresh with the same phone.
       const again = await loginAsNewVisitor(club.request, 'wechat', member.visitor.platformUserId);
@@ -504,7 +617,10 @@ describe('members', () => {
         .send(joinBody({ phoneCode: `sandbox:${member.phone}` }))
         .expect(201);
       expect(rejoined.body.id).not.toBe(member.id);
-      const exported = await club.request.get(`${API}/me/export`).set(bearer(rejoined.body.accessToken)).expect(200);
+      const exported = await club.request
+        .get(`${API}/me/export`)
+        .set(bearer(rejoined.body.accessToken))
+        .expect(200);
       expect(exported.body.pointsLedger).toEqual([]);
     });
   });

@@ -32,7 +32,12 @@ describe('stores and staff', () => {
         .set(bearer(managerToken))
         .send({ name: '上海新天地店', city: '上海', address: '黄浦区马当路 245 号' })
         .expect(201);
-      expect(res.body).toEqual({ id: expect.stringMatching(/^\d+$/), name: '上海新天地店', city: '上海', address: '黄浦区马当路 245 号' });
+      expect(res.body).toEqual({
+        id: expect.stringMatching(/^\d+$/),
+        name: '上海新天地店',
+        city: '上海',
+        address: '黄浦区马当路 245 号',
+      });
       const list = await club.request.get(`${API}/stores`).expect(200);
       expect(list.body.items).toContainEqual(res.body);
       expect(list.body.nextCursor).toBeNull();
@@ -43,7 +48,9 @@ describe('stores and staff', () => {
       const first = await club.request.get(`${API}/stores?limit=2`).expect(200);
       expect(first.body.items).toHaveLength(2);
       expect(first.body.nextCursor).toBe(first.body.items[1].id);
-      const second = await club.request.get(`${API}/stores?limit=2&cursor=${first.body.nextCursor}`).expect(200);
+      const second = await club.request
+        .get(`${API}/stores?limit=2&cursor=${first.body.nextCursor}`)
+        .expect(200);
       expect(Number(second.body.items[0].id)).toBeGreaterThan(Number(first.body.items[1].id));
     });
 
@@ -131,7 +138,13 @@ describe('stores and staff', () => {
       const res = await club.request
         .post(`${API}/staff`)
         .set(bearer(managerToken))
-        .send({ username: clerk.username, password: 'whatever-123', name: '重名', role: 'clerk', storeId: store.id })
+        .send({
+          username: clerk.username,
+          password: 'whatever-123',
+          name: '重名',
+          role: 'clerk',
+          storeId: store.id,
+        })
         .expect(409);
       expect(res.body.error.code).toBe('USERNAME_TAKEN');
     });
@@ -146,7 +159,13 @@ describe('stores and staff', () => {
       const unknown = await club.request
         .post(`${API}/staff`)
         .set(bearer(managerToken))
-        .send({ username: unique('c'), password: 'whatever-123', name: '无店', role: 'clerk', storeId: '999999' })
+        .send({
+          username: unique('c'),
+          password: 'whatever-123',
+          name: '无店',
+          role: 'clerk',
+          storeId: '999999',
+        })
         .expect(404);
       expect(unknown.body.error.code).toBe('NOT_FOUND');
     });
@@ -158,18 +177,40 @@ describe('stores and staff', () => {
       await club.request
         .post(`${API}/staff`)
         .set(bearer(clerkToken))
-        .send({ username: unique('c'), password: 'whatever-123', name: '越权', role: 'manager', storeId: store.id })
+        .send({
+          username: unique('c'),
+          password: 'whatever-123',
+          name: '越权',
+          role: 'manager',
+          storeId: store.id,
+        })
         .expect(403);
     });
 
     it.each([
       ['an empty body', {}, ['username', 'password', 'name', 'role']],
-      ['a username with spaces', { username: 'li si', password: 'whatever-123', name: 'n', role: 'manager' }, ['username']],
+      [
+        'a username with spaces',
+        { username: 'li si', password: 'whatever-123', name: 'n', role: 'manager' },
+        ['username'],
+      ],
       ['a short password', { username: 'lisi', password: 'short', name: 'n', role: 'manager' }, ['password']],
-      ['an oversized password', { username: 'lisi', password: 'p'.repeat(129), name: 'n', role: 'manager' }, ['password']],
+      [
+        'an oversized password',
+        { username: 'lisi', password: 'p'.repeat(129), name: 'n', role: 'manager' },
+        ['password'],
+      ],
       ['an unknown role', { username: 'lisi', password: 'whatever-123', name: 'n', role: 'owner' }, ['role']],
-      ['a storeId of the wrong type', { username: 'lisi', password: 'whatever-123', name: 'n', role: 'clerk', storeId: 5 }, ['storeId']],
-      ['an unknown field', { username: 'lisi', password: 'whatever-123', name: 'n', role: 'manager', active: false }, ['active']],
+      [
+        'a storeId of the wrong type',
+        { username: 'lisi', password: 'whatever-123', name: 'n', role: 'clerk', storeId: 5 },
+        ['storeId'],
+      ],
+      [
+        'an unknown field',
+        { username: 'lisi', password: 'whatever-123', name: 'n', role: 'manager', active: false },
+        ['active'],
+      ],
     ])('POST /staff: %s → 400 naming the fields', async (_label, body, fields) => {
       const res = await club.request.post(`${API}/staff`).set(bearer(managerToken)).send(body).expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
@@ -199,7 +240,12 @@ describe('stores and staff', () => {
         .set(bearer(managerToken))
         .send({ clerkId: away.clerk.id })
         .expect(200);
-      expect(res.body).toMatchObject({ id: member.id, clerkId: away.clerk.id, storeId: away.store.id, phone: member.phone });
+      expect(res.body).toMatchObject({
+        id: member.id,
+        clerkId: away.clerk.id,
+        storeId: away.store.id,
+        phone: member.phone,
+      });
       await club.request.get(`${API}/members/${member.id}`).set(bearer(away.clerkToken)).expect(200);
       await club.request.get(`${API}/members/${member.id}`).set(bearer(home.clerkToken)).expect(403);
       const me = await club.request.get(`${API}/me`).set(bearer(member.accessToken)).expect(200);
@@ -247,13 +293,21 @@ describe('stores and staff', () => {
       ['an unknown field', { clerkId: '1', storeId: '1' }, ['storeId']],
     ])('answers %s with 400 naming the fields', async (_label, body, fields) => {
       const member = await joinMember(club.request);
-      const res = await club.request.put(`${API}/members/${member.id}/clerk`).set(bearer(managerToken)).send(body).expect(400);
+      const res = await club.request
+        .put(`${API}/members/${member.id}/clerk`)
+        .set(bearer(managerToken))
+        .send(body)
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       for (const field of fields) expect(fieldsOf(res.body)).toContain(field);
     });
 
     it('answers a bad member id in the path and malformed JSON with 400', async () => {
-      const bad = await club.request.put(`${API}/members/x1/clerk`).set(bearer(managerToken)).send({ clerkId: '1' }).expect(400);
+      const bad = await club.request
+        .put(`${API}/members/x1/clerk`)
+        .set(bearer(managerToken))
+        .send({ clerkId: '1' })
+        .expect(400);
       expect(fieldsOf(bad.body)).toContain('id');
       const member = await joinMember(club.request);
       const malformed = await club.request

@@ -1,6 +1,13 @@
 // Builders for the club's people, through the real HTTP API only: each call makes new,
 // independent data, so tests never share mutable fixtures.
-import type { JoinInput, JoinResponse, Platform, PlatformLoginResponse, StaffLoginResponse, Store } from '@vip-club/shared';
+import type {
+  JoinInput,
+  JoinResponse,
+  Platform,
+  PlatformLoginResponse,
+  StaffLoginResponse,
+  Store,
+} from '@vip-club/shared';
 import { TEST_MANAGER_PASSWORD, TEST_MANAGER_USERNAME, type TestAgent } from '../setup/test-app';
 
 export const API = '/api/v1';
@@ -15,7 +22,10 @@ export function unique(prefix: string): string {
 /** A mainland mobile number not used before in this process. */
 export function uniquePhone(): string {
   sequence += 1;
-  const tail = String((Date.now() * 7 + sequence * 7919 + Math.floor(Math.random() * 1e6)) % 1e8).padStart(8, '0');
+  const tail = String((Date.now() * 7 + sequence * 7919 + Math.floor(Math.random() * 1e6)) % 1e8).padStart(
+    8,
+    '0',
+  );
   return `139${tail}`;
 }
 
@@ -32,8 +42,15 @@ export interface Visitor extends PlatformLoginResponse {
 }
 
 /** A platform user logging in for the first time through the sandbox: role `visitor`. */
-export async function loginAsNewVisitor(http: TestAgent, platform: Platform = 'wechat', platformUserId = unique('u-')): Promise<Visitor> {
-  const res = await http.post(`${API}/auth/${platform}`).send({ code: `sandbox:${platformUserId}` }).expect(200);
+export async function loginAsNewVisitor(
+  http: TestAgent,
+  platform: Platform = 'wechat',
+  platformUserId = unique('u-'),
+): Promise<Visitor> {
+  const res = await http
+    .post(`${API}/auth/${platform}`)
+    .send({ code: `sandbox:${platformUserId}` })
+    .expect(200);
   return { ...(res.body as PlatformLoginResponse), platform, platformUserId };
 }
 
@@ -67,7 +84,11 @@ export async function joinMember(
   return { ...(res.body as JoinResponse), visitor, phone: body.phoneCode.replace('sandbox:', '') };
 }
 
-export async function loginStaff(http: TestAgent, username: string, password: string): Promise<StaffLoginResponse> {
+export async function loginStaff(
+  http: TestAgent,
+  username: string,
+  password: string,
+): Promise<StaffLoginResponse> {
   const res = await http.post(`${API}/auth/staff`).send({ username, password }).expect(200);
   return res.body as StaffLoginResponse;
 }
@@ -77,7 +98,11 @@ export function loginManager(http: TestAgent): Promise<StaffLoginResponse> {
   return loginStaff(http, TEST_MANAGER_USERNAME, TEST_MANAGER_PASSWORD);
 }
 
-export async function createStore(http: TestAgent, managerToken: string, name = unique('门店')): Promise<Store> {
+export async function createStore(
+  http: TestAgent,
+  managerToken: string,
+  name = unique('门店'),
+): Promise<Store> {
   const res = await http
     .post(`${API}/stores`)
     .set(bearer(managerToken))
@@ -102,7 +127,11 @@ export async function createStoreAndClerk(http: TestAgent, managerToken: string)
   return { store, clerk, clerkToken: login.accessToken };
 }
 
-export async function createClerk(http: TestAgent, managerToken: string, storeId: string): Promise<{ id: string; username: string }> {
+export async function createClerk(
+  http: TestAgent,
+  managerToken: string,
+  storeId: string,
+): Promise<{ id: string; username: string }> {
   const username = unique('clerk');
   const res = await http
     .post(`${API}/staff`)

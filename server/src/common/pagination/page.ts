@@ -11,14 +11,22 @@ export function parseCursor(cursor: string | undefined): string | undefined {
 }
 
 /** `rows` were fetched with `limit + 1`: the extra row only says whether another page exists. */
-export function toPage<E extends { id: string }, T>(rows: E[], limit: number, map: (row: E) => T): Paginated<T> {
+export function toPage<E extends { id: string }, T>(
+  rows: E[],
+  limit: number,
+  map: (row: E) => T,
+): Paginated<T> {
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   return { items: page.map(map), nextCursor: hasMore ? page[page.length - 1].id : null };
 }
 
 /** Oldest first: `limit` rows after the `afterId` cursor (for lists in creation order). */
-export function findAfterId<E extends { id: string }>(repo: Repository<E>, afterId: string | undefined, limit: number): Promise<E[]> {
+export function findAfterId<E extends { id: string }>(
+  repo: Repository<E>,
+  afterId: string | undefined,
+  limit: number,
+): Promise<E[]> {
   return repo.find({
     where: (afterId === undefined ? {} : { id: MoreThan(afterId) }) as FindOptionsWhere<E>,
     order: { id: 'ASC' } as FindOptionsOrder<E>,

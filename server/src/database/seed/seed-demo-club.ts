@@ -68,14 +68,19 @@ const SPEND_BANDS: Array<{ weight: number; min: number; max: number }> = [
  * platform accounts `demo-<n>` (WeChat and Alipay), so `sandbox:demo-1` logs in as member 1.
  * Members go in with multi-row INSERTs, `batchSize` at a time, one transaction per batch.
  */
-export async function seedDemoClub(dataSource: DataSource, options: SeedDemoOptions): Promise<SeedDemoResult> {
+export async function seedDemoClub(
+  dataSource: DataSource,
+  options: SeedDemoOptions,
+): Promise<SeedDemoResult> {
   const random = prng(options.seed ?? 20_260_101);
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 1_000;
   const hasher = new PasswordHasher();
 
   const { storeIds, clerksByStore } = await dataSource.transaction(async (em) => {
-    const stores = await em.getRepository(StoreEntity).save(DEMO_STORES.map((s) => ({ ...s, createdAt: now })));
+    const stores = await em
+      .getRepository(StoreEntity)
+      .save(DEMO_STORES.map((s) => ({ ...s, createdAt: now })));
     const staff = em.getRepository(StaffEntity);
     if (!(await staff.findOneBy({ username: DEMO_MANAGER.username }))) {
       await staff.save({
@@ -182,7 +187,13 @@ function demoMember(
   // An opening adjustment, then earnings that add up to roughly the spend's points.
   const ledger: DemoMember['ledger'] = [];
   const opening = 100 * (1 + Math.floor(random() * 5));
-  ledger.push({ delta: opening, kind: 'adjust', ref: `demo:${memberNo}:welcome`, createdAt: joinedAt, expiresAt: null });
+  ledger.push({
+    delta: opening,
+    kind: 'adjust',
+    ref: `demo:${memberNo}:welcome`,
+    createdAt: joinedAt,
+    expiresAt: null,
+  });
   const earnings = 1 + Math.floor(random() * 3);
   const rate = DEFAULT_CLUB_RULES.tiers[tier].earnRateBp / 10_000;
   for (let k = 0; k < earnings; k++) {
@@ -193,7 +204,13 @@ function demoMember(
     const points = Math.floor((spend / 100) * rate);
     if (points <= 0) continue;
     const kind: LedgerKind = 'earn';
-    ledger.push({ delta: points, kind, ref: `demo:${memberNo}:earn-${k}`, createdAt: at, expiresAt: pointsExpiryAt(at, DEFAULT_CLUB_RULES) });
+    ledger.push({
+      delta: points,
+      kind,
+      ref: `demo:${memberNo}:earn-${k}`,
+      createdAt: at,
+      expiresAt: pointsExpiryAt(at, DEFAULT_CLUB_RULES),
+    });
   }
   ledger.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const points = ledger.reduce((sum, e) => sum + e.delta, 0);
@@ -229,7 +246,13 @@ function demoMember(
 
 /** One batch: members, then (ids read back by member number) their ledger and platform accounts. */
 async function insertBatch(em: EntityManager, rows: DemoMember[]): Promise<number> {
-  await em.createQueryBuilder().insert().into(MemberEntity).values(rows.map((r) => r.member)).updateEntity(false).execute();
+  await em
+    .createQueryBuilder()
+    .insert()
+    .into(MemberEntity)
+    .values(rows.map((r) => r.member))
+    .updateEntity(false)
+    .execute();
   const ids = await em
     .createQueryBuilder(MemberEntity, 'm')
     .select(['m.id', 'm.memberNo'])
@@ -248,15 +271,32 @@ async function insertBatch(em: EntityManager, rows: DemoMember[]): Promise<numbe
       ledger.push({ ...entry, memberId, balanceAfter: balance });
     }
     for (const platform of ['wechat', 'alipay'] as const) {
-      identities.push({ platform, platformUserId: row.platformUserId, memberId, createdAt: row.member.joinedAt });
+      identities.push({
+        platform,
+        platformUserId: row.platformUserId,
+        memberId,
+        createdAt: row.member.joinedAt,
+      });
     }
   }
   // Keep each statement's bound parameters well under SQLite's limit.
   for (let i = 0; i < ledger.length; i += 2_000) {
-    await em.createQueryBuilder().insert().into(PointsLedgerEntryEntity).values(ledger.slice(i, i + 2_000)).updateEntity(false).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(PointsLedgerEntryEntity)
+      .values(ledger.slice(i, i + 2_000))
+      .updateEntity(false)
+      .execute();
   }
   for (let i = 0; i < identities.length; i += 2_000) {
-    await em.createQueryBuilder().insert().into(MemberIdentityEntity).values(identities.slice(i, i + 2_000)).updateEntity(false).execute();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(MemberIdentityEntity)
+      .values(identities.slice(i, i + 2_000))
+      .updateEntity(false)
+      .execute();
   }
   return ledger.length;
 }

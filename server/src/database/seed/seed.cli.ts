@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     }
     const started = Date.now();
     const result = await seedDemoClub(dataSource, { members });
-    console.log(`Seeded ${result.members} members and ${result.ledgerEntries} ledger entries in ${Date.now() - started} ms`);
+    console.log(
+      `Seeded ${result.members} members and ${result.ledgerEntries} ledger entries in ${Date.now() - started} ms`,
+    );
   } finally {
     await dataSource.destroy();
   }

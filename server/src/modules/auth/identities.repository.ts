@@ -15,12 +15,23 @@ export class IdentitiesRepository {
     return this.repo(em).findOneBy({ id });
   }
 
-  findByPlatformUser(platform: Platform, platformUserId: string, em?: EntityManager): Promise<MemberIdentityEntity | null> {
+  findByPlatformUser(
+    platform: Platform,
+    platformUserId: string,
+    em?: EntityManager,
+  ): Promise<MemberIdentityEntity | null> {
     return this.repo(em).findOneBy({ platform, platformUserId });
   }
 
-  insert(platform: Platform, platformUserId: string, now: Date, em?: EntityManager): Promise<MemberIdentityEntity> {
-    return this.repo(em).save(this.repo(em).create({ platform, platformUserId, memberId: null, createdAt: now }));
+  insert(
+    platform: Platform,
+    platformUserId: string,
+    now: Date,
+    em?: EntityManager,
+  ): Promise<MemberIdentityEntity> {
+    return this.repo(em).save(
+      this.repo(em).create({ platform, platformUserId, memberId: null, createdAt: now }),
+    );
   }
 
   /** Binds the identity to a member only if it is still unbound; false when someone got there first. */

@@ -10,7 +10,10 @@ export class RefreshTokensRepository {
     return (em ?? this.dataSource.manager).getRepository(RefreshTokenEntity);
   }
 
-  async insert(values: Omit<RefreshTokenEntity, 'id' | 'usedAt' | 'revokedAt'>, em?: EntityManager): Promise<void> {
+  async insert(
+    values: Omit<RefreshTokenEntity, 'id' | 'usedAt' | 'revokedAt'>,
+    em?: EntityManager,
+  ): Promise<void> {
     await this.repo(em).insert({ ...values, usedAt: null, revokedAt: null });
   }
 
@@ -28,8 +31,16 @@ export class RefreshTokensRepository {
     await this.repo(em).update({ family, revokedAt: IsNull() }, { revokedAt: now });
   }
 
-  async revokeSubjects(kind: TokenSubjectKind, subjectIds: string[], now: Date, em?: EntityManager): Promise<void> {
+  async revokeSubjects(
+    kind: TokenSubjectKind,
+    subjectIds: string[],
+    now: Date,
+    em?: EntityManager,
+  ): Promise<void> {
     if (subjectIds.length === 0) return;
-    await this.repo(em).update({ subjectKind: kind, subjectId: In(subjectIds), revokedAt: IsNull() }, { revokedAt: now });
+    await this.repo(em).update(
+      { subjectKind: kind, subjectId: In(subjectIds), revokedAt: IsNull() },
+      { revokedAt: now },
+    );
   }
 }

@@ -45,7 +45,8 @@ export class TokensService {
       await this.refreshTokens.revokeFamily(row.family, now);
       throw unauthenticated('This refresh token was already used; log in again');
     }
-    if (row.expiresAt.getTime() <= now.getTime()) throw unauthenticated('The refresh token has expired; log in again');
+    if (row.expiresAt.getTime() <= now.getTime())
+      throw unauthenticated('The refresh token has expired; log in again');
     if (!(await this.refreshTokens.markUsed(row.id, now))) {
       await this.refreshTokens.revokeFamily(row.family, now);
       throw unauthenticated('This refresh token was already used; log in again');
@@ -64,7 +65,12 @@ export class TokensService {
     return this.refreshTokens.revokeSubjects(kind, ids, new Date(), em);
   }
 
-  private async issueInFamily(subject: TokenSubject, claims: AuthUser, family: string, em?: EntityManager): Promise<AuthTokens> {
+  private async issueInFamily(
+    subject: TokenSubject,
+    claims: AuthUser,
+    family: string,
+    em?: EntityManager,
+  ): Promise<AuthTokens> {
     const now = new Date();
     const refreshToken = randomBytes(32).toString('base64url');
     await this.refreshTokens.insert(
@@ -78,7 +84,10 @@ export class TokensService {
       },
       em,
     );
-    const accessToken = await this.jwt.signAsync({ ...claims }, { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
+    const accessToken = await this.jwt.signAsync(
+      { ...claims },
+      { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' },
+    );
     return { accessToken, refreshToken };
   }
 }

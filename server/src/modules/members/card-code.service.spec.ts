@@ -2,7 +2,8 @@ import { ErrorCode } from '@vip-club/shared';
 import type { AppConfig } from '../../config/app-config';
 import { CardCodeService } from './card-code.service';
 
-const service = (secret = 'a-test-secret-of-at-least-32-characters!') => new CardCodeService({ jwtSecret: secret } as AppConfig);
+const service = (secret = 'a-test-secret-of-at-least-32-characters!') =>
+  new CardCodeService({ jwtSecret: secret } as AppConfig);
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -28,7 +29,9 @@ describe('CardCodeService', () => {
   it('refuses the code from the second it expires: CARD_CODE_EXPIRED', () => {
     const cards = service();
     const card = cards.issue('42', now);
-    expect(codeOf(() => cards.verify(card.code, new Date('2026-11-23T08:01:00.000Z')))).toBe(ErrorCode.CARD_CODE_EXPIRED);
+    expect(codeOf(() => cards.verify(card.code, new Date('2026-11-23T08:01:00.000Z')))).toBe(
+      ErrorCode.CARD_CODE_EXPIRED,
+    );
   });
 
   it('refuses a code signed with another secret, or altered, as CARD_CODE_INVALID (even when expired)', () => {
@@ -37,7 +40,9 @@ describe('CardCodeService', () => {
     const [id, exp, sig] = service().issue('42', now).code.split('.');
     const longer = (parseInt(exp, 36) + 3600).toString(36);
     expect(codeOf(() => service().verify(`${id}.${longer}.${sig}`, now))).toBe(ErrorCode.CARD_CODE_INVALID);
-    expect(codeOf(() => service().verify(`${id}.${exp}.${sig}`, new Date('2030-01-01')))).toBe(ErrorCode.CARD_CODE_EXPIRED);
+    expect(codeOf(() => service().verify(`${id}.${exp}.${sig}`, new Date('2030-01-01')))).toBe(
+      ErrorCode.CARD_CODE_EXPIRED,
+    );
     expect(codeOf(() => service().verify(`${id}.${exp}.${sig}x`, now))).toBe(ErrorCode.CARD_CODE_INVALID);
   });
 

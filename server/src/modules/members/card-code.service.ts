@@ -23,7 +23,10 @@ export class CardCodeService {
   }
 
   issue(memberId: string, now: Date = new Date()): CardCode {
-    return this.sign(memberId, new Date(Math.floor(now.getTime() / 1000) * 1000 + CARD_CODE_TTL_SECONDS * 1000));
+    return this.sign(
+      memberId,
+      new Date(Math.floor(now.getTime() / 1000) * 1000 + CARD_CODE_TTL_SECONDS * 1000),
+    );
   }
 
   /** A code valid until `expiresAt` (whole seconds); `issue` is the usual way in. */
@@ -41,7 +44,10 @@ export class CardCodeService {
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
     if (parseInt(exp36, 36) * 1000 <= now.getTime()) {
-      throw new DomainError(ErrorCode.CARD_CODE_EXPIRED, 'This card code has expired; ask the member to refresh it');
+      throw new DomainError(
+        ErrorCode.CARD_CODE_EXPIRED,
+        'This card code has expired; ask the member to refresh it',
+      );
     }
     return parseBase36(id36).toString();
   }

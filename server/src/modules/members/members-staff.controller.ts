@@ -43,7 +43,8 @@ export class MembersStaffController {
   @Roles('clerk', 'manager')
   @ApiOperation({
     summary: "A member's detail",
-    description: "Clerks read their own store's members only (others: 403 FORBIDDEN); managers read every member.",
+    description:
+      "Clerks read their own store's members only (others: 403 FORBIDDEN); managers read every member.",
   })
   detail(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<MemberDetail> {
     return this.members.detail(user, params.id);
@@ -55,7 +56,11 @@ export class MembersStaffController {
     summary: "Reassign a member's personal clerk",
     description: "The clerk must be an active clerk; the member's home store becomes the clerk's store.",
   })
-  assignClerk(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() body: AssignClerkDto): Promise<Member> {
+  assignClerk(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() body: AssignClerkDto,
+  ): Promise<Member> {
     return this.members.assignClerk(user, params.id, body);
   }
 }

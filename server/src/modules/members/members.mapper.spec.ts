@@ -73,7 +73,12 @@ describe('the member card', () => {
 
   it('for a tier held above the spend (kept until the yearly review), counts from the held tier', () => {
     const card = toCard(member({ tier: 'gold', qualifyingSpend: 100_000 }), DEFAULT_CLUB_RULES);
-    expect(card).toMatchObject({ tier: 'gold', nextTier: 'diamond', spendToNextTier: 2_900_000, progress: 0 });
+    expect(card).toMatchObject({
+      tier: 'gold',
+      nextTier: 'diamond',
+      spendToNextTier: 2_900_000,
+      progress: 0,
+    });
   });
 
   it('at the top tier there is nothing left to spend', () => {

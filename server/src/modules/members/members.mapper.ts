@@ -29,7 +29,9 @@ export function maskPhone(phone: string): string {
   return phone.length < 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
-export function birthdayOf(member: Pick<MemberEntity, 'birthYear' | 'birthMonth' | 'birthDay'>): string | null {
+export function birthdayOf(
+  member: Pick<MemberEntity, 'birthYear' | 'birthMonth' | 'birthDay'>,
+): string | null {
   if (member.birthMonth === null || member.birthDay === null) return null;
   return formatBirthday({
     month: member.birthMonth,

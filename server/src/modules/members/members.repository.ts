@@ -25,7 +25,10 @@ export class MembersRepository {
     return this.repo(em).findOneBy({ referralCode, erasedAt: IsNull() });
   }
 
-  async existsWith(where: { memberNo: string } | { referralCode: string }, em?: EntityManager): Promise<boolean> {
+  async existsWith(
+    where: { memberNo: string } | { referralCode: string },
+    em?: EntityManager,
+  ): Promise<boolean> {
     return (await this.repo(em).countBy(where)) > 0;
   }
 

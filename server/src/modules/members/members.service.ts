@@ -53,9 +53,12 @@ export function generateReferralCode(random: (max: number) => number = randomInt
 }
 
 /** Birthday columns from "MM-DD" / "YYYY-MM-DD" (already validated by the schema). */
-export function birthdayColumns(text: string): Pick<MemberEntity, 'birthYear' | 'birthMonth' | 'birthDay' | 'birthMd'> {
+export function birthdayColumns(
+  text: string,
+): Pick<MemberEntity, 'birthYear' | 'birthMonth' | 'birthDay' | 'birthMd'> {
   const birthday = parseBirthday(text);
-  if (!birthday) throw validationError([{ path: 'birthday', message: 'must be a real date written MM-DD or YYYY-MM-DD' }]);
+  if (!birthday)
+    throw validationError([{ path: 'birthday', message: 'must be a real date written MM-DD or YYYY-MM-DD' }]);
   return {
     birthYear: birthday.year ?? null,
     birthMonth: birthday.month,
@@ -91,11 +94,15 @@ export class MembersService {
     if (identity.memberId !== null) throw alreadyMember();
     const phone = await this.platforms.phoneFromCode(identity.platform, input.phoneCode);
     if (!PhoneSchema.safeParse(phone).success) {
-      throw validationError([{ path: 'phoneCode', message: 'the platform did not give a mainland mobile number' }]);
+      throw validationError([
+        { path: 'phoneCode', message: 'the platform did not give a mainland mobile number' },
+      ]);
     }
     if (input.storeId !== undefined) await this.stores.require(input.storeId);
     const referrer =
-      input.referralCode === undefined ? null : await this.members.findByReferralCode(input.referralCode.toUpperCase());
+      input.referralCode === undefined
+        ? null
+        : await this.members.findByReferralCode(input.referralCode.toUpperCase());
 
     for (let attempt = 1; ; attempt++) {
       try {
@@ -103,7 +110,9 @@ export class MembersService {
           const existing = await this.members.findByPhone(phone, em);
           if (existing) {
             if (await this.identities.memberHasPlatform(existing.id, identity.platform, em)) {
-              throw new DomainError(ErrorCode.PHONE_TAKEN, 'This phone number already belongs to a member', { field: 'phoneCode' });
+              throw new DomainError(ErrorCode.PHONE_TAKEN, 'This phone number already belongs to a member', {
+                field: 'phoneCode',
+              });
             }
             await this.identities.bind(identity.id, existing.id, em);
             return existing;
@@ -118,7 +127,8 @@ export class MembersService {
             interests: uniqueInterests(input.interests),
             occupation: input.occupation ?? null,
             storeId: input.storeId ?? null,
-            clerkId: input.storeId === undefined ? null : await this.staff.leastLoadedClerk(input.storeId, em),
+            clerkId:
+              input.storeId === undefined ? null : await this.staff.leastLoadedClerk(input.storeId, em),
             points: 0,
             tier: 'friend',
             qualifyingSpend: 0,
@@ -137,9 +147,12 @@ export class MembersService {
         return { ...toMember(member), ...tokens };
       } catch (err) {
         if (isUniqueViolation(err, INDEX.phone)) {
-          throw new DomainError(ErrorCode.PHONE_TAKEN, 'This phone number already belongs to a member', { field: 'phoneCode' });
+          throw new DomainError(ErrorCode.PHONE_TAKEN, 'This phone number already belongs to a member', {
+            field: 'phoneCode',
+          });
         }
-        const numberClash = isUniqueViolation(err, INDEX.memberNo) || isUniqueViolation(err, INDEX.referralCode);
+        const numberClash =
+          isUniqueViolation(err, INDEX.memberNo) || isUniqueViolation(err, INDEX.referralCode);
         if (!numberClash || attempt >= MAX_NUMBER_ATTEMPTS) throw err;
       }
     }
@@ -160,13 +173,18 @@ export class MembersService {
     const changes: Partial<NewMember> = {};
     if (input.birthday !== undefined) {
       if (member.birthMonth !== null) {
-        throw new DomainError(ErrorCode.BIRTHDAY_LOCKED, 'The birthday is set once; ask a clerk to correct it', { field: 'birthday' });
+        throw new DomainError(
+          ErrorCode.BIRTHDAY_LOCKED,
+          'The birthday is set once; ask a clerk to correct it',
+          { field: 'birthday' },
+        );
       }
       Object.assign(changes, birthdayColumns(input.birthday));
     }
     if (input.name !== undefined) changes.name = input.name;
     if (input.interests !== undefined) changes.interests = uniqueInterests(input.interests);
-    if (input.occupation !== undefined) changes.occupation = input.occupation === '' ? null : input.occupation;
+    if (input.occupation !== undefined)
+      changes.occupation = input.occupation === '' ? null : input.occupation;
     if (input.consent !== undefined && input.consent.marketing !== member.consentMarketing) {
       changes.consentMarketing = input.consent.marketing;
       changes.consentMarketingAt = new Date();
@@ -199,7 +217,10 @@ export class MembersService {
         ...toMe(member),
         referredByCode: member.referredByCode,
       },
-      platformAccounts: identities.map((i) => ({ platform: i.platform, linkedAt: i.createdAt.toISOString() })),
+      platformAccounts: identities.map((i) => ({
+        platform: i.platform,
+        linkedAt: i.createdAt.toISOString(),
+      })),
       pointsLedger: ledger.map(toLedgerEntry),
     };
   }
@@ -252,7 +273,7 @@ export class MembersService {
     const member = await this.members.findById(id);
     if (!member) throw notFound();
     if (viewer.role === 'clerk' && (member.storeId === null || member.storeId !== viewer.storeId)) {
-      throw new DomainError(ErrorCode.FORBIDDEN, "This member belongs to another store");
+      throw new DomainError(ErrorCode.FORBIDDEN, 'This member belongs to another store');
     }
     return { ...toMember(member, viewer), card: toCard(member), purchases: [], contacts: [] };
   }

@@ -11,7 +11,12 @@ export class PointsLedgerRepository {
   }
 
   /** Newest first, `limit` entries older than the `beforeId` cursor. */
-  listForMember(memberId: string, beforeId: string | undefined, limit: number, em?: EntityManager): Promise<PointsLedgerEntryEntity[]> {
+  listForMember(
+    memberId: string,
+    beforeId: string | undefined,
+    limit: number,
+    em?: EntityManager,
+  ): Promise<PointsLedgerEntryEntity[]> {
     return this.repo(em).find({
       where: beforeId === undefined ? { memberId } : { memberId, id: LessThan(beforeId) },
       order: { id: 'DESC' },

@@ -120,7 +120,9 @@ export class StaffService implements OnModuleInit {
 }
 
 function usernameTaken(username: string): DomainError {
-  return new DomainError(ErrorCode.USERNAME_TAKEN, `The username "${username}" is taken`, { field: 'username' });
+  return new DomainError(ErrorCode.USERNAME_TAKEN, `The username "${username}" is taken`, {
+    field: 'username',
+  });
 }
 
 function badCredentials(): DomainError {

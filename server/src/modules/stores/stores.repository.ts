@@ -11,7 +11,11 @@ export class StoresRepository {
     return (em ?? this.dataSource.manager).getRepository(StoreEntity);
   }
 
-  async insert(values: Pick<StoreEntity, 'name' | 'city' | 'address'>, now: Date, em?: EntityManager): Promise<StoreEntity> {
+  async insert(
+    values: Pick<StoreEntity, 'name' | 'city' | 'address'>,
+    now: Date,
+    em?: EntityManager,
+  ): Promise<StoreEntity> {
     const entity = this.repo(em).create({ ...values, createdAt: now });
     return this.repo(em).save(entity);
   }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type CreateStoreInput, ErrorCode, type Paginated, type PaginationQuery, type Store } from '@vip-club/shared';
+import {
+  type CreateStoreInput,
+  ErrorCode,
+  type Paginated,
+  type PaginationQuery,
+  type Store,
+} from '@vip-club/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseCursor, toPage } from '../../common/pagination/page';
 import type { StoreEntity } from './entities/store.entity';

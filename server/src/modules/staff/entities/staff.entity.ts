@@ -24,7 +24,11 @@ export class StaffEntity {
   @Column(bigintRefColumn('store_id', true))
   storeId!: string | null;
 
-  @ManyToOne(() => StoreEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT', createForeignKeyConstraints: true })
+  @ManyToOne(() => StoreEntity, {
+    onDelete: 'RESTRICT',
+    onUpdate: 'RESTRICT',
+    createForeignKeyConstraints: true,
+  })
   @JoinColumn({ name: 'store_id', foreignKeyConstraintName: 'fk_staff_store' })
   store?: StoreEntity;
 
