@@ -39,7 +39,7 @@ function tokenOf(cast: Cast, role: Role): string {
 interface BadCredential {
   label: string;
   /** The Authorization header, from a real token of a caller the route admits. */
-  header: (club: TestApp, allowedToken: string) => string | undefined;
+  header: (club: TestApp, allowedToken: string, cast: Cast) => string | undefined;
   codes: string[];
 }
 
@@ -72,6 +72,12 @@ const BAD_CREDENTIALS: BadCredential[] = [
   {
     label: 'a role the club does not have',
     header: (c, t) => `Bearer ${withUnknownRole(c, t)}`,
+    codes: ['UNAUTHENTICATED'],
+  },
+  // Opaque, not a JWT: it renews a session and must not open one.
+  {
+    label: 'a refresh token as the bearer',
+    header: (_c, _t, cast) => `Bearer ${cast.memberOfA.refreshToken}`,
     codes: ['UNAUTHENTICATED'],
   },
   { label: 'the token under the Basic scheme', header: (_c, t) => `Basic ${t}`, codes: ['UNAUTHENTICATED'] },
@@ -107,7 +113,7 @@ describe('contract: who may call what (Identity, Members, Stores and staff)', ()
       BAD_CREDENTIALS.map((bad) => [route.name, bad.label, route, bad] as const),
     );
     it.each(rows)('%s with %s', async (_route, _label, route, bad) => {
-      const res = await sendAs(club, cast, route, bad.header(club, tokenOf(cast, route.roles[0])));
+      const res = await sendAs(club, cast, route, bad.header(club, tokenOf(cast, route.roles[0]), cast));
       expectContractError(res, 401, bad.codes);
     });
   });
@@ -321,6 +327,27 @@ describe('contract: who may call what (Identity, Members, Stores and staff)', ()
         body: method === 'put' ? { clerkId: cast.a.clerkId } : undefined,
       });
       expectContractError(res, 404, 'NOT_FOUND');
+    });
+
+    it('PUT /members/{id}/clerk naming a manager as the clerk → a 4xx, member unchanged', async () => {
+      const res = await send(club.request, {
+        method: 'put',
+        path: `/members/${cast.memberOfA.id}/clerk`,
+        token: cast.managerToken,
+        body: { clerkId: cast.managerId },
+      });
+      expect({ status: res.status >= 400 && res.status < 500, answer: describeAnswer(res) }).toEqual({
+        status: true,
+        answer: describeAnswer(res),
+      });
+      expect(res.body).toEqual({
+        error: expect.objectContaining({ code: expect.any(String), message: expect.any(String) }),
+      });
+      const after = await club.request
+        .get(`${API}/members/${cast.memberOfA.id}`)
+        .set(bearer(cast.managerToken))
+        .expect(200);
+      expect(after.body).toMatchObject({ clerkId: cast.a.clerkId, storeId: cast.a.store.id });
     });
 
     it('PUT /members/{id}/clerk with an unknown clerk → 404 NOT_FOUND, member unchanged', async () => {
