@@ -31,4 +31,15 @@ const sharedModuleMap = {
   '^@vip-club/shared$': path.join(repoRoot, 'shared/src/index.ts'),
 };
 
-module.exports = { repoRoot, swcTransform, sharedModuleMap };
+/** A jest project for TypeScript on Node: the transform and module map above, plus the project's own options. */
+function tsProject(options) {
+  return {
+    testEnvironment: 'node',
+    transform: swcTransform,
+    moduleNameMapper: sharedModuleMap,
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'],
+    ...options,
+  };
+}
+
+module.exports = { repoRoot, swcTransform, sharedModuleMap, tsProject };

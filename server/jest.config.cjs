@@ -1,13 +1,9 @@
-const { swcTransform, sharedModuleMap } = require('../scripts/jest-swc.cjs');
+const { tsProject } = require('../scripts/jest-swc.cjs');
 
 /** @type {import('jest').Config} */
-module.exports = {
+module.exports = tsProject({
   displayName: 'server',
   rootDir: __dirname,
-  testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  transform: swcTransform,
-  moduleNameMapper: sharedModuleMap,
-  moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   setupFiles: ['reflect-metadata'],
-};
+});
