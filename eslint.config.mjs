@@ -53,7 +53,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'miniapp/e2e/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.test.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', 'miniapp/e2e/**/*.ts', 'scripts/jest-*.cjs'],
     languageOptions: { globals: { ...globals.jest } },
   },
   prettier,
