@@ -38,7 +38,7 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
     logger: false,
     // A long path parameter reaches the route, whose schema names it (`id`) in a 400; Fastify's
     // default (100) answers 414 outside the contract shape.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     // What Fastify answers before any route (a URL it cannot decode, a parameter past the limit
     // above) also leaves in the contract shape.
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
