@@ -4,6 +4,7 @@ import { ENTITIES } from './entities';
 import { mysqlMigrations } from './migrations/mysql';
 import { sqliteMigrations } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TYPEORM_SLOW_QUERY_MS, TypeOrmLogger } from './typeorm-logger';
 
 export type MysqlFlavour = 'mysql' | 'mariadb';
 
@@ -50,7 +51,8 @@ const common = {
   migrationsRun: true,
   migrationsTableName: 'migrations',
   migrationsTransactionMode: 'each',
-  logging: ['error', 'warn', 'migration'],
+  logger: new TypeOrmLogger(),
+  maxQueryExecutionTime: TYPEORM_SLOW_QUERY_MS,
 } as const satisfies Partial<DataSourceOptions>;
 
 /** The TypeORM options for the configured database; shared by the app, the CLI and the tests. */

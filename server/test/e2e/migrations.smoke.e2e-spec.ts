@@ -33,6 +33,7 @@ describe(`migrations on ${driver}`, () => {
     dataSource = new DataSource({
       ...(await buildDataSourceOptions({ database })),
       migrationsRun: false,
+      logger: 'simple-console',
       logging: false,
     });
     await dataSource.initialize();
