@@ -83,6 +83,14 @@ describe('server core over HTTP', () => {
     expect(json.body.openapi).toMatch(/^3\./);
     expect(Object.keys(json.body.paths)).toContain('/api/v1/health');
     expect(json.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(
+      json.body.paths['/api/v1/health'].get.responses.default.content['application/json'].schema,
+    ).toEqual({
+      $ref: '#/components/schemas/ApiError',
+    });
+    expect(json.body.components.schemas.ApiError.properties.error.properties.code.enum).toContain(
+      'VALIDATION_FAILED',
+    );
     const ui = await club.request.get('/api/docs').redirects(1).expect(200);
     expect(ui.text).toContain('swagger-ui');
     const init = await club.request.get('/api/docs/swagger-ui-init.js').expect(200);
