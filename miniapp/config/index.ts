@@ -26,7 +26,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@vip-club/shared': path.join(sharedSrc, 'index.ts'),
       '@': path.resolve(__dirname, '../src'),
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/h5/rem.js', to: 'dist/h5/rem.js' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,5 +1,5 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import type { Me, UpdateMeInput } from '@vip-club/shared'
 import { useMemo, useState, type ReactNode } from 'react'
 import { Chips } from '../../components/chips'
@@ -44,8 +44,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 export default function ProfilePage() {
   const t = useT()
   usePageChrome('tab.me', { isTabPage: true })
-  useMemberGuard()
+  const isMember = useMemberGuard()
   const me = useMemberStore((s) => s.me)
+  const loadMe = useMemberStore((s) => s.loadMe)
   const update = useMemberStore((s) => s.update)
   const exportData = useMemberStore((s) => s.exportData)
   const leave = useMemberStore((s) => s.leave)
@@ -54,6 +55,11 @@ export default function ProfilePage() {
   const [pendingBirthday, setPendingBirthday] = useState('')
   const [banner, setBanner] = useState<string | null>(null)
   const [isBusy, setBusy] = useState(false)
+
+  useDidShow(() => {
+    // Opened straight from a link or after a reload, the profile has not been read yet.
+    if (isMember) loadMe().catch((err: unknown) => setBanner(friendlyError(err)))
+  })
 
   const interestOptions = useMemo(() => INTEREST_KEYS.map((k) => ({ value: k as string, label: t(`interest.${k}`) })), [t])
 
@@ -126,7 +132,7 @@ export default function ProfilePage() {
   if (!me) {
     return (
       <View className='page'>
-        <Text className='lead'>{t('common.loading')}</Text>
+        {banner ? <View className='banner-error'>{banner}</View> : <Text className='lead'>{t('common.loading')}</Text>}
       </View>
     )
   }

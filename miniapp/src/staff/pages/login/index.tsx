@@ -63,7 +63,7 @@ export default function StaffLoginPage() {
         />
       </Field>
       {error ? <View className='banner-error'>{error}</View> : null}
-      <Button className='btn-primary staff__submit' onClick={submit} disabled={isBusy} loading={isBusy}>
+      <Button className='btn-primary staff__submit' onClick={submit} disabled={isBusy}>
         {t('staff.login.submit')}
       </Button>
     </View>

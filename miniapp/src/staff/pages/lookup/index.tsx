@@ -118,7 +118,7 @@ export default function StaffLookupPage() {
 
       {error ? <View className='banner-error' data-error='lookup'>{error}</View> : null}
 
-      <Button className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`} onClick={submit} disabled={isBusy} loading={isBusy}>
+      <Button className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`} onClick={submit} disabled={isBusy}>
         {t('staff.lookup.submit')}
       </Button>
 
