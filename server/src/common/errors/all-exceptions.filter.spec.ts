@@ -217,6 +217,13 @@ describe('AllExceptionsFilter', () => {
     });
   });
 
+  it('keeps the status of client errors other libraries mark as exposable (http-errors)', () => {
+    const forbidden = Object.assign(new Error('Forbidden'), { statusCode: 403, status: 403, expose: true });
+    expect(run(forbidden)).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    const internal = Object.assign(new Error('pool closed'), { statusCode: 400 });
+    expect(run(internal)).toMatchObject({ status: 500, body: { error: { code: 'INTERNAL' } } });
+  });
+
   it('answers a unique-key clash nobody handled with 409 CONFLICT, not 500', () => {
     const error = Object.assign(new Error('Duplicate entry'), {
       name: 'QueryFailedError',

@@ -126,7 +126,7 @@ interface FastifyErrorLike {
   message: string;
 }
 
-/** Errors raised by Fastify before a route runs: body parsing, content type, body size. */
+/** Errors raised by Fastify before a route runs (body parsing, content type, body size), and other libraries' client errors. */
 function fromFastifyError(exception: unknown): ErrorResponse | undefined {
   if (!(exception instanceof Error)) return undefined;
   const { code, statusCode, message } = exception as Error & FastifyErrorLike;
@@ -144,12 +144,10 @@ function fromFastifyError(exception: unknown): ErrorResponse | undefined {
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (exception instanceof SyntaxError && statusCode === 400)) {
     return validationFailed([{ path: '', message: `Body is not valid JSON (${message})` }]);
   }
-  if (
-    typeof code === 'string' &&
-    code.startsWith('FST_') &&
-    typeof statusCode === 'number' &&
-    statusCode < 500
-  ) {
+  // http-errors (from @fastify/static's `send`, among others) mark client errors `expose: true`.
+  const exposed = (exception as Error & { expose?: unknown }).expose === true;
+  const fromFastify = typeof code === 'string' && code.startsWith('FST_');
+  if ((fromFastify || exposed) && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     const mapped = codeForHttpStatus(statusCode);
     return mapped === ErrorCode.VALIDATION_FAILED
       ? validationFailed([{ path: '', message }])
