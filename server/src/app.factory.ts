@@ -11,6 +11,7 @@ import { AllExceptionsFilter, sendError } from './common/errors/all-exceptions.f
 import { setupOpenApi } from './common/http/openapi';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { inlineScriptHashes, serveWebApp, usableWebDir } from './common/http/web-app';
+import type { AppConfigShape } from './config/app-config';
 import { loadConfig, processEnv, type Env } from './config/load-config';
 import { describeDatabaseUrl } from './database/data-source';
 
@@ -56,6 +57,17 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
     // Throw to the caller (main.ts prints it, tests see it) instead of exiting the process.
     abortOnError: false,
   });
+  try {
+    await configureApp(app, config);
+  } catch (err) {
+    // The database is already open: close it rather than leave a half-built app holding it.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
+  return app;
+}
+
+async function configureApp(app: NestFastifyApplication, config: AppConfigShape): Promise<void> {
   app.useLogger(app.get(Logger));
   const logger = new NestLogger('App');
   logger.log(
@@ -81,5 +93,4 @@ export async function createApp(opts: CreateAppOptions = {}): Promise<NestFastif
   });
   setupOpenApi(app);
   if (webDir !== null) await serveWebApp(app, webDir, logger);
-  return app;
 }
