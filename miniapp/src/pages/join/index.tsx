@@ -15,7 +15,7 @@ import { ROUTES } from '../../routes'
 import { listStores } from '../../services/store.service'
 import { useMemberStore } from '../../stores/member.store'
 import { useSessionStore } from '../../stores/session.store'
-import { EMPTY_DRAFT, errorsFromServer, toJoinInput, validateJoin, type JoinDraft, type JoinErrors } from './join-form'
+import { EMPTY_DRAFT, clearErrorsFor, errorsFromServer, toJoinInput, validateJoin, type JoinDraft, type JoinErrors } from './join-form'
 import './index.scss'
 
 const isTypedPhone = platformAuth.phoneMethod === 'typed'
@@ -44,6 +44,8 @@ export default function JoinPage() {
 
   const patch = (change: Partial<JoinDraft>) => {
     setDraft((d) => ({ ...d, ...change }))
+    // A field the person is correcting stops showing its complaint.
+    setErrors((e) => clearErrorsFor(e, change))
   }
 
   const genderOptions = useMemo(() => GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) })), [t])

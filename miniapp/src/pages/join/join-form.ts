@@ -89,3 +89,25 @@ export function errorsFromServer(details: { path: string }[]): JoinErrors {
   }
   return errors
 }
+
+const FIELD_OF_DRAFT: Record<keyof JoinDraft, JoinField | null> = {
+  name: 'name',
+  gender: 'gender',
+  birthDate: 'birthday',
+  isYearPrivate: 'birthday',
+  phoneDigits: 'phone',
+  platformPhoneCode: 'phone',
+  interests: 'interests',
+  storeId: 'store',
+  isMarketingOk: null,
+}
+
+/** The errors left once the fields touched by `change` are being corrected. */
+export function clearErrorsFor(errors: JoinErrors, change: Partial<JoinDraft>): JoinErrors {
+  const next = { ...errors }
+  for (const key of Object.keys(change) as (keyof JoinDraft)[]) {
+    const field = FIELD_OF_DRAFT[key]
+    if (field) delete next[field]
+  }
+  return next
+}
