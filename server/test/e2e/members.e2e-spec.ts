@@ -183,6 +183,22 @@ describe('members', () => {
       expect(fieldsOf(res.body)).toEqual(['phoneCode']);
     });
 
+    it('answers a phone code the platform refuses with 400 PHONE_CODE_INVALID, and the visitor stays logged in', async () => {
+      const visitor = await loginAsNewVisitor(club.request);
+      const res = await club.request
+        .post(`${API}/members`)
+        .set(bearer(visitor.accessToken))
+        .send(joinBody({ phoneCode: 'not-a-phone-code' }))
+        .expect(400);
+      expect(res.body.error.code).toBe('PHONE_CODE_INVALID');
+      expect(fieldsOf(res.body)).toEqual(['phoneCode']);
+      await club.request
+        .post(`${API}/members`)
+        .set(bearer(visitor.accessToken))
+        .send(joinBody({ phoneCode: `sandbox:${uniquePhone()}` }))
+        .expect(201);
+    });
+
     it('needs a login: 401 UNAUTHENTICATED; staff may not join: 403 FORBIDDEN', async () => {
       const anon = await club.request.post(`${API}/members`).send(joinBody()).expect(401);
       expect(anon.body.error.code).toBe('UNAUTHENTICATED');

@@ -5,6 +5,8 @@ export function statusForErrorCode(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
     case ErrorCode.CARD_CODE_INVALID:
+    // A phone code the platform refused is a bad field of the join, not a lost session.
+    case ErrorCode.PHONE_CODE_INVALID:
       return 400;
     case ErrorCode.UNAUTHENTICATED:
     case ErrorCode.BAD_CREDENTIALS:

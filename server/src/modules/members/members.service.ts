@@ -15,6 +15,7 @@ import {
   type MemberSummary,
   type Paginated,
   type PaginationQuery,
+  type Platform,
   parseBirthday,
   PhoneSchema,
   type UpdateMeInput,
@@ -92,7 +93,7 @@ export class MembersService {
   async join(user: AuthUser, input: JoinInputParsed): Promise<JoinResponse> {
     const identity = await this.identities.require(user.identityId);
     if (identity.memberId !== null) throw alreadyMember();
-    const phone = await this.platforms.phoneFromCode(identity.platform, input.phoneCode);
+    const phone = await this.phoneFromCode(identity.platform, input.phoneCode);
     if (!PhoneSchema.safeParse(phone).success) {
       throw validationError([
         { path: 'phoneCode', message: 'the platform did not give a mainland mobile number' },
@@ -312,6 +313,21 @@ export class MembersService {
       if (!(await this.members.existsWith({ referralCode }, em))) return referralCode;
     }
     throw new Error('could not find a free referral code');
+  }
+  /** A phone code the platform refuses is a bad field of the join (400), not a lost session (401). */
+  private async phoneFromCode(platform: Platform, phoneCode: string): Promise<string> {
+    try {
+      return await this.platforms.phoneFromCode(platform, phoneCode);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.PLATFORM_LOGIN_FAILED) {
+        throw new DomainError(
+          ErrorCode.PHONE_CODE_INVALID,
+          'The platform did not confirm this phone number',
+          [{ path: 'phoneCode', message: 'the platform did not accept this phone code' }],
+        );
+      }
+      throw error;
+    }
   }
 }
 
