@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync,
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { httpJson } from './http'
 import { h5Dir, miniappDir, repoRoot, serverDir } from './paths'
 
 export interface E2eState {
@@ -13,7 +14,6 @@ export interface E2eState {
 
 declare global {
   // Shared between global setup and teardown, which jest runs in the same process.
-  // eslint-disable-next-line no-var
   var __miniappE2e: { server: ChildProcess; state: E2eState; stateFile: string } | undefined
 }
 
@@ -56,8 +56,8 @@ async function waitForHealth(baseUrl: string, server: ChildProcess, logFile: str
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break
     try {
-      const res = await fetch(`${baseUrl}/api/v1/health`)
-      if (res.ok) return
+      const res = await httpJson(`${baseUrl}/api/v1/health`)
+      if (res.status === 200) return
     } catch {
       // not listening yet
     }

@@ -1,6 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { MemberLookupQuerySchema, type MemberLookupQuery, type MemberSummary } from '@vip-club/shared'
+import { MemberLookupQuerySchema, type MemberLookupQuery, type MemberSummary, type Store } from '@vip-club/shared'
 import { useState } from 'react'
 import { Field } from '../../../components/field'
 import { usePageChrome } from '../../../hooks/use-page-chrome'
@@ -10,6 +10,7 @@ import { formatDate, formatPoints, printMemberNo } from '../../../lib/format'
 import { canScan, scanCode } from '../../../lib/scan'
 import { ROUTES } from '../../../routes'
 import { lookupMember } from '../../../services/staff.service'
+import { listStores } from '../../../services/store.service'
 import { useSessionStore } from '../../../stores/session.store'
 import '../staff.scss'
 
@@ -23,10 +24,19 @@ export default function StaffLookupPage() {
   const [member, setMember] = useState<MemberSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [isBusy, setBusy] = useState(false)
+  const [stores, setStores] = useState<Store[]>([])
 
   useDidShow(() => {
-    if (!useSessionStore.getState().staff) Taro.redirectTo({ url: ROUTES.staffLogin })
+    if (!useSessionStore.getState().staff) {
+      Taro.redirectTo({ url: ROUTES.staffLogin })
+      return
+    }
+    listStores()
+      .then(setStores)
+      .catch(() => undefined)
   })
+
+  const storeName = (id: string | null) => stores.find((s) => s.id === id)?.name ?? id ?? '—'
 
   const find = async (query: MemberLookupQuery) => {
     setError(null)
@@ -74,7 +84,7 @@ export default function StaffLookupPage() {
       <View className='staff__who'>
         <Text>
           {staff
-            ? t('staff.signedInAs', { role: t(`staff.role.${staff.role}`), store: staff.storeId ?? '—' })
+            ? t('staff.signedInAs', { role: t(`staff.role.${staff.role}`), store: storeName(staff.storeId) })
             : ''}
         </Text>
         <Text className='staff__who-link' onClick={signOut}>
