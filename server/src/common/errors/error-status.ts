@@ -23,6 +23,14 @@ export function statusForErrorCode(code: ErrorCode): number {
     case ErrorCode.USERNAME_TAKEN:
     case ErrorCode.BIRTHDAY_LOCKED:
     case ErrorCode.CONFLICT:
+    case ErrorCode.REFUND_EXCEEDS_PURCHASE:
+    case ErrorCode.POINTS_INSUFFICIENT:
+    case ErrorCode.OUT_OF_STOCK:
+    case ErrorCode.LIMIT_REACHED:
+    case ErrorCode.NOT_ELIGIBLE:
+    case ErrorCode.ALREADY_FULFILLED:
+    case ErrorCode.NOT_CANCELLABLE:
+    case ErrorCode.IDEMPOTENCY_CONFLICT:
       return 409;
     case ErrorCode.CARD_CODE_EXPIRED:
       return 410;
