@@ -159,3 +159,34 @@ test('a clerk signs in and finds a member by the card code the member is showing
   expect(await page.locator('[data-error=lookup]').count()).toBe(0)
   await screenshot(page, 'staff-lookup')
 })
+
+test('a spent access token is renewed with the refresh token unseen; a refused refresh returns the member to the door', async () => {
+  phone = await openPhone()
+  const { page } = phone
+  await enterClub(page, `${baseUrl()}/?as=demo-4`)
+  await page.locator('.member-card').waitFor()
+
+  const readSession = () =>
+    page.evaluate(() => {
+      const raw = localStorage.getItem('club.session.member')
+      return raw ? (JSON.parse(raw) as { data: { accessToken: string; refreshToken: string } }).data : null
+    })
+  const writeSession = (session: { accessToken: string; refreshToken: string }) =>
+    page.evaluate((s) => localStorage.setItem('club.session.member', JSON.stringify({ data: s })), session)
+
+  const before = await readSession()
+  expect(before).not.toBeNull()
+  await writeSession({ accessToken: 'spent.access.token', refreshToken: before!.refreshToken })
+  await page.reload()
+  await page.locator('.member-card').waitFor()
+  expect(await page.locator('.banner-error').count()).toBe(0)
+  const after = await readSession()
+  // Refresh tokens rotate on use: a new pair proves the app renewed the session rather than reusing it.
+  expect(after!.refreshToken).not.toBe(before!.refreshToken)
+  expect(after!.accessToken).not.toBe('spent.access.token')
+
+  await writeSession({ accessToken: 'spent.access.token', refreshToken: 'r'.repeat(43) })
+  await page.reload()
+  await page.getByText('进入俱乐部', { exact: true }).waitFor()
+  expect(await readSession()).toBeNull()
+})

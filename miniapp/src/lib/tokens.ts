@@ -21,37 +21,3 @@ export function saveTokens(kind: SessionKind, tokens: AuthTokens): void {
 export function clearTokens(kind: SessionKind): void {
   removeStored(KEYS[kind])
 }
-
-/** The role inside an access token, read without verifying it (the server verifies; this only routes). */
-export function roleOf(accessToken: string): string | undefined {
-  const payload = accessToken.split('.')[1]
-  if (!payload) return undefined
-  try {
-    const json = decodeBase64Url(payload)
-    const claims = JSON.parse(json) as { role?: unknown }
-    return typeof claims.role === 'string' ? claims.role : undefined
-  } catch {
-    return undefined
-  }
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-// Mini-program runtimes have no atob; JWT claims here are ASCII, so a byte decode is enough.
-function decodeBase64Url(input: string): string {
-  const s = input.replace(/-/g, '+').replace(/_/g, '/')
-  let out = ''
-  let buffer = 0
-  let bits = 0
-  for (const ch of s) {
-    const v = B64.indexOf(ch)
-    if (v < 0) continue
-    buffer = (buffer << 6) | v
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out += String.fromCharCode((buffer >> bits) & 0xff)
-    }
-  }
-  return out
-}

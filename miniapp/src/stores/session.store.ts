@@ -3,11 +3,13 @@ import { create } from 'zustand'
 import { platformAuth } from '../lib/auth'
 import { onSessionLost } from '../lib/request'
 import { readStored, removeStored, writeStored } from '../lib/storage'
-import { clearTokens, loadTokens, roleOf, saveTokens } from '../lib/tokens'
+import { clearTokens, loadTokens, saveTokens } from '../lib/tokens'
 import { loginStaff, loginWithPlatform } from '../services/auth.service'
 import { useMemberStore } from './member.store'
 
 const STAFF_KEY = 'club.staff'
+// Kept beside the tokens rather than read from the access token, which may be expired or unreadable.
+const MEMBER_ROLE_KEY = 'club.member.role'
 
 type MemberRole = Extract<Role, 'member' | 'visitor'>
 
@@ -25,9 +27,18 @@ interface SessionState {
 }
 
 function storedMemberRole(): MemberRole | null {
-  const tokens = loadTokens('member')
-  if (!tokens) return null
-  return roleOf(tokens.accessToken) === 'member' ? 'member' : 'visitor'
+  if (!loadTokens('member')) return null
+  return readStored<string>(MEMBER_ROLE_KEY) === 'member' ? 'member' : 'visitor'
+}
+
+function keepMemberSession(tokens: { accessToken: string; refreshToken: string }, role: MemberRole): void {
+  saveTokens('member', tokens)
+  writeStored(MEMBER_ROLE_KEY, role)
+}
+
+function forgetMemberSession(): void {
+  clearTokens('member')
+  removeStored(MEMBER_ROLE_KEY)
 }
 
 /** Who is signed in: the member side (platform login) and, separately, a staff member. */
@@ -38,19 +49,19 @@ export const useSessionStore = create<SessionState>((set) => ({
   async login() {
     const code = await platformAuth.loginCode()
     const answer = await loginWithPlatform(platformAuth.platform, code)
-    saveTokens('member', answer)
     const memberRole: MemberRole = answer.member ? 'member' : 'visitor'
+    keepMemberSession(answer, memberRole)
     set({ memberRole })
     return memberRole
   },
 
   becameMember(tokens) {
-    saveTokens('member', tokens)
+    keepMemberSession(tokens, 'member')
     set({ memberRole: 'member' })
   },
 
   logout() {
-    clearTokens('member')
+    forgetMemberSession()
     useMemberStore.getState().reset()
     set({ memberRole: null })
   },
@@ -72,6 +83,7 @@ export const useSessionStore = create<SessionState>((set) => ({
 
 onSessionLost((kind) => {
   if (kind === 'member') {
+    forgetMemberSession()
     useMemberStore.getState().reset()
     useSessionStore.setState({ memberRole: null })
   } else {
