@@ -3,3 +3,4 @@ export * from './auth.contract';
 export * from './member.contract';
 export * from './store.contract';
 export * from './sandbox.contract';
+export * from './rewards.contract';

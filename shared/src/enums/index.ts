@@ -3,3 +3,5 @@ export * from './gender';
 export * from './role';
 export * from './platform';
 export * from './ledger-kind';
+export * from './reward-kind';
+export * from './redemption-status';

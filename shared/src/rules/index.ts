@@ -5,3 +5,4 @@ export * from './points';
 export * from './birthday';
 export * from './zoned-time';
 export * from './member-no';
+export * from './reward-eligibility';

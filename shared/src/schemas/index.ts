@@ -4,3 +4,4 @@ export * from './auth.schema';
 export * from './member.schema';
 export * from './store.schema';
 export * from './sandbox.schema';
+export * from './rewards.schema';
