@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { baseUrl, memberByApi } from './support/club-api'
 import { openPhone, screenshot, type Phone } from './support/browser'
+import { httpJson } from './support/http'
 
 const TIER_ZH: Record<string, string> = { friend: '友卡', silver: '银卡', gold: '金卡', diamond: '钻石卡' }
 
@@ -189,4 +190,31 @@ test('a spent access token is renewed with the refresh token unseen; a refused r
   await page.reload()
   await page.getByText('进入俱乐部', { exact: true }).waitFor()
   expect(await readSession()).toBeNull()
+})
+
+test('a member edits their details, sees the birthday locked, and can leave the club', async () => {
+  const member = await memberByApi('demo-5')
+  phone = await openPhone()
+  const { page } = phone
+  await enterClub(page, `${baseUrl()}/?as=demo-5`)
+  await page.locator('.member-card').waitFor()
+  await openTab(page, '我的')
+  await page.getByText('编辑资料').click()
+  await page.locator('.profile__edit input').first().waitFor()
+  await page.locator('.profile__edit input').first().fill('周若兰')
+  await page.locator('.profile__edit input').nth(1).fill('珠宝设计师')
+  await page.locator('.profile__edit-actions .btn-primary').click()
+  await page.locator('.profile__name', { hasText: '周若兰' }).waitFor()
+  await page.getByText('珠宝设计师').waitFor()
+  if (member.me.birthday) await page.getByText('生日设定后不可更改').waitFor()
+  await screenshot(page, 'profile')
+  const reread = await memberByApi('demo-5')
+  expect(reread.me.name).toBe('周若兰')
+  expect(reread.me.occupation).toBe('珠宝设计师')
+
+  await page.locator('.profile__menu-item--danger').click()
+  await page.getByText('确定退出', { exact: true }).click()
+  await page.getByText('进入俱乐部', { exact: true }).waitFor()
+  const res = await httpJson(`${baseUrl()}/api/v1/me`, { token: reread.token })
+  expect(res.status).toBeGreaterThanOrEqual(400)
 })

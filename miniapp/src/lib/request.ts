@@ -48,7 +48,8 @@ async function send(url: string, method: Method, body: unknown, headers: Record<
       url,
       method,
       data: body === undefined ? undefined : (body as Record<string, unknown>),
-      header: { 'content-type': 'application/json', ...headers },
+      // A JSON content type with no body is refused by the server (DELETE /me, for one).
+      header: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       dataType: 'json',
     })
     return { status: res.statusCode, data: res.data }

@@ -48,7 +48,10 @@ export default function StaffLoginPage() {
           name='username'
           value={username}
           maxlength={64}
-          onInput={(e) => setUsername(e.detail.value)}
+          onInput={(e) => {
+            setUsername(e.detail.value)
+            setError(null)
+          }}
         />
       </Field>
       <Field name='password' label={t('staff.password')}>
@@ -58,7 +61,10 @@ export default function StaffLoginPage() {
           password
           value={password}
           maxlength={128}
-          onInput={(e) => setPassword(e.detail.value)}
+          onInput={(e) => {
+            setPassword(e.detail.value)
+            setError(null)
+          }}
           onConfirm={submit}
         />
       </Field>
