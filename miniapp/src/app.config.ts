@@ -23,4 +23,4 @@ export default defineAppConfig({
       { pagePath: 'pages/profile/index', text: '我的' },
     ],
   },
-})
+});

@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n'
+import type { MessageKey } from './i18n';
 
 /** Interests a member can pick; stored on the server by their key, shown in the member's language. */
 export const INTEREST_KEYS = [
@@ -12,11 +12,13 @@ export const INTEREST_KEYS = [
   'gold',
   'bridal',
   'custom',
-] as const
+] as const;
 
-export type InterestKey = (typeof INTEREST_KEYS)[number]
+export type InterestKey = (typeof INTEREST_KEYS)[number];
 
 /** The dictionary key for an interest, or undefined for one typed elsewhere (shown as given). */
 export function interestLabelKey(interest: string): MessageKey | undefined {
-  return (INTEREST_KEYS as readonly string[]).includes(interest) ? (`interest.${interest}` as MessageKey) : undefined
+  return (INTEREST_KEYS as readonly string[]).includes(interest)
+    ? (`interest.${interest}` as MessageKey)
+    : undefined;
 }

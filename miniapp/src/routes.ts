@@ -7,4 +7,4 @@ export const ROUTES = {
   staffLogin: '/staff/pages/login/index',
   staffLookup: '/staff/pages/lookup/index',
   staffManage: '/staff/pages/manage/index',
-} as const
+} as const;

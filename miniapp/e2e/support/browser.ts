@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { screenshotDir } from './paths'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { screenshotDir } from './paths';
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -13,11 +13,11 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
-]
+];
 
 export interface Phone {
-  page: Page
-  close: () => Promise<void>
+  page: Page;
+  close: () => Promise<void>;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface Phone {
  * as a person opening the club for the first time.
  */
 export async function openPhone(): Promise<Phone> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'vip-club-chromium-'))
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'vip-club-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -34,23 +34,23 @@ export async function openPhone(): Promise<Phone> {
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
-  })
-  const page = context.pages()[0] ?? (await context.newPage())
-  const problems: string[] = []
-  page.on('pageerror', (err) => problems.push(err.message))
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(err.message));
   return {
     page,
     close: async () => {
-      await context.close()
-      rmSync(userDataDir, { recursive: true, force: true })
-      if (problems.length) process.stdout.write(`[miniapp-e2e] page errors: ${problems.join(' | ')}\n`)
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      if (problems.length) process.stdout.write(`[miniapp-e2e] page errors: ${problems.join(' | ')}\n`);
     },
-  }
+  };
 }
 
 /** Saves what the person sees to test-results/screenshots/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(screenshotDir, { recursive: true })
-  await page.waitForTimeout(300)
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) })
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }

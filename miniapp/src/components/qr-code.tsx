@@ -1,13 +1,13 @@
-import { Image } from '@tarojs/components'
-import qrcode from 'qrcode-generator'
-import { useMemo } from 'react'
-import './qr-code.scss'
+import { Image } from '@tarojs/components';
+import qrcode from 'qrcode-generator';
+import { useMemo } from 'react';
+import './qr-code.scss';
 
 interface QrCodeProps {
-  value: string
+  value: string;
   /** Dimmed while a fresh code is on its way. */
-  isStale?: boolean
-  onTap?: () => void
+  isStale?: boolean;
+  onTap?: () => void;
 }
 
 /**
@@ -16,18 +16,18 @@ interface QrCodeProps {
  */
 export function QrCode({ value, isStale, onTap }: QrCodeProps) {
   const src = useMemo(() => {
-    const qr = qrcode(0, 'M')
-    qr.addData(value)
-    qr.make()
-    return qr.createDataURL(8, 2)
-  }, [value])
+    const qr = qrcode(0, 'M');
+    qr.addData(value);
+    qr.make();
+    return qr.createDataURL(8, 2);
+  }, [value]);
   return (
     <Image
       className={`qr-code${isStale ? ' qr-code--stale' : ''}`}
       src={src}
-      mode='aspectFit'
+      mode="aspectFit"
       onClick={onTap}
-      aria-label='member QR code'
+      aria-label="member QR code"
     />
-  )
+  );
 }

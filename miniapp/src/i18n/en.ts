@@ -1,4 +1,4 @@
-import type { Dictionary } from './zh-Hans'
+import type { Dictionary } from './zh-Hans';
 
 /** English. */
 export const en: Dictionary = {
@@ -170,4 +170,4 @@ export const en: Dictionary = {
   'error.INTERNAL': 'Something went wrong on our side; please try again shortly',
   'error.NETWORK': 'The connection seems unsteady; please check it and try again',
   'error.UNKNOWN': 'Something went wrong; please try again shortly',
-}
+};

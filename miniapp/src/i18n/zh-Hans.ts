@@ -168,10 +168,10 @@ export const zhHans = {
   'error.INTERNAL': '服务开了个小差，请稍后再试',
   'error.NETWORK': '网络不太顺畅，请检查后再试',
   'error.UNKNOWN': '出了点小状况，请稍后再试',
-} as const
+} as const;
 
 /** A key of the dictionary. */
-export type MessageKey = keyof typeof zhHans
+export type MessageKey = keyof typeof zhHans;
 
 /** A dictionary: every key, in one language. */
-export type Dictionary = Record<MessageKey, string>
+export type Dictionary = Record<MessageKey, string>;

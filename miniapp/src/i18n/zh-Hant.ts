@@ -1,4 +1,4 @@
-import type { Dictionary } from './zh-Hans'
+import type { Dictionary } from './zh-Hans';
 
 /** Traditional Chinese. */
 export const zhHant: Dictionary = {
@@ -170,4 +170,4 @@ export const zhHant: Dictionary = {
   'error.INTERNAL': '服務開了個小差，請稍後再試',
   'error.NETWORK': '網路不太順暢，請檢查後再試',
   'error.UNKNOWN': '出了點小狀況，請稍後再試',
-}
+};

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
-import type { PlatformAuth } from './auth.types'
+import Taro from '@tarojs/taro';
+import type { PlatformAuth } from './auth.types';
 
 /** WeChat: `wx.login` gives a code for code2session; the phone arrives as a code from a getPhoneNumber button. */
 export const platformAuth: PlatformAuth = {
@@ -7,13 +7,13 @@ export const platformAuth: PlatformAuth = {
   hasRequestedIdentity: () => false,
   phoneMethod: 'wechat-button',
   async loginCode() {
-    const { code } = await Taro.login()
-    return code
+    const { code } = await Taro.login();
+    return code;
   },
   phoneCodeFromDigits() {
-    throw new Error('WeChat gives the phone number through its button')
+    throw new Error('WeChat gives the phone number through its button');
   },
   async phoneCodeFromAuthorization() {
-    throw new Error('WeChat gives the phone code in the button event')
+    throw new Error('WeChat gives the phone code in the button event');
   },
-}
+};

@@ -1,48 +1,53 @@
-import Taro from '@tarojs/taro'
-import { API_BASE_PATH, type ApiErrorBody, type AuthTokens } from '@vip-club/shared'
-import { ApiError } from './api-error'
-import { clearTokens, loadTokens, saveTokens, type SessionKind } from './tokens'
+import Taro from '@tarojs/taro';
+import { API_BASE_PATH, type ApiErrorBody, type AuthTokens } from '@vip-club/shared';
+import { ApiError } from './api-error';
+import { clearTokens, loadTokens, saveTokens, type SessionKind } from './tokens';
 
-export { ApiError } from './api-error'
+export { ApiError } from './api-error';
 
 /** H5 is served by the club's own server, so it calls its own origin; mini-programs need a full URL. */
-const BASE_URL = process.env.TARO_ENV === 'h5' ? API_BASE_PATH : API_BASE
+const BASE_URL = process.env.TARO_ENV === 'h5' ? API_BASE_PATH : API_BASE;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-type QueryValue = string | number | boolean | undefined
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type QueryValue = string | number | boolean | undefined;
 
 export interface RequestOptions {
-  method?: Method
-  body?: unknown
-  query?: Record<string, QueryValue>
+  method?: Method;
+  body?: unknown;
+  query?: Record<string, QueryValue>;
   /** Whose token to send; none for login and public routes. */
-  auth?: SessionKind
-  headers?: Record<string, string>
+  auth?: SessionKind;
+  headers?: Record<string, string>;
 }
 
-type SessionLostListener = (kind: SessionKind) => void
-const sessionLostListeners = new Set<SessionLostListener>()
+type SessionLostListener = (kind: SessionKind) => void;
+const sessionLostListeners = new Set<SessionLostListener>();
 
 /** Called when a session cannot be renewed (refresh refused): the app returns to its login screen. */
 export function onSessionLost(listener: SessionLostListener): () => void {
-  sessionLostListeners.add(listener)
-  return () => sessionLostListeners.delete(listener)
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  const parts: string[] = []
+  const parts: string[] = [];
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    if (value !== undefined) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
   }
-  return `${BASE_URL}${path}${parts.length ? `?${parts.join('&')}` : ''}`
+  return `${BASE_URL}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
 }
 
 interface RawResponse {
-  status: number
-  data: unknown
+  status: number;
+  data: unknown;
 }
 
-async function send(url: string, method: Method, body: unknown, headers: Record<string, string>): Promise<RawResponse> {
+async function send(
+  url: string,
+  method: Method,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<RawResponse> {
   try {
     const res = await Taro.request({
       url,
@@ -51,72 +56,72 @@ async function send(url: string, method: Method, body: unknown, headers: Record<
       // A JSON content type with no body is refused by the server (DELETE /me, for one).
       header: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
       dataType: 'json',
-    })
-    return { status: res.statusCode, data: res.data }
+    });
+    return { status: res.statusCode, data: res.data };
   } catch (err) {
-    throw new ApiError('NETWORK', 0, err instanceof Error ? err.message : 'network error')
+    throw new ApiError('NETWORK', 0, err instanceof Error ? err.message : 'network error');
   }
 }
 
 function toApiError(res: RawResponse): ApiError {
-  const body = res.data as Partial<ApiErrorBody> | undefined
-  const error = body && typeof body === 'object' ? body.error : undefined
+  const body = res.data as Partial<ApiErrorBody> | undefined;
+  const error = body && typeof body === 'object' ? body.error : undefined;
   if (error && typeof error.code === 'string') {
-    return new ApiError(error.code, res.status, error.message ?? error.code, error.details)
+    return new ApiError(error.code, res.status, error.message ?? error.code, error.details);
   }
-  return new ApiError(res.status >= 500 ? 'INTERNAL' : 'UNKNOWN', res.status, `HTTP ${res.status}`)
+  return new ApiError(res.status >= 500 ? 'INTERNAL' : 'UNKNOWN', res.status, `HTTP ${res.status}`);
 }
 
 // Several calls may find the token expired at once; they share one refresh, since a refresh token
 // is spent on use and a second use would revoke the whole session.
-const refreshing: Partial<Record<SessionKind, Promise<AuthTokens | undefined>>> = {}
+const refreshing: Partial<Record<SessionKind, Promise<AuthTokens | undefined>>> = {};
 
 function refreshSession(kind: SessionKind): Promise<AuthTokens | undefined> {
-  const inFlight = refreshing[kind]
-  if (inFlight) return inFlight
+  const inFlight = refreshing[kind];
+  if (inFlight) return inFlight;
   const run = (async () => {
-    const current = loadTokens(kind)
-    if (!current) return undefined
-    const res = await send(buildUrl('/auth/refresh'), 'POST', { refreshToken: current.refreshToken }, {})
-    if (res.status !== 200) return undefined
-    const tokens = res.data as AuthTokens
-    saveTokens(kind, tokens)
-    return tokens
+    const current = loadTokens(kind);
+    if (!current) return undefined;
+    const res = await send(buildUrl('/auth/refresh'), 'POST', { refreshToken: current.refreshToken }, {});
+    if (res.status !== 200) return undefined;
+    const tokens = res.data as AuthTokens;
+    saveTokens(kind, tokens);
+    return tokens;
   })().finally(() => {
-    delete refreshing[kind]
-  })
-  refreshing[kind] = run
-  return run
+    delete refreshing[kind];
+  });
+  refreshing[kind] = run;
+  return run;
 }
 
 function isAuthFailure(err: ApiError): boolean {
-  return err.status === 401 && (err.code === 'TOKEN_EXPIRED' || err.code === 'UNAUTHENTICATED')
+  return err.status === 401 && (err.code === 'TOKEN_EXPIRED' || err.code === 'UNAUTHENTICATED');
 }
 
 /** Calls the API; the one place the app touches the network. Throws ApiError on any failure. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET'
-  const url = buildUrl(path, options.query)
+  const method = options.method ?? 'GET';
+  const url = buildUrl(path, options.query);
   const attempt = async (): Promise<RawResponse> => {
-    const headers = { ...options.headers }
-    const tokens = options.auth ? loadTokens(options.auth) : undefined
-    if (tokens) headers.Authorization = `Bearer ${tokens.accessToken}`
-    return send(url, method, options.body, headers)
-  }
+    const headers = { ...options.headers };
+    const tokens = options.auth ? loadTokens(options.auth) : undefined;
+    if (tokens) headers.Authorization = `Bearer ${tokens.accessToken}`;
+    return send(url, method, options.body, headers);
+  };
 
-  let res = await attempt()
-  if (res.status >= 200 && res.status < 300) return res.data as T
-  let error = toApiError(res)
+  let res = await attempt();
+  if (res.status >= 200 && res.status < 300) return res.data as T;
+  let error = toApiError(res);
   if (options.auth && isAuthFailure(error)) {
-    const renewed = await refreshSession(options.auth)
+    const renewed = await refreshSession(options.auth);
     if (!renewed) {
-      clearTokens(options.auth)
-      for (const listener of sessionLostListeners) listener(options.auth)
-      throw error
+      clearTokens(options.auth);
+      for (const listener of sessionLostListeners) listener(options.auth);
+      throw error;
     }
-    res = await attempt()
-    if (res.status >= 200 && res.status < 300) return res.data as T
-    error = toApiError(res)
+    res = await attempt();
+    if (res.status >= 200 && res.status < 300) return res.data as T;
+    error = toApiError(res);
   }
-  throw error
+  throw error;
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员卡', enablePullDownRefresh: false })
+export default definePageConfig({ navigationBarTitleText: '会员卡', enablePullDownRefresh: false });

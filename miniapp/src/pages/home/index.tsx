@@ -1,58 +1,62 @@
-import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
-import { MemberCard } from '../../components/member-card'
-import { QrCode } from '../../components/qr-code'
-import { TierProgress } from '../../components/tier-progress'
-import { useCardCode } from '../../hooks/use-card-code'
-import { useMemberGuard } from '../../hooks/use-member-guard'
-import { usePageChrome } from '../../hooks/use-page-chrome'
-import { useT } from '../../i18n'
-import { friendlyError } from '../../lib/errors'
-import { useMemberStore } from '../../stores/member.store'
-import './index.scss'
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { MemberCard } from '../../components/member-card';
+import { QrCode } from '../../components/qr-code';
+import { TierProgress } from '../../components/tier-progress';
+import { useCardCode } from '../../hooks/use-card-code';
+import { useMemberGuard } from '../../hooks/use-member-guard';
+import { usePageChrome } from '../../hooks/use-page-chrome';
+import { useT } from '../../i18n';
+import { friendlyError } from '../../lib/errors';
+import { useMemberStore } from '../../stores/member.store';
+import './index.scss';
 
 export default function HomePage() {
-  const t = useT()
-  usePageChrome('tab.card', { isTabPage: true })
-  const isMember = useMemberGuard()
-  const me = useMemberStore((s) => s.me)
-  const loadMe = useMemberStore((s) => s.loadMe)
-  const [error, setError] = useState<string | null>(null)
-  const qr = useCardCode(isMember)
+  const t = useT();
+  usePageChrome('tab.card', { isTabPage: true });
+  const isMember = useMemberGuard();
+  const me = useMemberStore((s) => s.me);
+  const loadMe = useMemberStore((s) => s.loadMe);
+  const [error, setError] = useState<string | null>(null);
+  const qr = useCardCode(isMember);
 
   useDidShow(() => {
-    if (!isMember) return
+    if (!isMember) return;
     loadMe()
       .then(() => setError(null))
-      .catch((err: unknown) => setError(friendlyError(err)))
-  })
+      .catch((err: unknown) => setError(friendlyError(err)));
+  });
 
   if (!me) {
     return (
-      <View className='page home home--loading'>
-        {error ? <View className='banner-error'>{error}</View> : <Text className='lead'>{t('common.loading')}</Text>}
+      <View className="page home home--loading">
+        {error ? (
+          <View className="banner-error">{error}</View>
+        ) : (
+          <Text className="lead">{t('common.loading')}</Text>
+        )}
       </View>
-    )
+    );
   }
 
   return (
-    <View className='page home'>
-      <Text className='home__greeting'>{t('home.greeting', { name: me.name })}</Text>
+    <View className="page home">
+      <Text className="home__greeting">{t('home.greeting', { name: me.name })}</Text>
       <MemberCard name={me.name} tier={me.card.tier} points={me.card.points} memberNo={me.card.memberNo} />
       <TierProgress card={me.card} />
 
-      <View className='card-surface home__qr' onClick={qr.refresh}>
-        <Text className='home__qr-title'>{t('home.qr.title')}</Text>
-        <View className='home__qr-frame'>
+      <View className="card-surface home__qr" onClick={qr.refresh}>
+        <Text className="home__qr-title">{t('home.qr.title')}</Text>
+        <View className="home__qr-frame">
           {qr.code ? (
             <QrCode value={qr.code.code} isStale={qr.isRefreshing || qr.secondsLeft === 0} />
           ) : (
-            <View className='home__qr-placeholder' />
+            <View className="home__qr-placeholder" />
           )}
         </View>
-        <Text className='home__qr-hint'>{t('home.qr.hint')}</Text>
-        <Text className='home__qr-countdown' data-seconds={qr.secondsLeft}>
+        <Text className="home__qr-hint">{t('home.qr.hint')}</Text>
+        <Text className="home__qr-countdown" data-seconds={qr.secondsLeft}>
           {qr.error
             ? `${friendlyError(qr.error)} · ${t('home.qr.tap')}`
             : qr.isRefreshing
@@ -61,5 +65,5 @@ export default function HomePage() {
         </Text>
       </View>
     </View>
-  )
+  );
 }

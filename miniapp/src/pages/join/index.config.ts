@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '成为会员' })
+export default definePageConfig({ navigationBarTitleText: '成为会员' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员俱乐部', navigationStyle: 'custom' })
+export default definePageConfig({ navigationBarTitleText: '会员俱乐部', navigationStyle: 'custom' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员查询' })
+export default definePageConfig({ navigationBarTitleText: '会员查询' });

@@ -1,171 +1,184 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { MemberLookupQuerySchema, type MemberLookupQuery, type MemberSummary, type Store } from '@vip-club/shared'
-import { useState } from 'react'
-import { Field } from '../../../components/field'
-import { usePageChrome } from '../../../hooks/use-page-chrome'
-import { useT } from '../../../i18n'
-import { friendlyError } from '../../../lib/errors'
-import { formatDate, formatPoints, printMemberNo } from '../../../lib/format'
-import { canScan, scanCode } from '../../../lib/scan'
-import { ROUTES } from '../../../routes'
-import { lookupMember } from '../../../services/staff.service'
-import { listStores } from '../../../services/store.service'
-import { useSessionStore } from '../../../stores/session.store'
-import '../staff.scss'
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import {
+  MemberLookupQuerySchema,
+  type MemberLookupQuery,
+  type MemberSummary,
+  type Store,
+} from '@vip-club/shared';
+import { useState } from 'react';
+import { Field } from '../../../components/field';
+import { usePageChrome } from '../../../hooks/use-page-chrome';
+import { useT } from '../../../i18n';
+import { friendlyError } from '../../../lib/errors';
+import { formatDate, formatPoints, printMemberNo } from '../../../lib/format';
+import { canScan, scanCode } from '../../../lib/scan';
+import { ROUTES } from '../../../routes';
+import { lookupMember } from '../../../services/staff.service';
+import { listStores } from '../../../services/store.service';
+import { useSessionStore } from '../../../stores/session.store';
+import '../staff.scss';
 
 export default function StaffLookupPage() {
-  const t = useT()
-  usePageChrome('staff.lookup.title')
-  const staff = useSessionStore((s) => s.staff)
-  const staffLogout = useSessionStore((s) => s.staffLogout)
-  const [cardCode, setCardCode] = useState('')
-  const [phone, setPhone] = useState('')
-  const [member, setMember] = useState<MemberSummary | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [isBusy, setBusy] = useState(false)
-  const [stores, setStores] = useState<Store[]>([])
+  const t = useT();
+  usePageChrome('staff.lookup.title');
+  const staff = useSessionStore((s) => s.staff);
+  const staffLogout = useSessionStore((s) => s.staffLogout);
+  const [cardCode, setCardCode] = useState('');
+  const [phone, setPhone] = useState('');
+  const [member, setMember] = useState<MemberSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const [stores, setStores] = useState<Store[]>([]);
 
   useDidShow(() => {
     if (!useSessionStore.getState().staff) {
-      Taro.redirectTo({ url: ROUTES.staffLogin })
-      return
+      Taro.redirectTo({ url: ROUTES.staffLogin });
+      return;
     }
     listStores()
       .then(setStores)
-      .catch(() => undefined)
-  })
+      .catch(() => undefined);
+  });
 
-  const storeName = (id: string | null) => stores.find((s) => s.id === id)?.name ?? id ?? '—'
+  const storeName = (id: string | null) => stores.find((s) => s.id === id)?.name ?? id ?? '—';
 
   const find = async (query: MemberLookupQuery) => {
-    setError(null)
-    setMember(null)
+    setError(null);
+    setMember(null);
     if (!MemberLookupQuerySchema.safeParse(query).success) {
-      setError(query.phone !== undefined ? t('join.error.phone') : t('staff.lookup.empty'))
-      return
+      setError(query.phone !== undefined ? t('join.error.phone') : t('staff.lookup.empty'));
+      return;
     }
-    setBusy(true)
+    setBusy(true);
     try {
-      setMember(await lookupMember(query))
+      setMember(await lookupMember(query));
     } catch (err) {
-      setError(friendlyError(err))
+      setError(friendlyError(err));
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
   const submit = () => {
-    const code = cardCode.trim()
-    const digits = phone.trim()
-    if (code) void find({ cardCode: code })
-    else if (digits) void find({ phone: digits })
-    else setError(t('staff.lookup.empty'))
-  }
+    const code = cardCode.trim();
+    const digits = phone.trim();
+    if (code) void find({ cardCode: code });
+    else if (digits) void find({ phone: digits });
+    else setError(t('staff.lookup.empty'));
+  };
 
   const scan = async () => {
     try {
-      const code = await scanCode()
-      setCardCode(code)
-      setPhone('')
-      await find({ cardCode: code })
+      const code = await scanCode();
+      setCardCode(code);
+      setPhone('');
+      await find({ cardCode: code });
     } catch {
       // The clerk closed the scanner: nothing to say.
     }
-  }
+  };
 
   const signOut = () => {
-    staffLogout()
-    Taro.redirectTo({ url: ROUTES.staffLogin })
-  }
+    staffLogout();
+    Taro.redirectTo({ url: ROUTES.staffLogin });
+  };
 
   return (
-    <View className='page staff'>
-      <View className='staff__who'>
+    <View className="page staff">
+      <View className="staff__who">
         <Text>
           {staff
             ? t('staff.signedInAs', { role: t(`staff.role.${staff.role}`), store: storeName(staff.storeId) })
             : ''}
         </Text>
-        <Text className='staff__who-link' onClick={signOut}>
+        <Text className="staff__who-link" onClick={signOut}>
           {t('staff.logout')}
         </Text>
       </View>
-      <Text className='title'>{t('staff.lookup.title')}</Text>
-      <View className='hairline' />
+      <Text className="title">{t('staff.lookup.title')}</Text>
+      <View className="hairline" />
 
       {canScan ? (
-        <Button className='btn-primary staff__scan' onClick={scan}>
+        <Button className="btn-primary staff__scan" onClick={scan}>
           {t('staff.lookup.scan')}
         </Button>
       ) : null}
 
-      <Field name='cardCode' label={t('staff.lookup.code')}>
+      <Field name="cardCode" label={t('staff.lookup.code')}>
         <Input
-          className='input'
-          name='cardCode'
+          className="input"
+          name="cardCode"
           value={cardCode}
           maxlength={256}
           placeholder={t('staff.lookup.code.placeholder')}
-          placeholderClass='placeholder'
+          placeholderClass="placeholder"
           onInput={(e) => setCardCode(e.detail.value)}
           onConfirm={submit}
         />
       </Field>
-      <Field name='phone' label={t('staff.lookup.phone')}>
+      <Field name="phone" label={t('staff.lookup.phone')}>
         <Input
-          className='input'
-          name='phone'
-          type='number'
+          className="input"
+          name="phone"
+          type="number"
           value={phone}
           maxlength={11}
           placeholder={t('staff.lookup.phone.placeholder')}
-          placeholderClass='placeholder'
+          placeholderClass="placeholder"
           onInput={(e) => setPhone(e.detail.value.replace(/\D/g, ''))}
           onConfirm={submit}
         />
       </Field>
 
-      {error ? <View className='banner-error' data-error='lookup'>{error}</View> : null}
+      {error ? (
+        <View className="banner-error" data-error="lookup">
+          {error}
+        </View>
+      ) : null}
 
-      <Button className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`} onClick={submit} disabled={isBusy}>
+      <Button
+        className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`}
+        onClick={submit}
+        disabled={isBusy}
+      >
         {t('staff.lookup.submit')}
       </Button>
 
       {member ? (
-        <View className='card-surface staff__result' data-member-no={member.memberNo}>
-          <View className='staff__result-head'>
-            <Text className='staff__result-name'>{member.name}</Text>
+        <View className="card-surface staff__result" data-member-no={member.memberNo}>
+          <View className="staff__result-head">
+            <Text className="staff__result-name">{member.name}</Text>
             <Text className={`staff__badge staff__badge--${member.tier}`}>{t(`tier.${member.tier}`)}</Text>
           </View>
-          <View className='staff__row'>
-            <Text className='staff__row-label'>{t('home.memberNo')}</Text>
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('home.memberNo')}</Text>
             <Text>{printMemberNo(member.memberNo)}</Text>
           </View>
-          <View className='staff__row'>
-            <Text className='staff__row-label'>{t('home.points')}</Text>
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('home.points')}</Text>
             <Text>{formatPoints(member.points)}</Text>
           </View>
-          <View className='staff__row'>
-            <Text className='staff__row-label'>{t('profile.phone')}</Text>
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('profile.phone')}</Text>
             <Text>{member.phone ?? '—'}</Text>
           </View>
-          <View className='staff__row'>
-            <Text className='staff__row-label'>{t('profile.birthday')}</Text>
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('profile.birthday')}</Text>
             <Text>{member.birthday ?? '—'}</Text>
           </View>
-          <View className='staff__row'>
-            <Text className='staff__row-label'>{t('staff.lookup.joinedAt')}</Text>
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('staff.lookup.joinedAt')}</Text>
             <Text>{formatDate(member.joinedAt)}</Text>
           </View>
         </View>
       ) : null}
 
       {staff?.role === 'manager' ? (
-        <Text className='staff__or' onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })}>
+        <Text className="staff__or" onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })}>
           {t('staff.manage.open')} ›
         </Text>
       ) : null}
     </View>
-  )
+  );
 }

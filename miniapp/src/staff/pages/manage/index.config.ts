@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '门店与店员' })
+export default definePageConfig({ navigationBarTitleText: '门店与店员' });
