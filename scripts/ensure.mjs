@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const PNPM_VERSION = '10.34.9';
 const CHROMIUM = '/usr/bin/chromium';
+// The club speaks Chinese first: without a CJK font the browser tests' screenshots show empty boxes.
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 export function log(message) {
   console.log(`[vip-club] ${message}`);
@@ -72,13 +74,19 @@ export function ensureDependencies(pnpm) {
   });
 }
 
-/** MariaDB (unless TEST_MYSQL_URL names a server) and Debian's Chromium, from apt when missing. */
+/** MariaDB (unless TEST_MYSQL_URL names a server), Debian's Chromium and a CJK font, from apt when missing. */
 export function ensureTestSystemPackages() {
   const missing = [];
   if (!process.env.TEST_MYSQL_URL && !onPath('mariadbd', ['/usr/sbin', '/usr/local/sbin'])) missing.push('mariadb-server');
   if (!existsSync(CHROMIUM)) missing.push('chromium');
-  if (missing.length === 0) return;
+  const fontMissing = !existsSync(CJK_FONT);
+  if (missing.length === 0 && !fontMissing) return;
   const aptGet = onPath('apt-get', ['/usr/bin']);
+  if (missing.length === 0 && (!isRoot() || !aptGet)) {
+    log('no CJK font: screenshots will show boxes for Chinese text (apt-get install fonts-noto-cjk)');
+    return;
+  }
+  if (fontMissing) missing.push('fonts-noto-cjk');
   if (!isRoot() || !aptGet) {
     throw new Error(
       `the tests need ${missing.join(' and ')}: install with \`sudo apt-get install -y ${missing.join(' ')}\` ` +
