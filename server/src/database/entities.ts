@@ -2,6 +2,9 @@ import { MemberIdentityEntity } from '../modules/auth/entities/member-identity.e
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity';
 import { MemberEntity } from '../modules/members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../modules/members/entities/points-ledger-entry.entity';
+import { RedemptionEntity } from '../modules/rewards/entities/redemption.entity';
+import { RewardHoldingEntity } from '../modules/rewards/entities/reward-holding.entity';
+import { RewardEntity } from '../modules/rewards/entities/reward.entity';
 import { StaffEntity } from '../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../modules/stores/entities/store.entity';
 
@@ -17,4 +20,7 @@ export const ENTITIES: Function[] = [
   PointsLedgerEntryEntity,
   MemberIdentityEntity,
   RefreshTokenEntity,
+  RewardEntity,
+  RedemptionEntity,
+  RewardHoldingEntity,
 ];
