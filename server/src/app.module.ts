@@ -11,6 +11,7 @@ import { SeedModule } from './database/seed/seed.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
+import { PointsModule } from './modules/points/points.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
@@ -23,7 +24,7 @@ import { PlatformsModule } from './platforms/platforms.module';
  * those hooks dependencies first, so the seed module imports the module that creates the
  * bootstrap manager (and uses its exported service) to run after it.
  */
-const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule, AuthModule, StoresModule, StaffModule, MembersModule, SeedModule];
+const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule, AuthModule, StoresModule, StaffModule, MembersModule, PointsModule, SeedModule];
 
 @Module({})
 export class AppModule {

@@ -2,6 +2,7 @@ import { MemberIdentityEntity } from '../modules/auth/entities/member-identity.e
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity';
 import { MemberEntity } from '../modules/members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../modules/members/entities/points-ledger-entry.entity';
+import { PointsLotEntity } from '../modules/points/entities/points-lot.entity';
 import { RedemptionEntity } from '../modules/rewards/entities/redemption.entity';
 import { RewardHoldingEntity } from '../modules/rewards/entities/reward-holding.entity';
 import { RewardEntity } from '../modules/rewards/entities/reward.entity';
@@ -20,6 +21,7 @@ export const ENTITIES: Function[] = [
   PointsLedgerEntryEntity,
   MemberIdentityEntity,
   RefreshTokenEntity,
+  PointsLotEntity,
   RewardEntity,
   RedemptionEntity,
   RewardHoldingEntity,

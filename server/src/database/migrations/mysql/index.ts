@@ -1,5 +1,10 @@
 import { CreateMembersStoresStaff1795400000000 } from './1795400000000-CreateMembersStoresStaff';
+import { CreatePointsLots1795400100000 } from './1795400100000-CreatePointsLots';
 import { CreateRewardsRedemptions1795400200000 } from './1795400200000-CreateRewardsRedemptions';
 
 /** The mysql migrations in the order they run; a new migration is appended here. */
-export const mysqlMigrations = [CreateMembersStoresStaff1795400000000, CreateRewardsRedemptions1795400200000];
+export const mysqlMigrations = [
+  CreateMembersStoresStaff1795400000000,
+  CreatePointsLots1795400100000,
+  CreateRewardsRedemptions1795400200000,
+];

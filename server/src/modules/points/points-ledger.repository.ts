@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import type { LedgerKind } from '@vip-club/shared';
+import type { EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../database/unique-violation';
+import { MemberEntity } from '../members/entities/member.entity';
+import { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
+import { PointsLotEntity } from './entities/points-lot.entity';
+
+const LEDGER_KEY = { name: 'uq_points_ledger_kind_ref', table: 'points_ledger', columns: ['kind', 'ref'] };
+
+/** Points on the member not yet spendable: what is left of lots still inside the return window. */
+const PENDING_SQL =
+  '(SELECT COALESCE(SUM(l.remaining), 0) FROM points_lots l WHERE l.member_id = :memberId AND l.available_at > :at)';
+
+export type NewLedgerEntry = Omit<PointsLedgerEntryEntity, 'id' | 'member'>;
+export type NewLot = Omit<PointsLotEntity, 'id' | 'member' | 'ledgerEntry'>;
+
+/** The ledger, the lots and the cached balance on `members.points`; every write in the caller's transaction. */
+@Injectable()
+export class PointsLedgerRepository {
+  findEntry(em: EntityManager, kind: LedgerKind, ref: string): Promise<PointsLedgerEntryEntity | null> {
+    return em.getRepository(PointsLedgerEntryEntity).findOneBy({ kind, ref });
+  }
+
+  /**
+   * The entry another transaction just committed: MySQL's repeatable read would hide it from a plain
+   * read inside a transaction that has already read, so it is read with a lock there.
+   */
+  findCommittedEntry(em: EntityManager, kind: LedgerKind, ref: string): Promise<PointsLedgerEntryEntity | null> {
+    const query = em
+      .getRepository(PointsLedgerEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.kind = :kind AND e.ref = :ref', { kind, ref });
+    if (em.connection.driver.options.type !== 'better-sqlite3') query.setLock('pessimistic_read');
+    return query.getOne();
+  }
+
+  /** Adds `delta` (either sign) unconditionally; false when there is no such member. */
+  async addToBalance(em: EntityManager, memberId: string, delta: number): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ points: () => 'points + :delta' })
+      .where('id = :memberId')
+      .setParameters({ delta, memberId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Takes `points` off only when the balance less pending points covers them, in one statement, so
+   * concurrent spends can never overdraw; false when it did not (or there is no such member).
+   */
+  async subtractIfSpendable(em: EntityManager, memberId: string, points: number, at: Date): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ points: () => 'points - :points' })
+      .where('id = :memberId')
+      .andWhere(`points - ${PENDING_SQL} >= :points`)
+      .setParameters({ points, memberId, at })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async balanceOf(em: EntityManager, memberId: string): Promise<number | null> {
+    const row = await em
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .select('m.points', 'points')
+      .where('m.id = :memberId', { memberId })
+      .getRawOne<{ points: string | number }>();
+    return row === undefined ? null : Number(row.points);
+  }
+
+  async pendingOf(em: EntityManager, memberId: string, at: Date): Promise<number> {
+    const row = await em
+      .getRepository(PointsLotEntity)
+      .createQueryBuilder('l')
+      .select('COALESCE(SUM(l.remaining), 0)', 'pending')
+      .where('l.member_id = :memberId AND l.available_at > :at', { memberId, at })
+      .getRawOne<{ pending: string | number }>();
+    return Number(row?.pending ?? 0);
+  }
+
+  /** Inserts the entry; null when (kind, ref) is already taken (the caller replays the first entry). */
+  async insertEntry(em: EntityManager, values: NewLedgerEntry): Promise<PointsLedgerEntryEntity | null> {
+    try {
+      const result = await em.getRepository(PointsLedgerEntryEntity).insert(values);
+      return { ...values, id: String(result.identifiers[0].id) };
+    } catch (err) {
+      if (isUniqueViolation(err, LEDGER_KEY)) return null;
+      throw err;
+    }
+  }
+
+  async insertLot(em: EntityManager, values: NewLot): Promise<void> {
+    await em.getRepository(PointsLotEntity).insert(values);
+  }
+
+  /** Lots with points left, in spending order: soonest expiry first, then oldest. */
+  lotsWithPoints(em: EntityManager, memberId: string): Promise<PointsLotEntity[]> {
+    return em
+      .getRepository(PointsLotEntity)
+      .createQueryBuilder('l')
+      .where('l.member_id = :memberId AND l.remaining > 0', { memberId })
+      .orderBy('l.expires_at', 'ASC')
+      .addOrderBy('l.id', 'ASC')
+      .getMany();
+  }
+
+  async takeFromLot(em: EntityManager, lotId: string, points: number): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(PointsLotEntity)
+      .set({ remaining: () => 'remaining - :points' })
+      .where('id = :lotId')
+      .setParameters({ points, lotId })
+      .execute();
+  }
+
+  /** Points left in the lots expiring soonest after `at`, and when: what the member loses next. */
+  async expiringNext(
+    em: EntityManager,
+    memberId: string,
+    at: Date,
+  ): Promise<{ points: number; expiresAt: Date } | null> {
+    const live = () =>
+      em
+        .getRepository(PointsLotEntity)
+        .createQueryBuilder('l')
+        .where('l.member_id = :memberId AND l.remaining > 0 AND l.expires_at > :at', { memberId, at });
+    const first = await live().orderBy('l.expires_at', 'ASC').getOne();
+    if (!first) return null;
+    const row = await live()
+      .andWhere('l.expires_at = :expiresAt', { expiresAt: first.expiresAt })
+      .select('SUM(l.remaining)', 'points')
+      .getRawOne<{ points: string | number }>();
+    return { points: Number(row?.points ?? 0), expiresAt: first.expiresAt };
+  }
+}
