@@ -79,7 +79,7 @@ test('a new person logs in, sees what the join form needs, joins and lands on a 
   await screenshot(page, 'home-new-member');
 });
 
-test('a seeded member (?as=demo-1) sees the same card, points and tier progress the API holds', async () => {
+test('a seeded member (?as=demo-1) sees the card, points and tier progress the API holds, and the QR renews itself', async () => {
   const demo = await memberByApi('demo-1');
   const card = demo.me.card;
   expect(card.points).toBeGreaterThan(0);
@@ -101,6 +101,29 @@ test('a seeded member (?as=demo-1) sees the same card, points and tier progress 
   );
   await page.locator('.qr-code img').waitFor({ state: 'visible' });
   await screenshot(page, 'home-demo-member');
+
+  const isCardCodeCall = (r: { url(): string; status(): number }) =>
+    r.url().endsWith('/api/v1/me/card-code') && r.status() === 200;
+  // A tap asks for a fresh code at once.
+  const tapped = page.waitForResponse(isCardCodeCall);
+  await page.locator('.home__qr').click();
+  await tapped;
+  // Left alone, the page renews the code a few seconds before its minute is up.
+  const renewed = page.waitForResponse(isCardCodeCall, { timeout: 70_000 });
+  const countdown = page.locator('.home__qr-countdown');
+  await page.waitForFunction(
+    () => {
+      const seconds = Number(document.querySelector('.home__qr-countdown')?.getAttribute('data-seconds'));
+      return seconds > 0 && seconds <= 6;
+    },
+    undefined,
+    { timeout: 70_000 },
+  );
+  await renewed;
+  await page.waitForFunction(() => {
+    return Number(document.querySelector('.home__qr-countdown')?.getAttribute('data-seconds')) > 50;
+  });
+  expect(await countdown.textContent()).toMatch(/秒后自动刷新/);
 });
 
 test('switching to English and to Traditional Chinese changes the copy, and the choice is kept', async () => {
