@@ -12,6 +12,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
 import { MembersModule } from './modules/members/members.module';
 import { PointsModule } from './modules/points/points.module';
+import { RewardsModule } from './modules/rewards/rewards.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
@@ -24,7 +25,16 @@ import { PlatformsModule } from './platforms/platforms.module';
  * those hooks dependencies first, so the seed module imports the module that creates the
  * bootstrap manager (and uses its exported service) to run after it.
  */
-const FEATURE_MODULES: Array<Type | DynamicModule> = [HealthModule, AuthModule, StoresModule, StaffModule, MembersModule, PointsModule, SeedModule];
+const FEATURE_MODULES: Array<Type | DynamicModule> = [
+  HealthModule,
+  AuthModule,
+  StoresModule,
+  StaffModule,
+  MembersModule,
+  PointsModule,
+  RewardsModule,
+  SeedModule,
+];
 
 @Module({})
 export class AppModule {

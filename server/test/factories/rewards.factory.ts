@@ -1,0 +1,78 @@
+// Builders for rewards tests: rewards through the HTTP API; points through the real points core
+// (the one writer of points), for members who need a balance before they can redeem.
+import type { CreateRewardInput, Reward } from '@vip-club/shared';
+import { DataSource } from 'typeorm';
+import { PointsLedgerService } from '../../src/modules/points/points-ledger.service';
+import type { TestAgent, TestApp } from '../setup/test-app';
+import { API, bearer, unique } from './club.factory';
+
+const HOUR = 3_600_000;
+
+export function rewardBody(overrides: Partial<CreateRewardInput> = {}): CreateRewardInput {
+  return {
+    name: unique('金箔书签'),
+    description: '会员专享，门店领取',
+    kind: 'gift',
+    pointsCost: 100,
+    stock: 50,
+    perMemberLimit: 5,
+    tiers: [],
+    availableFrom: new Date(Date.now() - HOUR).toISOString(),
+    availableTo: new Date(Date.now() + 24 * HOUR).toISOString(),
+    ...overrides,
+  };
+}
+
+export async function createReward(
+  http: TestAgent,
+  managerToken: string,
+  overrides: Partial<CreateRewardInput> = {},
+): Promise<Reward> {
+  const res = await http.post(`${API}/rewards`).set(bearer(managerToken)).send(rewardBody(overrides));
+  if (res.status !== 201) throw new Error(`POST /rewards: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as Reward;
+}
+
+/** Gives (or, negative, takes even below zero) points as an `adjust` ledger entry. */
+export async function adjustPoints(club: TestApp, memberId: string, delta: number): Promise<void> {
+  const points = club.app.get(PointsLedgerService);
+  const at = new Date();
+  await club.app.get(DataSource).transaction(async (em) => {
+    const ref = unique('test-grant:');
+    if (delta > 0) await points.credit(em, { memberId, points: delta, kind: 'adjust', ref, at });
+    else await points.debit(em, { memberId, points: -delta, kind: 'adjust', ref, at, allowNegative: true });
+  });
+}
+
+/** POST /rewards/{id}/redemptions with a fresh (or the given) Idempotency-Key. */
+export function redeem(
+  http: TestAgent,
+  memberToken: string,
+  rewardId: string,
+  quantity = 1,
+  key: string = unique('key-'),
+) {
+  return http
+    .post(`${API}/rewards/${rewardId}/redemptions`)
+    .set(bearer(memberToken))
+    .set('Idempotency-Key', key)
+    .send({ quantity });
+}
+
+/** For every member given: the cached balance and the sum of their ledger, read by SQL. */
+export async function balancesAndLedgerSums(
+  club: TestApp,
+  memberIds: string[],
+): Promise<Array<{ memberId: string; points: number; ledgerSum: number }>> {
+  const db = club.app.get(DataSource);
+  const rows: Array<{ id: unknown; points: unknown; ledger_sum: unknown }> = await db.query(
+    `SELECT m.id, m.points, (SELECT COALESCE(SUM(l.delta), 0) FROM points_ledger l WHERE l.member_id = m.id) AS ledger_sum
+       FROM members m WHERE m.id IN (${memberIds.map(() => '?').join(',')})`,
+    memberIds,
+  );
+  return rows.map((r) => ({
+    memberId: String(r.id),
+    points: Number(r.points),
+    ledgerSum: Number(r.ledger_sum),
+  }));
+}
