@@ -1,28 +1,13 @@
-import type { Page } from 'playwright-core';
 import { baseUrl, memberByApi } from './support/club-api';
 import { openPhone, screenshot, type Phone } from './support/browser';
 import { httpJson } from './support/http';
+import { DEMO_CLERK_PASSWORD, enterClub, openTab, signInAsStaff, textOf } from './support/screens';
 
 const TIER_ZH: Record<string, string> = { friend: '友卡', silver: '银卡', gold: '金卡', diamond: '钻石卡' };
 
 /** Written independently of the app's formatter, so a formatting slip in the app shows up here. */
 function yuan(minor: number): string {
   return `¥${(minor / 100).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
-}
-
-async function textOf(page: Page, selector: string): Promise<string> {
-  const locator = page.locator(selector).first();
-  await locator.waitFor({ state: 'visible' });
-  return ((await locator.textContent()) ?? '').trim();
-}
-
-async function enterClub(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByText('进入俱乐部', { exact: true }).click();
-}
-
-async function openTab(page: Page, label: string): Promise<void> {
-  await page.locator('.weui-tabbar__item', { hasText: label }).click();
 }
 
 let phone: Phone;
@@ -168,10 +153,7 @@ test('a clerk signs in and finds a member by the card code the member is showing
   await page.locator('[data-field=password] input').fill('not-the-password');
   await page.locator('.staff__submit').click();
   expect(await textOf(page, '.banner-error')).toBe('账号或密码不正确');
-  await page.locator('[data-field=password] input').fill('club-clerk-2026');
-  await screenshot(page, 'staff-login');
-  await page.locator('.staff__submit').click();
-  await page.waitForURL(/staff\/pages\/lookup\/index/);
+  await signInAsStaff(page, 'clerk1', DEMO_CLERK_PASSWORD, 'staff-login');
 
   await page.locator('[data-field=cardCode] input').fill('1.not-a-card-code');
   await page.locator('.staff__submit').click();

@@ -105,8 +105,18 @@ export default async function globalSetup(): Promise<void> {
     newestMtime(path.join(serverDir, 'src')),
     newestMtime(path.join(repoRoot, 'shared/src')),
   );
-  if (!existsSync(serverMain) || statSync(serverMain).mtimeMs < serverChangedAt) {
+  if (!existsSync(serverMain)) {
     run('pnpm', ['--filter', '@vip-club/server', 'build'], repoRoot);
+  } else if (statSync(serverMain).mtimeMs < serverChangedAt) {
+    try {
+      run('pnpm', ['--filter', '@vip-club/server', 'build'], repoRoot);
+    } catch (err) {
+      // In a shared checkout the server may be mid-edit; its own build and tests report that. The
+      // browser tests then use the last server that built, and say so.
+      process.stdout.write(
+        `[miniapp-e2e] WARNING: using the previous server build: ${(err as Error).message.slice(0, 600)}\n`,
+      );
+    }
   }
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vip-club-miniapp-e2e-'));
