@@ -43,8 +43,8 @@ test('a new person logs in, sees what the join form needs, joins and lands on a 
   await page.locator('[data-field=birthday-year-private]').click();
   expect(await textOf(page, '[data-picker=birthday]')).toBe('01-01');
   await page.locator('[data-field=phone] input').fill(mobile);
-  await page.locator('[data-field=interests] [data-value=pearl]').click();
-  await page.locator('[data-field=interests] [data-value=ring]').click();
+  await page.locator('[data-field=interests] [data-value="珍珠"]').click();
+  await page.locator('[data-field=interests] [data-value="钻石"]').click();
   await page.locator('[data-field=consent]').click();
   expect(await page.locator('[data-error-for]').count()).toBe(0);
   await screenshot(page, 'join-filled');

@@ -7,7 +7,7 @@ import { Field } from '../../components/field';
 import { ToggleRow } from '../../components/toggle-row';
 import { usePageChrome } from '../../hooks/use-page-chrome';
 import { useT } from '../../i18n';
-import { INTEREST_KEYS } from '../../interests';
+import { INTERESTS } from '../../interests';
 import { platformAuth } from '../../lib/auth';
 import { friendlyError } from '../../lib/errors';
 import { ApiError } from '../../lib/request';
@@ -58,7 +58,7 @@ export default function JoinPage() {
 
   const genderOptions = useMemo(() => GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) })), [t]);
   const interestOptions = useMemo(
-    () => INTEREST_KEYS.map((k) => ({ value: k, label: t(`interest.${k}`) })),
+    () => INTERESTS.map((i) => ({ value: i.tag as string, label: t(i.label) })),
     [t],
   );
   const storeIndex = stores.findIndex((s) => s.id === draft.storeId);

@@ -8,7 +8,7 @@ import { ToggleRow } from '../../components/toggle-row';
 import { useMemberGuard } from '../../hooks/use-member-guard';
 import { usePageChrome } from '../../hooks/use-page-chrome';
 import { useT } from '../../i18n';
-import { INTEREST_KEYS, interestLabelKey } from '../../interests';
+import { INTERESTS, interestLabelKey } from '../../interests';
 import { friendlyError } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { ROUTES } from '../../routes';
@@ -62,7 +62,7 @@ export default function ProfilePage() {
   });
 
   const interestOptions = useMemo(
-    () => INTEREST_KEYS.map((k) => ({ value: k as string, label: t(`interest.${k}`) })),
+    () => INTERESTS.map((i) => ({ value: i.tag as string, label: t(i.label) })),
     [t],
   );
 
