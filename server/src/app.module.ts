@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MemberImportModule } from './modules/member-import/member-import.module';
 import { MembersModule } from './modules/members/members.module';
 import { PointsModule } from './modules/points/points.module';
 import { RewardsModule } from './modules/rewards/rewards.module';
@@ -33,6 +34,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   MembersModule,
   PointsModule,
   RewardsModule,
+  MemberImportModule,
   SeedModule,
 ];
 

@@ -1,5 +1,6 @@
 import { MemberIdentityEntity } from '../modules/auth/entities/member-identity.entity';
 import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entity';
+import { MemberImportRowEntity } from '../modules/member-import/entities/member-import-row.entity';
 import { MemberEntity } from '../modules/members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../modules/members/entities/points-ledger-entry.entity';
 import { PointsLotEntity } from '../modules/points/entities/points-lot.entity';
@@ -25,4 +26,5 @@ export const ENTITIES: Function[] = [
   RewardEntity,
   RedemptionEntity,
   RewardHoldingEntity,
+  MemberImportRowEntity,
 ];

@@ -4,3 +4,4 @@ export * from './member.contract';
 export * from './store.contract';
 export * from './sandbox.contract';
 export * from './rewards.contract';
+export * from './member-import.contract';

@@ -5,3 +5,4 @@ export * from './member.schema';
 export * from './store.schema';
 export * from './sandbox.schema';
 export * from './rewards.schema';
+export * from './member-import.schema';

@@ -16,6 +16,7 @@ import {
   type Paginated,
   type PaginationQuery,
   type Platform,
+  type Tier,
   parseBirthday,
   PhoneSchema,
   type UpdateMeInput,
@@ -66,6 +67,17 @@ export function birthdayColumns(
     birthDay: birthday.day,
     birthMd: birthday.month * 100 + birthday.day,
   };
+}
+
+/** A member as the member-base import brings them in. */
+export interface ImportedMemberInput {
+  phone: string;
+  name: string;
+  /** "MM-DD" or "YYYY-MM-DD", already validated; null when the file had none. */
+  birthday: string | null;
+  tier: Tier;
+  storeId: string | null;
+  joinedAt: Date;
 }
 
 function uniqueInterests(interests: readonly string[]): string[] {
@@ -157,6 +169,44 @@ export class MembersService {
         if (!numberClash || attempt >= MAX_NUMBER_ATTEMPTS) throw err;
       }
     }
+  }
+
+  /** The live member with this phone (erased members have none): the import matches rows on it. */
+  findByPhone(phone: string, em?: EntityManager): Promise<MemberEntity | null> {
+    return this.members.findByPhone(phone, em);
+  }
+
+  /**
+   * A member of the chain's existing base, brought in by the import: numbered like a joining member,
+   * with no platform account (joining later with this phone binds the account to them), no marketing
+   * consent yet, and 0 points (the import credits the balance through the ledger).
+   */
+  async createImported(input: ImportedMemberInput, em: EntityManager): Promise<MemberEntity> {
+    return this.members.insert(
+      {
+        memberNo: await this.freshMemberNo(em),
+        name: input.name,
+        gender: 'other',
+        ...(input.birthday === null
+          ? { birthYear: null, birthMonth: null, birthDay: null, birthMd: null }
+          : birthdayColumns(input.birthday)),
+        phone: input.phone,
+        interests: [],
+        occupation: null,
+        storeId: input.storeId,
+        clerkId: input.storeId === null ? null : await this.staff.leastLoadedClerk(input.storeId, em),
+        points: 0,
+        tier: input.tier,
+        qualifyingSpend: 0,
+        referralCode: await this.freshReferralCode(em),
+        referredByCode: null,
+        consentMarketing: false,
+        consentMarketingAt: null,
+        joinedAt: input.joinedAt,
+        erasedAt: null,
+      },
+      em,
+    );
   }
 
   /** A member as they see themself (for the platform login answer). */
