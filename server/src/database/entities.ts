@@ -3,7 +3,14 @@ import { RefreshTokenEntity } from '../modules/auth/entities/refresh-token.entit
 import { MemberImportRowEntity } from '../modules/member-import/entities/member-import-row.entity';
 import { MemberEntity } from '../modules/members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../modules/members/entities/points-ledger-entry.entity';
+import { ApiKeyEntity } from '../modules/points/entities/api-key.entity';
+import { AuditLogEntryEntity } from '../modules/points/entities/audit-log-entry.entity';
+import { JobRunEntity } from '../modules/points/entities/job-run.entity';
+import { MemberNoticeEntity } from '../modules/points/entities/member-notice.entity';
 import { PointsLotEntity } from '../modules/points/entities/points-lot.entity';
+import { PurchaseEntity } from '../modules/points/entities/purchase.entity';
+import { RefundEntity } from '../modules/points/entities/refund.entity';
+import { RuleSetEntity } from '../modules/points/entities/rule-set.entity';
 import { RedemptionEntity } from '../modules/rewards/entities/redemption.entity';
 import { RewardHoldingEntity } from '../modules/rewards/entities/reward-holding.entity';
 import { RewardEntity } from '../modules/rewards/entities/reward.entity';
@@ -23,6 +30,13 @@ export const ENTITIES: Function[] = [
   MemberIdentityEntity,
   RefreshTokenEntity,
   PointsLotEntity,
+  RuleSetEntity,
+  PurchaseEntity,
+  RefundEntity,
+  ApiKeyEntity,
+  AuditLogEntryEntity,
+  MemberNoticeEntity,
+  JobRunEntity,
   RewardEntity,
   RedemptionEntity,
   RewardHoldingEntity,

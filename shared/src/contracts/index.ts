@@ -4,4 +4,5 @@ export * from './member.contract';
 export * from './store.contract';
 export * from './sandbox.contract';
 export * from './rewards.contract';
+export * from './points.contract';
 export * from './member-import.contract';

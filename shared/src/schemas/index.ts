@@ -5,4 +5,5 @@ export * from './member.schema';
 export * from './store.schema';
 export * from './sandbox.schema';
 export * from './rewards.schema';
+export * from './points.schema';
 export * from './member-import.schema';

@@ -1,3 +1,4 @@
+export { ALLOWS_API_KEY, API_KEY_HEADER, AllowApiKey } from './allow-api-key.decorator';
 export { ACCESS_TOKEN_TTL_SECONDS, type AuthUser } from './auth-user';
 export { CurrentUser } from './current-user.decorator';
 export { JwtAuthGuard } from './jwt-auth.guard';

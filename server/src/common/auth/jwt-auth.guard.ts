@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ErrorCode, ROLES as ALL_ROLES, type Role } from '@vip-club/shared';
 import { DomainError } from '../errors/domain-error';
+import { ALLOWS_API_KEY, API_KEY_HEADER } from './allow-api-key.decorator';
 import type { AuthUser } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES } from './roles.decorator';
@@ -30,6 +31,10 @@ export class JwtAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // A till's POS key: the route's own guard verifies it.
+    if (this.reflector.getAllAndOverride<boolean>(ALLOWS_API_KEY, targets) && request.headers[API_KEY_HEADER] !== undefined) {
+      return true;
+    }
     request.user = await this.verify(bearerToken(request));
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);

@@ -1,22 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { type ClubRules, DEFAULT_CLUB_RULES } from '@vip-club/shared';
-import type { EntityManager } from 'typeorm';
+import { DEFAULT_CLUB_RULES, type RulesDocument } from '@vip-club/shared';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { ClubRulesRepository } from './club-rules.repository';
 
 /** The rules in force, with the id of the rule set they come from (recorded on each earning). */
 export interface ActiveRules {
+  /** Null only before the first migration seeded a rule set. */
   id: string | null;
-  rules: ClubRules;
+  rules: RulesDocument;
   /** The club's time zone (config), in which birthdays and expiry months are reckoned. */
   timeZone: string;
 }
 
+/** The club's rules as managers set them; the newest rule set applies from the moment it is saved. */
 @Injectable()
 export class ClubRulesService {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly ruleSets: ClubRulesRepository,
+  ) {}
 
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  async active(_em?: EntityManager): Promise<ActiveRules> {
-    return { id: null, rules: DEFAULT_CLUB_RULES, timeZone: this.config.club.timezone };
+  async active(em?: EntityManager): Promise<ActiveRules> {
+    const newest = await this.ruleSets.newest(em ?? this.dataSource.manager);
+    const timeZone = this.config.club.timezone;
+    if (!newest) return { id: null, rules: { ...DEFAULT_CLUB_RULES, returnWindowDays: 0 }, timeZone };
+    return { id: newest.id, rules: { ...newest.rules, returnWindowDays: newest.rules.returnWindowDays ?? 0 }, timeZone };
   }
 }

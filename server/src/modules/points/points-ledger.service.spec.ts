@@ -9,6 +9,7 @@ import type { AppConfig } from '../../config/app-config';
 import { buildDataSourceOptions } from '../../database/data-source';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
+import { ClubRulesRepository } from './club-rules.repository';
 import { ClubRulesService } from './club-rules.service';
 import { PointsLotEntity } from './entities/points-lot.entity';
 import { PointsLedgerRepository } from './points-ledger.repository';
@@ -32,7 +33,7 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     });
     await ds.initialize();
     const config = { club: { timezone: 'Asia/Shanghai', currency: 'CNY' } } as AppConfig;
-    service = new PointsLedgerService(ds, new PointsLedgerRepository(), new ClubRulesService(config));
+    service = new PointsLedgerService(ds, new PointsLedgerRepository(), new ClubRulesService(ds, config, new ClubRulesRepository()));
   });
 
   afterAll(async () => {

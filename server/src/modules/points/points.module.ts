@@ -1,11 +1,38 @@
 import { Module } from '@nestjs/common';
+import { MembersModule } from '../members/members.module';
+import { StoresModule } from '../stores/stores.module';
+import { ApiKeyGuard } from './api-key.guard';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
+import { ClubRulesRepository } from './club-rules.repository';
 import { ClubRulesService } from './club-rules.service';
+import { MemberStandingRepository } from './member-standing.repository';
 import { PointsLedgerRepository } from './points-ledger.repository';
 import { PointsLedgerService } from './points-ledger.service';
+import { PointsStaffController } from './points-staff.controller';
+import { PurchasesRepository } from './purchases.repository';
+import { PurchasesService } from './purchases.service';
 
-/** Points: the ledger and its lots, purchases and refunds, rules, adjustments and the points jobs. */
+/** Points: the ledger and its lots, purchases and refunds, rules, adjustments, audit and the points jobs. */
 @Module({
-  providers: [PointsLedgerService, PointsLedgerRepository, ClubRulesService],
-  exports: [PointsLedgerService, ClubRulesService],
+  imports: [MembersModule, StoresModule],
+  controllers: [PointsStaffController],
+  providers: [
+    PointsLedgerService,
+    PointsLedgerRepository,
+    ClubRulesService,
+    ClubRulesRepository,
+    MemberStandingRepository,
+    PurchasesService,
+    PurchasesRepository,
+    ApiKeysService,
+    ApiKeysRepository,
+    ApiKeyGuard,
+    AuditService,
+    AuditRepository,
+  ],
+  exports: [PointsLedgerService, ClubRulesService, AuditService],
 })
 export class PointsModule {}

@@ -1,12 +1,14 @@
 import { CreateMembersStoresStaff1795400000000 } from './1795400000000-CreateMembersStoresStaff';
 import { CreatePointsLots1795400100000 } from './1795400100000-CreatePointsLots';
+import { CreatePurchasesRulesAudit1795400110000 } from './1795400110000-CreatePurchasesRulesAudit';
 import { CreateRewardsRedemptions1795400200000 } from './1795400200000-CreateRewardsRedemptions';
-
 import { CreateMemberImportRows1795400300100 } from './1795400300100-CreateMemberImportRows';
+
 /** The mysql migrations in the order they run; a new migration is appended here. */
 export const mysqlMigrations = [
   CreateMembersStoresStaff1795400000000,
   CreatePointsLots1795400100000,
+  CreatePurchasesRulesAudit1795400110000,
   CreateRewardsRedemptions1795400200000,
   CreateMemberImportRows1795400300100,
 ];

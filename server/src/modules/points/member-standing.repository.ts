@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { Tier } from '@vip-club/shared';
+import type { EntityManager } from 'typeorm';
+import { MemberEntity } from '../members/entities/member.entity';
+
+/**
+ * The member columns the points economy owns: tier and the cached qualifying spend (the balance is
+ * the ledger repository's). Writes are atomic updates; the first one in a transaction also locks the
+ * member's row, which serialises that member's purchases and refunds.
+ */
+@Injectable()
+export class MemberStandingRepository {
+  /** Adds `delta` (either sign, never below zero) to the qualifying spend; false when no live member. */
+  async addQualifyingSpend(em: EntityManager, memberId: string, delta: number): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(MemberEntity)
+      .set({ qualifyingSpend: () => 'CASE WHEN qualifying_spend + :delta < 0 THEN 0 ELSE qualifying_spend + :delta END' })
+      .where('id = :memberId AND erased_at IS NULL')
+      .setParameters({ delta, memberId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  findById(em: EntityManager, memberId: string): Promise<MemberEntity | null> {
+    return em.getRepository(MemberEntity).findOneBy({ id: memberId });
+  }
+
+  async setTier(em: EntityManager, memberId: string, tier: Tier): Promise<void> {
+    await em.getRepository(MemberEntity).update({ id: memberId }, { tier });
+  }
+
+  async setStanding(em: EntityManager, memberId: string, values: { tier: Tier; qualifyingSpend: number }): Promise<void> {
+    await em.getRepository(MemberEntity).update({ id: memberId }, values);
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  isBirthdayMonth,
+  PURCHASE_CLOCK_SKEW_MS,
+  pointsForPurchase,
+  type PurchaseResult,
+  type RecordPurchaseInput,
+  tierAfterPurchase,
+} from '@vip-club/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { validationError } from '../../common/pipes/zod-validation.pipe';
+import { isUniqueViolation } from '../../database/unique-violation';
+import { CardCodeService } from '../members/card-code.service';
+import { StoresService } from '../stores/stores.service';
+import { type Actor, actorRef, actsForStore } from './actor';
+import { ClubRulesService } from './club-rules.service';
+import type { PurchaseEntity } from './entities/purchase.entity';
+import { MemberStandingRepository } from './member-standing.repository';
+import { PointsLedgerService } from './points-ledger.service';
+import { toPurchaseResult } from './purchases.mapper';
+import { PURCHASE_KEY, PurchasesRepository } from './purchases.repository';
+import { retryOnDeadlock } from './transaction-retry';
+
+const DAY_MS = 86_400_000;
+
+/** Thrown inside the transaction when the order turns out to be recorded already: roll back, replay. */
+class AlreadyRecorded extends Error {}
+
+export interface RecordOutcome {
+  /** False when the order had been recorded before: the answer is the first one (HTTP 200). */
+  created: boolean;
+  result: PurchaseResult;
+}
+
+@Injectable()
+export class PurchasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly purchases: PurchasesRepository,
+    private readonly standing: MemberStandingRepository,
+    private readonly ledger: PointsLedgerService,
+    private readonly rules: ClubRulesService,
+    private readonly stores: StoresService,
+    private readonly cardCodes: CardCodeService,
+  ) {}
+
+  /**
+   * Records a sale once per (store, order number): points by the member's tier and birthday month
+   * at `occurredAt` under the rules in force, qualifying spend raised, and the tier upgraded at once
+   * when the spend reaches the next threshold. A retry gets the first answer back.
+   */
+  async record(actor: Actor, input: RecordPurchaseInput, now: Date = new Date()): Promise<RecordOutcome> {
+    const occurredAt = new Date(input.occurredAt);
+    if (occurredAt.getTime() > now.getTime() + PURCHASE_CLOCK_SKEW_MS) {
+      throw validationError([{ path: 'occurredAt', message: 'must not be in the future' }]);
+    }
+    await this.stores.require(input.storeId);
+    if (!actsForStore(actor, input.storeId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'Purchases are recorded by the store they were made in');
+    }
+    const first = await this.purchases.findByStoreOrder(this.dataSource.manager, input.storeId, input.orderNo);
+    if (first) return { created: false, result: toPurchaseResult(first) };
+
+    // Checked after the replay: a till retrying after the card code's minute still gets its answer.
+    const memberId = input.memberId ?? this.cardCodes.verify(input.cardCode as string, now);
+    try {
+      const row = await retryOnDeadlock(() =>
+        this.dataSource.transaction((em) => this.recordIn(em, actor, input, memberId, occurredAt, now)),
+      );
+      return { created: true, result: toPurchaseResult(row) };
+    } catch (err) {
+      if (!(err instanceof AlreadyRecorded) && !isUniqueViolation(err, PURCHASE_KEY)) throw err;
+      const winner = await this.purchases.findByStoreOrder(this.dataSource.manager, input.storeId, input.orderNo);
+      if (!winner) throw err;
+      return { created: false, result: toPurchaseResult(winner) };
+    }
+  }
+
+  private async recordIn(
+    em: EntityManager,
+    actor: Actor,
+    input: RecordPurchaseInput,
+    memberId: string,
+    occurredAt: Date,
+    now: Date,
+  ): Promise<PurchaseEntity> {
+    // First statement: locks the member's row, so the tier, spend and balance read below are current.
+    if (!(await this.standing.addQualifyingSpend(em, memberId, input.amount))) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'No such member', { field: input.memberId ? 'memberId' : 'cardCode' });
+    }
+    if (await this.purchases.findByStoreOrder(em, input.storeId, input.orderNo)) throw new AlreadyRecorded();
+    const member = await this.standing.findById(em, memberId);
+    if (!member) throw new Error(`member ${memberId} vanished inside its own lock`);
+
+    const { id: ruleSetId, rules, timeZone } = await this.rules.active(em);
+    const birthday =
+      member.birthMonth !== null && member.birthDay !== null ? { month: member.birthMonth, day: member.birthDay } : null;
+    const pointsEarned = pointsForPurchase(
+      {
+        amountMinor: input.amount,
+        tier: member.tier,
+        isBirthdayMonth: birthday !== null && isBirthdayMonth(birthday, occurredAt, timeZone),
+      },
+      rules,
+    );
+    const tierAfter = tierAfterPurchase(member.tier, member.qualifyingSpend, rules);
+    // With no return window the points are spendable at once, even when the till's clock runs ahead.
+    const availableAt =
+      rules.returnWindowDays > 0
+        ? new Date(occurredAt.getTime() + rules.returnWindowDays * DAY_MS)
+        : new Date(Math.min(occurredAt.getTime(), now.getTime()));
+
+    let balanceAfter = member.points;
+    let earnEntryId: string | null = null;
+    if (pointsEarned > 0) {
+      const entry = await this.ledger.credit(em, {
+        memberId,
+        points: pointsEarned,
+        kind: 'earn',
+        ref: `purchase:${input.storeId}:${input.orderNo}`,
+        at: occurredAt,
+        availableAt,
+        ruleSetId,
+      });
+      balanceAfter = entry.balanceAfter;
+      earnEntryId = entry.id;
+    }
+    if (tierAfter !== member.tier) await this.standing.setTier(em, memberId, tierAfter);
+    return this.purchases.insert(em, {
+      storeId: input.storeId,
+      orderNo: input.orderNo,
+      memberId,
+      amount: input.amount,
+      occurredAt,
+      recordedAt: now,
+      recordedBy: actorRef(actor),
+      pointsEarned,
+      earnEntryId,
+      ruleSetId,
+      tierBefore: member.tier,
+      tierAfter,
+      balanceAfter,
+      pendingUntil: pointsEarned > 0 && availableAt.getTime() > now.getTime() ? availableAt : null,
+      refundedAmount: 0,
+      pointsReversed: 0,
+    });
+  }
+}
