@@ -2,7 +2,7 @@
 // own free port on loopback, gone again when the run ends (even when jest itself is killed).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,12 @@ function isExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
+function privateTmpDir(dataDir: string): string {
+  const dir = join(dataDir, 'tmp');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 function initialiseDataDir(dataDir: string): void {
   const installDb = findBinary('mariadb-install-db');
   const res = spawnSync(
@@ -73,7 +79,9 @@ function initialiseDataDir(dataDir: string): void {
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
     ],
-    { encoding: 'utf8', timeout: START_TIMEOUT_MS },
+    // A private temp dir: several servers bootstrapping at once in the shared /tmp trip over each
+    // other's `#sql-temptable` files.
+    { encoding: 'utf8', timeout: START_TIMEOUT_MS, env: { ...process.env, TMPDIR: privateTmpDir(dataDir) } },
   );
   if (res.status !== 0) {
     throw new Error(`mariadb-install-db failed (${res.status ?? res.signal}):\n${res.stdout}\n${res.stderr}`);
@@ -89,6 +97,7 @@ function startServer(dataDir: string, port: number): ChildProcess {
       `--socket=${join(dataDir, 'sock')}`,
       `--pid-file=${join(dataDir, 'mariadbd.pid')}`,
       `--log-error=${join(dataDir, 'error.log')}`,
+      `--tmpdir=${privateTmpDir(dataDir)}`,
       `--port=${port}`,
       '--bind-address=127.0.0.1',
       '--user=root',
