@@ -25,7 +25,11 @@ describe('points ledger on MySQL', () => {
         '(SELECT COUNT(*) FROM points_ledger l WHERE l.member_id = m.id) AS entries FROM members m WHERE m.id = ?',
       [memberId],
     );
-    return { points: Number(rows[0].points), sum: Number(rows[0].sum ?? 0), entries: Number(rows[0].entries) };
+    return {
+      points: Number(rows[0].points),
+      sum: Number(rows[0].sum ?? 0),
+      entries: Number(rows[0].entries),
+    };
   }
 
   it('applies 20 simultaneous credits with the same (kind, ref) once, each answered with that entry', async () => {
@@ -46,7 +50,13 @@ describe('points ledger on MySQL', () => {
   it('lets 20 simultaneous spends of 100 against 300 points through exactly 3 times', async () => {
     const member = await joinMember(club.request);
     await ds.transaction((em) =>
-      ledger.credit(em, { memberId: member.id, points: 300, kind: 'earn', ref: `seed:${member.id}`, at: new Date() }),
+      ledger.credit(em, {
+        memberId: member.id,
+        points: 300,
+        kind: 'earn',
+        ref: `seed:${member.id}`,
+        at: new Date(),
+      }),
     );
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
@@ -65,11 +75,14 @@ describe('points ledger on MySQL', () => {
     const ok = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected') as PromiseRejectedResult[];
     expect(ok).toHaveLength(3);
-    expect(refused.every((r) => (r.reason as { code?: string }).code === ErrorCode.POINTS_INSUFFICIENT)).toBe(true);
+    expect(refused.every((r) => (r.reason as { code?: string }).code === ErrorCode.POINTS_INSUFFICIENT)).toBe(
+      true,
+    );
     expect(await balanceAndSum(member.id)).toEqual({ points: 0, sum: 0, entries: 4 });
-    const lots: Array<{ remaining: string }> = await ds.query('SELECT remaining FROM points_lots WHERE member_id = ?', [
-      member.id,
-    ]);
+    const lots: Array<{ remaining: string }> = await ds.query(
+      'SELECT remaining FROM points_lots WHERE member_id = ?',
+      [member.id],
+    );
     expect(lots.map((l) => Number(l.remaining))).toEqual([0]);
   });
 });

@@ -6,22 +6,18 @@ import {
   bearer,
   createStoreAndClerk,
   fieldsOf,
-  joinMember,
   loginManager,
   type JoinedMember,
   type StoreAndClerk,
 } from '../factories/club.factory';
-import { expectBalancesMatchLedger, purchaseBody, recordPurchase } from '../factories/points.factory';
+import {
+  clubMonthNow,
+  expectBalancesMatchLedger,
+  joinMemberBornIn,
+  purchaseBody,
+  recordPurchase,
+} from '../factories/points.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
-
-/** The month (1..12) it is now in the club's time zone. */
-function clubMonthNow(): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric' }).format(new Date()));
-}
-
-function otherMonthThan(month: number): number {
-  return (month % 12) + 1;
-}
 
 describe('purchases', () => {
   let club: TestApp;
@@ -31,8 +27,8 @@ describe('purchases', () => {
   let otherShop: StoreAndClerk;
   const members: string[] = [];
 
-  async function newMember(birthMonth = otherMonthThan(clubMonthNow())): Promise<JoinedMember> {
-    const member = await joinMember(club.request, { birthday: `1990-${String(birthMonth).padStart(2, '0')}-10` });
+  async function newMember(birthMonth?: number): Promise<JoinedMember> {
+    const member = await joinMemberBornIn(club.request, birthMonth);
     members.push(member.id);
     return member;
   }
@@ -58,7 +54,11 @@ describe('purchases', () => {
     it('credits a clerk-scanned purchase at the tier rate: 201 with points, balance and tier', async () => {
       const member = await newMember();
       const body = purchaseBody(shop.store.id, { cardCode: await cardCodeOf(member) }, { amount: 128_850 });
-      const res = await club.request.post(`${API}/purchases`).set(bearer(shop.clerkToken)).send(body).expect(201);
+      const res = await club.request
+        .post(`${API}/purchases`)
+        .set(bearer(shop.clerkToken))
+        .send(body)
+        .expect(201);
       expect(res.body).toEqual({
         purchase: {
           id: expect.stringMatching(/^\d+$/),
@@ -86,7 +86,11 @@ describe('purchases', () => {
     it('answers the same storeId+orderNo again with 200 and the first answer, crediting once', async () => {
       const member = await newMember();
       const body = purchaseBody(shop.store.id, { memberId: member.id });
-      const first = await club.request.post(`${API}/purchases`).set(bearer(shop.clerkToken)).send(body).expect(201);
+      const first = await club.request
+        .post(`${API}/purchases`)
+        .set(bearer(shop.clerkToken))
+        .send(body)
+        .expect(201);
       // Even with another amount or member, the order is the one already recorded.
       const again = await club.request
         .post(`${API}/purchases`)
@@ -103,7 +107,11 @@ describe('purchases', () => {
 
     it('doubles the points in the birthday month (club time zone)', async () => {
       const member = await newMember(clubMonthNow());
-      const result = await recordPurchase(club.request, shop.clerkToken, purchaseBody(shop.store.id, { memberId: member.id }));
+      const result = await recordPurchase(
+        club.request,
+        shop.clerkToken,
+        purchaseBody(shop.store.id, { memberId: member.id }),
+      );
       expect(result.pointsEarned).toBe(2576);
     });
 
@@ -121,7 +129,12 @@ describe('purchases', () => {
         purchaseBody(shop.store.id, { memberId: member.id }, { amount: 200_000 }),
       );
       // Earned at the tier held when buying; the upgrade applies from the next purchase.
-      expect(qualifying).toMatchObject({ tier: 'silver', tierChanged: true, pointsEarned: 2000, balance: 3000 });
+      expect(qualifying).toMatchObject({
+        tier: 'silver',
+        tierChanged: true,
+        pointsEarned: 2000,
+        balance: 3000,
+      });
       const next = await recordPurchase(
         club.request,
         shop.clerkToken,
@@ -134,7 +147,11 @@ describe('purchases', () => {
 
     it('records on each earning the rule set it used', async () => {
       const member = await newMember();
-      const result = await recordPurchase(club.request, managerToken, purchaseBody(otherShop.store.id, { memberId: member.id }));
+      const result = await recordPurchase(
+        club.request,
+        managerToken,
+        purchaseBody(otherShop.store.id, { memberId: member.id }),
+      );
       const [newest]: Array<{ id: string | number }> = await ds.query('SELECT MAX(id) AS id FROM rule_sets');
       const [row]: Array<{ rule_set_id: string | number }> = await ds.query(
         'SELECT l.rule_set_id FROM points_lots l JOIN points_ledger e ON e.id = l.ledger_entry_id WHERE e.member_id = ?',
@@ -150,7 +167,11 @@ describe('purchases', () => {
 
     it('lets a manager record at any store; a clerk only at their own (403)', async () => {
       const member = await newMember();
-      await recordPurchase(club.request, managerToken, purchaseBody(otherShop.store.id, { memberId: member.id }));
+      await recordPurchase(
+        club.request,
+        managerToken,
+        purchaseBody(otherShop.store.id, { memberId: member.id }),
+      );
       const res = await club.request
         .post(`${API}/purchases`)
         .set(bearer(shop.clerkToken))
@@ -226,11 +247,19 @@ describe('purchases', () => {
 
     it('wants exactly one of memberId and cardCode', async () => {
       const member = await newMember();
-      const both = purchaseBody(shop.store.id, { memberId: member.id }, { cardCode: await cardCodeOf(member) });
+      const both = purchaseBody(
+        shop.store.id,
+        { memberId: member.id },
+        { cardCode: await cardCodeOf(member) },
+      );
       await club.request.post(`${API}/purchases`).set(bearer(shop.clerkToken)).send(both).expect(400);
       const neither = purchaseBody(shop.store.id, { memberId: member.id });
       delete neither.memberId;
-      const res = await club.request.post(`${API}/purchases`).set(bearer(shop.clerkToken)).send(neither).expect(400);
+      const res = await club.request
+        .post(`${API}/purchases`)
+        .set(bearer(shop.clerkToken))
+        .send(neither)
+        .expect(400);
       expect(fieldsOf(res.body)).toContain('memberId');
     });
   });
@@ -251,9 +280,10 @@ describe('purchases', () => {
         createdAt: expect.any(String),
       });
       const key = issued.body.key as string;
-      const [stored]: Array<{ key_hash: string }> = await ds.query('SELECT key_hash FROM api_keys WHERE id = ?', [
-        issued.body.id,
-      ]);
+      const [stored]: Array<{ key_hash: string }> = await ds.query(
+        'SELECT key_hash FROM api_keys WHERE id = ?',
+        [issued.body.id],
+      );
       expect(stored.key_hash).toMatch(/^[0-9a-f]{64}$/);
       expect(stored.key_hash).not.toContain(key);
 
@@ -278,11 +308,15 @@ describe('purchases', () => {
         .send(purchaseBody(shop.store.id, { memberId: member.id }))
         .expect(401);
       expect(revoked.body.error.code).toBe('UNAUTHENTICATED');
-      const audit = await club.request.get(`${API}/audit-log?entity=api_key`).set(bearer(managerToken)).expect(200);
-      expect(audit.body.items.filter((e: { entityId: string }) => e.entityId === issued.body.id).map((e: { action: string }) => e.action)).toEqual([
-        'api_key.revoke',
-        'api_key.issue',
-      ]);
+      const audit = await club.request
+        .get(`${API}/audit-log?entity=api_key`)
+        .set(bearer(managerToken))
+        .expect(200);
+      expect(
+        audit.body.items
+          .filter((e: { entityId: string }) => e.entityId === issued.body.id)
+          .map((e: { action: string }) => e.action),
+      ).toEqual(['api_key.revoke', 'api_key.issue']);
     });
 
     it('refuses an unknown key (401) and key management by clerks (403) or for unknown stores and keys (404)', async () => {
@@ -292,8 +326,16 @@ describe('purchases', () => {
         .set('X-Api-Key', 'vck_not-a-key-at-all-not-a-key-at-a')
         .send(purchaseBody(shop.store.id, { memberId: member.id }))
         .expect(401);
-      await club.request.post(`${API}/stores/${shop.store.id}/api-keys`).set(bearer(shop.clerkToken)).send({}).expect(403);
-      await club.request.post(`${API}/stores/987654321/api-keys`).set(bearer(managerToken)).send({}).expect(404);
+      await club.request
+        .post(`${API}/stores/${shop.store.id}/api-keys`)
+        .set(bearer(shop.clerkToken))
+        .send({})
+        .expect(403);
+      await club.request
+        .post(`${API}/stores/987654321/api-keys`)
+        .set(bearer(managerToken))
+        .send({})
+        .expect(404);
       await club.request.delete(`${API}/api-keys/987654321`).set(bearer(managerToken)).expect(404);
       await club.request.delete(`${API}/api-keys/1`).set(bearer(shop.clerkToken)).expect(403);
     });
@@ -323,7 +365,10 @@ describe('purchases', () => {
         'SELECT (SELECT COUNT(*) FROM points_ledger WHERE member_id = ?) AS entries, (SELECT COUNT(*) FROM purchases WHERE member_id = ?) AS purchases',
         [member.id, member.id],
       );
-      expect({ entries: Number(counts.entries), purchases: Number(counts.purchases) }).toEqual({ entries: 1, purchases: 1 });
+      expect({ entries: Number(counts.entries), purchases: Number(counts.purchases) }).toEqual({
+        entries: 1,
+        purchases: 1,
+      });
       const me = await club.request.get(`${API}/me`).set(bearer(member.accessToken)).expect(200);
       expect(me.body.points).toBe(1288);
       await expectBalancesMatchLedger(ds, [member.id]);

@@ -24,10 +24,16 @@ export const PurchaseAmountSchema = z
 /** A till's order number: 1 to 64 letters, digits and `-_./:#`, starting with a letter or digit. */
 export const OrderNoSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9\-_./:#]{0,63}$/, 'must be 1 to 64 letters, digits or -_./:# (starting with a letter or digit)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9\-_./:#]{0,63}$/,
+    'must be 1 to 64 letters, digits or -_./:# (starting with a letter or digit)',
+  );
 
 /** An ISO-8601 time with `Z` or an offset. */
-export const IsoTimeWithOffsetSchema = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time with offset' });
+export const IsoTimeWithOffsetSchema = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 time with offset',
+});
 
 /** A staff member's reason for a change: kept in the audit log. */
 export const ReasonSchema = z.string().trim().min(1, 'a reason is required').max(200);
@@ -76,6 +82,14 @@ export const TierBenefitsSchema = z.strictObject({
   diamond: z.string().trim().max(500),
 });
 export type TierBenefits = z.infer<typeof TierBenefitsSchema>;
+
+/** What each tier offers besides its earn rate, until a manager writes their own. */
+export const DEFAULT_TIER_BENEFITS: TierBenefits = Object.freeze({
+  friend: '会员活动邀请；生日礼遇',
+  silver: '免费清洗保养；会员活动优先报名',
+  gold: '免费清洗保养与刻字；新品优先预览',
+  diamond: '专属顾问；私享活动；免费清洗保养与刻字',
+});
 
 /**
  * `PUT /rules`: the club rules (`ClubRulesSchema`) plus the return window, during which earned points

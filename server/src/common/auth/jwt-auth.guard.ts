@@ -32,7 +32,10 @@ export class JwtAuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // A till's POS key: the route's own guard verifies it.
-    if (this.reflector.getAllAndOverride<boolean>(ALLOWS_API_KEY, targets) && request.headers[API_KEY_HEADER] !== undefined) {
+    if (
+      this.reflector.getAllAndOverride<boolean>(ALLOWS_API_KEY, targets) &&
+      request.headers[API_KEY_HEADER] !== undefined
+    ) {
       return true;
     }
     request.user = await this.verify(bearerToken(request));

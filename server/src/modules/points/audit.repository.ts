@@ -8,7 +8,9 @@ export type NewAuditEntry = Omit<AuditLogEntryEntity, 'id'>;
 @Injectable()
 export class AuditRepository {
   async insert(em: EntityManager, values: NewAuditEntry): Promise<AuditLogEntryEntity> {
-    const result = await em.getRepository(AuditLogEntryEntity).insert(values as QueryDeepPartialEntity<AuditLogEntryEntity>);
+    const result = await em
+      .getRepository(AuditLogEntryEntity)
+      .insert(values as QueryDeepPartialEntity<AuditLogEntryEntity>);
     return { ...values, id: String(result.identifiers[0].id) };
   }
 

@@ -10,7 +10,12 @@ export class ClubRulesRepository {
     return em.getRepository(RuleSetEntity).findOne({ where: {}, order: { id: 'DESC' } });
   }
 
-  async insert(em: EntityManager, rules: RulesDocument, createdBy: string | null, at: Date): Promise<RuleSetEntity> {
+  async insert(
+    em: EntityManager,
+    rules: RulesDocument,
+    createdBy: string | null,
+    at: Date,
+  ): Promise<RuleSetEntity> {
     const values = { rules, createdBy, createdAt: at };
     const result = await em.getRepository(RuleSetEntity).insert(values);
     return { ...values, id: String(result.identifiers[0].id) };

@@ -15,7 +15,10 @@ export class MemberStandingRepository {
     const result = await em
       .createQueryBuilder()
       .update(MemberEntity)
-      .set({ qualifyingSpend: () => 'CASE WHEN qualifying_spend + :delta < 0 THEN 0 ELSE qualifying_spend + :delta END' })
+      .set({
+        qualifyingSpend: () =>
+          'CASE WHEN qualifying_spend + :delta < 0 THEN 0 ELSE qualifying_spend + :delta END',
+      })
       .where('id = :memberId AND erased_at IS NULL')
       .setParameters({ delta, memberId })
       .execute();
@@ -30,7 +33,11 @@ export class MemberStandingRepository {
     await em.getRepository(MemberEntity).update({ id: memberId }, { tier });
   }
 
-  async setStanding(em: EntityManager, memberId: string, values: { tier: Tier; qualifyingSpend: number }): Promise<void> {
+  async setStanding(
+    em: EntityManager,
+    memberId: string,
+    values: { tier: Tier; qualifyingSpend: number },
+  ): Promise<void> {
     await em.getRepository(MemberEntity).update({ id: memberId }, values);
   }
 }

@@ -26,7 +26,11 @@ export class PointsLedgerRepository {
    * The entry another transaction just committed: MySQL's repeatable read would hide it from a plain
    * read inside a transaction that has already read, so it is read with a lock there.
    */
-  findCommittedEntry(em: EntityManager, kind: LedgerKind, ref: string): Promise<PointsLedgerEntryEntity | null> {
+  findCommittedEntry(
+    em: EntityManager,
+    kind: LedgerKind,
+    ref: string,
+  ): Promise<PointsLedgerEntryEntity | null> {
     const query = em
       .getRepository(PointsLedgerEntryEntity)
       .createQueryBuilder('e')

@@ -9,6 +9,8 @@ import type { AppConfig } from '../../config/app-config';
 import { buildDataSourceOptions } from '../../database/data-source';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
+import { AuditRepository } from './audit.repository';
+import { AuditService } from './audit.service';
 import { ClubRulesRepository } from './club-rules.repository';
 import { ClubRulesService } from './club-rules.service';
 import { PointsLotEntity } from './entities/points-lot.entity';
@@ -33,7 +35,16 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     });
     await ds.initialize();
     const config = { club: { timezone: 'Asia/Shanghai', currency: 'CNY' } } as AppConfig;
-    service = new PointsLedgerService(ds, new PointsLedgerRepository(), new ClubRulesService(ds, config, new ClubRulesRepository()));
+    service = new PointsLedgerService(
+      ds,
+      new PointsLedgerRepository(),
+      new ClubRulesService(
+        ds,
+        config,
+        new ClubRulesRepository(),
+        new AuditService(ds, new AuditRepository()),
+      ),
+    );
   });
 
   afterAll(async () => {
@@ -72,7 +83,9 @@ describe('PointsLedgerService (embedded SQLite)', () => {
 
   async function state(memberId: string) {
     const member = await ds.getRepository(MemberEntity).findOneByOrFail({ id: memberId });
-    const entries = await ds.getRepository(PointsLedgerEntryEntity).find({ where: { memberId }, order: { id: 'ASC' } });
+    const entries = await ds
+      .getRepository(PointsLedgerEntryEntity)
+      .find({ where: { memberId }, order: { id: 'ASC' } });
     const lots = await ds.getRepository(PointsLotEntity).find({ where: { memberId }, order: { id: 'ASC' } });
     return {
       points: member.points,
@@ -82,15 +95,25 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     };
   }
 
-  const tx = <T>(work: (em: EntityManager) => Promise<T>) =>
-    ds.transaction(work);
+  const tx = <T>(work: (em: EntityManager) => Promise<T>) => ds.transaction(work);
 
   it('keeps the balance equal to the sum of the ledger, each entry carrying its balanceAfter', async () => {
     const m = await newMember();
-    await tx((em) => service.credit(em, { memberId: m, points: 500, kind: 'earn', ref: `t1:${m}:a`, at: T0 }));
-    await tx((em) => service.credit(em, { memberId: m, points: 120, kind: 'adjust', ref: `t1:${m}:b`, at: later(1) }));
+    await tx((em) =>
+      service.credit(em, { memberId: m, points: 500, kind: 'earn', ref: `t1:${m}:a`, at: T0 }),
+    );
+    await tx((em) =>
+      service.credit(em, { memberId: m, points: 120, kind: 'adjust', ref: `t1:${m}:b`, at: later(1) }),
+    );
     const spent = await tx((em) =>
-      service.debit(em, { memberId: m, points: 300, kind: 'redeem', ref: `t1:${m}:c`, at: later(2), allowNegative: false }),
+      service.debit(em, {
+        memberId: m,
+        points: 300,
+        kind: 'redeem',
+        ref: `t1:${m}:c`,
+        at: later(2),
+        allowNegative: false,
+      }),
     );
     expect(spent).toMatchObject({ delta: -300, kind: 'redeem', balanceAfter: 320 });
     const s = await state(m);
@@ -104,7 +127,13 @@ describe('PointsLedgerService (embedded SQLite)', () => {
   it('gives an earning the expiry of the end of the 24th month after, in the club time zone', async () => {
     const m = await newMember();
     const entry = await tx((em) =>
-      service.credit(em, { memberId: m, points: 10, kind: 'earn', ref: `t2:${m}`, at: new Date('2026-01-15T04:00:00Z') }),
+      service.credit(em, {
+        memberId: m,
+        points: 10,
+        kind: 'earn',
+        ref: `t2:${m}`,
+        at: new Date('2026-01-15T04:00:00Z'),
+      }),
     );
     expect(entry.expiresAt).toBe('2028-01-31T15:59:59.999Z');
   });
@@ -114,7 +143,14 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     await tx((em) => service.credit(em, { memberId: m, points: 100, kind: 'earn', ref: `t3:${m}`, at: T0 }));
     const before = await state(m);
     const attempt = tx((em) =>
-      service.debit(em, { memberId: m, points: 101, kind: 'redeem', ref: `t3:${m}:r`, at: later(1), allowNegative: false }),
+      service.debit(em, {
+        memberId: m,
+        points: 101,
+        kind: 'redeem',
+        ref: `t3:${m}:r`,
+        at: later(1),
+        allowNegative: false,
+      }),
     );
     await expect(attempt).rejects.toMatchObject({ code: ErrorCode.POINTS_INSUFFICIENT });
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
@@ -127,7 +163,14 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     const first = await tx((em) => service.credit(em, input));
     const again = await tx((em) => service.credit(em, { ...input, points: 99 }));
     expect(again).toEqual(first);
-    const debit = { memberId: m, points: 20, kind: 'redeem' as const, ref: `t4:${m}:r`, at: later(1), allowNegative: false };
+    const debit = {
+      memberId: m,
+      points: 20,
+      kind: 'redeem' as const,
+      ref: `t4:${m}:r`,
+      at: later(1),
+      allowNegative: false,
+    };
     const spent = await tx((em) => service.debit(em, debit));
     expect(await tx((em) => service.debit(em, debit))).toEqual(spent);
     const s = await state(m);
@@ -139,12 +182,30 @@ describe('PointsLedgerService (embedded SQLite)', () => {
   it('keeps pending points out of spending, while a reversal may take the balance below zero', async () => {
     const m = await newMember();
     const earning = await tx((em) =>
-      service.credit(em, { memberId: m, points: 300, kind: 'earn', ref: `t5:${m}`, at: T0, availableAt: later(7) }),
+      service.credit(em, {
+        memberId: m,
+        points: 300,
+        kind: 'earn',
+        ref: `t5:${m}`,
+        at: T0,
+        availableAt: later(7),
+      }),
     );
-    expect(await service.balance(undefined, m, later(1))).toEqual({ balance: 300, pending: 300, spendable: 0 });
+    expect(await service.balance(undefined, m, later(1))).toEqual({
+      balance: 300,
+      pending: 300,
+      spendable: 0,
+    });
     await expect(
       tx((em) =>
-        service.debit(em, { memberId: m, points: 1, kind: 'redeem', ref: `t5:${m}:r`, at: later(1), allowNegative: false }),
+        service.debit(em, {
+          memberId: m,
+          points: 1,
+          kind: 'redeem',
+          ref: `t5:${m}:r`,
+          at: later(1),
+          allowNegative: false,
+        }),
       ),
     ).rejects.toMatchObject({ code: ErrorCode.POINTS_INSUFFICIENT });
     // A refund inside the window cancels its own pending earning.
@@ -161,7 +222,14 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     );
     expect(await service.balance(undefined, m, later(2))).toEqual({ balance: 0, pending: 0, spendable: 0 });
     const below = await tx((em) =>
-      service.debit(em, { memberId: m, points: 40, kind: 'adjust', ref: `t5:${m}:adj`, at: later(3), allowNegative: true }),
+      service.debit(em, {
+        memberId: m,
+        points: 40,
+        kind: 'adjust',
+        ref: `t5:${m}:adj`,
+        at: later(3),
+        allowNegative: true,
+      }),
     );
     expect(below.balanceAfter).toBe(-40);
     expect(await service.spendableBalance(undefined, m, later(3))).toBe(-40);
@@ -171,10 +239,21 @@ describe('PointsLedgerService (embedded SQLite)', () => {
 
   it('spends the soonest-expiring lot first and reports what expires next', async () => {
     const m = await newMember();
-    await tx((em) => service.credit(em, { memberId: m, points: 100, kind: 'earn', ref: `t6:${m}:old`, at: T0 }));
-    await tx((em) => service.credit(em, { memberId: m, points: 100, kind: 'bonus', ref: `t6:${m}:new`, at: later(60) }));
     await tx((em) =>
-      service.debit(em, { memberId: m, points: 130, kind: 'redeem', ref: `t6:${m}:r`, at: later(61), allowNegative: false }),
+      service.credit(em, { memberId: m, points: 100, kind: 'earn', ref: `t6:${m}:old`, at: T0 }),
+    );
+    await tx((em) =>
+      service.credit(em, { memberId: m, points: 100, kind: 'bonus', ref: `t6:${m}:new`, at: later(60) }),
+    );
+    await tx((em) =>
+      service.debit(em, {
+        memberId: m,
+        points: 130,
+        kind: 'redeem',
+        ref: `t6:${m}:r`,
+        at: later(61),
+        allowNegative: false,
+      }),
     );
     expect((await state(m)).lots).toEqual([
       { points: 100, remaining: 0 },

@@ -108,11 +108,19 @@ export class PointsLedgerService {
   }
 
   /** Balance less pending points (negative when the balance is); what a redemption may spend. */
-  async spendableBalance(em: EntityManager | undefined, memberId: string, at: Date = new Date()): Promise<number> {
+  async spendableBalance(
+    em: EntityManager | undefined,
+    memberId: string,
+    at: Date = new Date(),
+  ): Promise<number> {
     return (await this.balance(em, memberId, at)).spendable;
   }
 
-  async balance(em: EntityManager | undefined, memberId: string, at: Date = new Date()): Promise<PointsBalance> {
+  async balance(
+    em: EntityManager | undefined,
+    memberId: string,
+    at: Date = new Date(),
+  ): Promise<PointsBalance> {
     const manager = em ?? this.dataSource.manager;
     const balance = await this.ledger.balanceOf(manager, memberId);
     if (balance === null) throw memberNotFound();
@@ -166,7 +174,9 @@ export class PointsLedgerService {
     const lots = await this.ledger.lotsWithPoints(em, input.memberId);
     const isAvailable = (lot: { availableAt: Date }) => lot.availableAt.getTime() <= input.at.getTime();
     const order = [
-      ...lots.filter((l) => input.fromEarningEntryId !== undefined && l.ledgerEntryId === input.fromEarningEntryId),
+      ...lots.filter(
+        (l) => input.fromEarningEntryId !== undefined && l.ledgerEntryId === input.fromEarningEntryId,
+      ),
       ...lots.filter((l) => l.ledgerEntryId !== input.fromEarningEntryId && isAvailable(l)),
       ...(input.allowNegative
         ? lots.filter((l) => l.ledgerEntryId !== input.fromEarningEntryId && !isAvailable(l))

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { StoresModule } from '../stores/stores.module';
+import { AdjustmentsService } from './adjustments.service';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
@@ -12,13 +13,16 @@ import { MemberStandingRepository } from './member-standing.repository';
 import { PointsLedgerRepository } from './points-ledger.repository';
 import { PointsLedgerService } from './points-ledger.service';
 import { PointsStaffController } from './points-staff.controller';
+import { PointsController } from './points.controller';
 import { PurchasesRepository } from './purchases.repository';
 import { PurchasesService } from './purchases.service';
+import { RefundsRepository } from './refunds.repository';
+import { RefundsService } from './refunds.service';
 
 /** Points: the ledger and its lots, purchases and refunds, rules, adjustments, audit and the points jobs. */
 @Module({
   imports: [MembersModule, StoresModule],
-  controllers: [PointsStaffController],
+  controllers: [PointsController, PointsStaffController],
   providers: [
     PointsLedgerService,
     PointsLedgerRepository,
@@ -27,9 +31,12 @@ import { PurchasesService } from './purchases.service';
     MemberStandingRepository,
     PurchasesService,
     PurchasesRepository,
+    RefundsService,
+    RefundsRepository,
     ApiKeysService,
     ApiKeysRepository,
     ApiKeyGuard,
+    AdjustmentsService,
     AuditService,
     AuditRepository,
   ],

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PurchaseEntity } from './entities/purchase.entity';
 
-export const PURCHASE_KEY = { name: 'uq_purchases_store_order', table: 'purchases', columns: ['store_id', 'order_no'] };
+export const PURCHASE_KEY = {
+  name: 'uq_purchases_store_order',
+  table: 'purchases',
+  columns: ['store_id', 'order_no'],
+};
 
 export type NewPurchase = Omit<PurchaseEntity, 'id' | 'store' | 'member'>;
 
@@ -53,7 +57,11 @@ export class PurchasesRepository {
       .getRepository(PurchaseEntity)
       .createQueryBuilder('p')
       .select('COALESCE(SUM(p.amount - p.refunded_amount), 0)', 'spend')
-      .where('p.member_id = :memberId AND p.occurred_at >= :from AND p.occurred_at < :to', { memberId, from, to })
+      .where('p.member_id = :memberId AND p.occurred_at >= :from AND p.occurred_at < :to', {
+        memberId,
+        from,
+        to,
+      })
       .getRawOne<{ spend: string | number }>();
     return Number(row?.spend ?? 0);
   }

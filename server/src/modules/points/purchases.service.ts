@@ -60,7 +60,11 @@ export class PurchasesService {
     if (!actsForStore(actor, input.storeId)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Purchases are recorded by the store they were made in');
     }
-    const first = await this.purchases.findByStoreOrder(this.dataSource.manager, input.storeId, input.orderNo);
+    const first = await this.purchases.findByStoreOrder(
+      this.dataSource.manager,
+      input.storeId,
+      input.orderNo,
+    );
     if (first) return { created: false, result: toPurchaseResult(first) };
 
     // Checked after the replay: a till retrying after the card code's minute still gets its answer.
@@ -72,7 +76,11 @@ export class PurchasesService {
       return { created: true, result: toPurchaseResult(row) };
     } catch (err) {
       if (!(err instanceof AlreadyRecorded) && !isUniqueViolation(err, PURCHASE_KEY)) throw err;
-      const winner = await this.purchases.findByStoreOrder(this.dataSource.manager, input.storeId, input.orderNo);
+      const winner = await this.purchases.findByStoreOrder(
+        this.dataSource.manager,
+        input.storeId,
+        input.orderNo,
+      );
       if (!winner) throw err;
       return { created: false, result: toPurchaseResult(winner) };
     }
@@ -88,7 +96,9 @@ export class PurchasesService {
   ): Promise<PurchaseEntity> {
     // First statement: locks the member's row, so the tier, spend and balance read below are current.
     if (!(await this.standing.addQualifyingSpend(em, memberId, input.amount))) {
-      throw new DomainError(ErrorCode.NOT_FOUND, 'No such member', { field: input.memberId ? 'memberId' : 'cardCode' });
+      throw new DomainError(ErrorCode.NOT_FOUND, 'No such member', {
+        field: input.memberId ? 'memberId' : 'cardCode',
+      });
     }
     if (await this.purchases.findByStoreOrder(em, input.storeId, input.orderNo)) throw new AlreadyRecorded();
     const member = await this.standing.findById(em, memberId);
@@ -96,7 +106,9 @@ export class PurchasesService {
 
     const { id: ruleSetId, rules, timeZone } = await this.rules.active(em);
     const birthday =
-      member.birthMonth !== null && member.birthDay !== null ? { month: member.birthMonth, day: member.birthDay } : null;
+      member.birthMonth !== null && member.birthDay !== null
+        ? { month: member.birthMonth, day: member.birthDay }
+        : null;
     const pointsEarned = pointsForPurchase(
       {
         amountMinor: input.amount,

@@ -13,7 +13,7 @@ export class CreatePurchasesRulesAudit1795400110000 implements MigrationInterfac
       'CREATE TABLE `rule_sets` (`id` bigint NOT NULL AUTO_INCREMENT, `rules` text NOT NULL, `created_at` datetime(3) NOT NULL, `created_by` bigint NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
     );
     await queryRunner.query(
-      'CREATE TABLE `purchases` (`id` bigint NOT NULL AUTO_INCREMENT, `store_id` bigint NOT NULL, `order_no` varchar(64) NOT NULL, `member_id` bigint NOT NULL, `amount` bigint NOT NULL, `occurred_at` datetime(3) NOT NULL, `recorded_at` datetime(3) NOT NULL, `recorded_by` varchar(40) NOT NULL, `points_earned` bigint NOT NULL, `earn_entry_id` bigint NULL, `rule_set_id` bigint NULL, `tier_before` varchar(16) NOT NULL, `tier_after` varchar(16) NOT NULL, `balance_after` bigint NOT NULL, `pending_until` datetime(3) NULL, `refunded_amount` bigint NOT NULL DEFAULT \'0\', `points_reversed` bigint NOT NULL DEFAULT \'0\', INDEX `ix_purchases_member` (`member_id`, `occurred_at`), UNIQUE INDEX `uq_purchases_store_order` (`store_id`, `order_no`), PRIMARY KEY (`id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
+      "CREATE TABLE `purchases` (`id` bigint NOT NULL AUTO_INCREMENT, `store_id` bigint NOT NULL, `order_no` varchar(64) NOT NULL, `member_id` bigint NOT NULL, `amount` bigint NOT NULL, `occurred_at` datetime(3) NOT NULL, `recorded_at` datetime(3) NOT NULL, `recorded_by` varchar(40) NOT NULL, `points_earned` bigint NOT NULL, `earn_entry_id` bigint NULL, `rule_set_id` bigint NULL, `tier_before` varchar(16) NOT NULL, `tier_after` varchar(16) NOT NULL, `balance_after` bigint NOT NULL, `pending_until` datetime(3) NULL, `refunded_amount` bigint NOT NULL DEFAULT '0', `points_reversed` bigint NOT NULL DEFAULT '0', INDEX `ix_purchases_member` (`member_id`, `occurred_at`), UNIQUE INDEX `uq_purchases_store_order` (`store_id`, `order_no`), PRIMARY KEY (`id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
     );
     await queryRunner.query(
       'CREATE TABLE `refunds` (`id` bigint NOT NULL AUTO_INCREMENT, `purchase_id` bigint NOT NULL, `amount` bigint NOT NULL, `reason` varchar(200) NOT NULL, `points_reversed` bigint NOT NULL, `balance_after` bigint NOT NULL, `idempotency_key` varchar(64) NULL, `created_by` varchar(40) NOT NULL, `created_at` datetime(3) NOT NULL, UNIQUE INDEX `uq_refunds_purchase_key` (`purchase_id`, `idempotency_key`), PRIMARY KEY (`id`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci',
@@ -46,49 +46,28 @@ export class CreatePurchasesRulesAudit1795400110000 implements MigrationInterfac
       'ALTER TABLE `member_notices` ADD CONSTRAINT `fk_member_notices_member` FOREIGN KEY (`member_id`) REFERENCES `members`(`id`) ON DELETE RESTRICT ON UPDATE RESTRICT',
     );
     // The rules in force until a manager first changes them: the defaults with no return window.
-    await queryRunner.query('INSERT INTO `rule_sets` (`rules`, `created_at`, `created_by`) VALUES (?, ?, NULL)', [
-      JSON.stringify({ ...DEFAULT_CLUB_RULES, returnWindowDays: 0 }),
-      // A plain UTC DATETIME string: the SQLite driver binds no Date objects in raw queries.
-      new Date().toISOString().replace('T', ' ').replace('Z', ''),
-    ]);
+    await queryRunner.query(
+      'INSERT INTO `rule_sets` (`rules`, `created_at`, `created_by`) VALUES (?, ?, NULL)',
+      [
+        JSON.stringify({ ...DEFAULT_CLUB_RULES, returnWindowDays: 0 }),
+        // A plain UTC DATETIME string: the SQLite driver binds no Date objects in raw queries.
+        new Date().toISOString().replace('T', ' ').replace('Z', ''),
+      ],
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      'ALTER TABLE `member_notices` DROP FOREIGN KEY `fk_member_notices_member`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `api_keys` DROP FOREIGN KEY `fk_api_keys_store`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `refunds` DROP FOREIGN KEY `fk_refunds_purchase`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `purchases` DROP FOREIGN KEY `fk_purchases_member`',
-    );
-    await queryRunner.query(
-      'ALTER TABLE `purchases` DROP FOREIGN KEY `fk_purchases_store`',
-    );
-    await queryRunner.query(
-      'DROP TABLE `job_runs`',
-    );
-    await queryRunner.query(
-      'DROP TABLE `member_notices`',
-    );
-    await queryRunner.query(
-      'DROP TABLE `audit_log`',
-    );
-    await queryRunner.query(
-      'DROP TABLE `api_keys`',
-    );
-    await queryRunner.query(
-      'DROP TABLE `refunds`',
-    );
-    await queryRunner.query(
-      'DROP TABLE `purchases`',
-    );
-    await queryRunner.query(
-      'DROP TABLE `rule_sets`',
-    );
+    await queryRunner.query('ALTER TABLE `member_notices` DROP FOREIGN KEY `fk_member_notices_member`');
+    await queryRunner.query('ALTER TABLE `api_keys` DROP FOREIGN KEY `fk_api_keys_store`');
+    await queryRunner.query('ALTER TABLE `refunds` DROP FOREIGN KEY `fk_refunds_purchase`');
+    await queryRunner.query('ALTER TABLE `purchases` DROP FOREIGN KEY `fk_purchases_member`');
+    await queryRunner.query('ALTER TABLE `purchases` DROP FOREIGN KEY `fk_purchases_store`');
+    await queryRunner.query('DROP TABLE `job_runs`');
+    await queryRunner.query('DROP TABLE `member_notices`');
+    await queryRunner.query('DROP TABLE `audit_log`');
+    await queryRunner.query('DROP TABLE `api_keys`');
+    await queryRunner.query('DROP TABLE `refunds`');
+    await queryRunner.query('DROP TABLE `purchases`');
+    await queryRunner.query('DROP TABLE `rule_sets`');
   }
 }
