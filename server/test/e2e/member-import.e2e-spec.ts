@@ -90,6 +90,7 @@ describe('member-base import (POST /members/imports)', () => {
       `${dup},重复一,01-01,friend,10,2020-01-01,`,
       `${dup},重复二,01-01,friend,20,2020-01-01,`,
       `${uniquePhone()},少一列,01-01,friend,10,2020-01-01`,
+      `${uniquePhone()},未来人,01-01,friend,10,2999-01-01,`,
     ].join('\r\n');
     const res = await postCsv(csv, { 'Idempotency-Key': unique('imp-') }).expect(200);
     const body = res.body as MemberImportResult;
@@ -113,6 +114,7 @@ describe('member-base import (POST /members/imports)', () => {
           line: 12,
           reason: expect.stringContaining('has 6 fields where the header has 7: a missing column'),
         },
+        { line: 13, reason: 'joined_at "2999-01-01" is in the future' },
       ],
     });
 
@@ -155,6 +157,29 @@ describe('member-base import (POST /members/imports)', () => {
     expect(third).toMatchObject({ birth_month: null, store_id: null, clerk_id: null, tier: 'friend' });
     expect(String(third.points)).toBe('35');
     expect(await memberByPhone(dup)).toBeUndefined();
+
+    // The audit log names the manager, each member created and what they came in with.
+    const audit: Array<{ actor: string; entity_id: string; before: string | null; after: string }> =
+      await ds.query(
+        "SELECT actor, entity_id, `before`, `after` FROM audit_log WHERE action = 'member.import' AND entity_id IN (?) ORDER BY id",
+        [[first.id, second.id, third.id].map(String)],
+      );
+    expect(audit.map((e) => ({ ...e, after: JSON.parse(e.after) }))).toEqual([
+      {
+        actor: expect.stringMatching(/^staff:\d+$/),
+        entity_id: String(first.id),
+        before: null,
+        after: { points: 1200, tier: 'gold', storeId: shop.store.id, importRef: body.importRef },
+      },
+      expect.objectContaining({
+        entity_id: String(second.id),
+        after: expect.objectContaining({ points: 0, tier: 'silver' }),
+      }),
+      expect.objectContaining({
+        entity_id: String(third.id),
+        after: expect.objectContaining({ points: 35, storeId: null }),
+      }),
+    ]);
     await expectBalancesMatchLedger();
   });
 
@@ -216,6 +241,14 @@ describe('member-base import (POST /members/imports)', () => {
     ]);
     const me = await club.request.get(`${API}/me`).set(bearer(joined.accessToken)).expect(200);
     expect(me.body).toMatchObject({ name: '老会员', tier: 'friend', points: 100, storeId: null });
+    const audit: Array<{ before: string; after: string }> = await ds.query(
+      "SELECT `before`, `after` FROM audit_log WHERE action = 'member.import' AND entity_id = ? ORDER BY id",
+      [joined.id],
+    );
+    expect(audit.map((e) => [JSON.parse(e.before), JSON.parse(e.after)])).toEqual([
+      [{ points: 0 }, { points: 300, importRef: up.importRef }],
+      [{ points: 300 }, { points: 100, importRef: down.importRef }],
+    ]);
     await expectBalancesMatchLedger();
   });
 

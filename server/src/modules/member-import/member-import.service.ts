@@ -17,6 +17,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { MembersService } from '../members/members.service';
+import { AuditService, auditActor } from '../points/audit.service';
 import { PointsLedgerService } from '../points/points-ledger.service';
 import { StoresService } from '../stores/stores.service';
 import { type CsvRecord, CsvSyntaxError, parseCsv } from './csv';
@@ -34,6 +35,14 @@ interface ReadyRow {
   points: number;
   joinedAt: Date;
   storeId: string | null;
+}
+
+/** What every row of one run shares. */
+interface ImportRun {
+  actor: AuthUser;
+  importRef: string;
+  fileHash: string;
+  at: Date;
 }
 
 /** Rows applied per transaction: few commits for a big file, little lost work when one row fails. */
@@ -58,6 +67,7 @@ export class MemberImportService {
     private readonly members: MembersService,
     private readonly stores: StoresService,
     private readonly ledger: PointsLedgerService,
+    private readonly audit: AuditService,
   ) {}
 
   async import(
@@ -98,14 +108,14 @@ export class MemberImportService {
       let outcomes: Outcome[];
       try {
         outcomes = await this.dataSource.transaction((em) =>
-          sequentially(chunk, (row) => this.applyRow(em, row, importRef, fileHash, at)),
+          sequentially(chunk, (row) => this.applyRow(em, row, { actor, importRef, fileHash, at })),
         );
       } catch {
         // One row spoilt the batch (a member joined with that phone meanwhile, a parallel run of the
         // same file): apply its rows one by one so only a row that truly cannot go in is refused.
         outcomes = [];
         for (const row of chunk) {
-          const outcome = await this.applyAlone(row, importRef, fileHash, at, rejected);
+          const outcome = await this.applyAlone(row, { actor, importRef, fileHash, at }, rejected);
           if (outcome) outcomes.push(outcome);
         }
       }
@@ -161,6 +171,11 @@ export class MemberImportService {
         continue;
       }
       const row = parsed.data;
+      const joinedAt = row.joined_at === '' ? new Date() : parseJoinedAt(row.joined_at);
+      if (joinedAt.getTime() > Date.now()) {
+        reject(`joined_at ${JSON.stringify(row.joined_at)} is in the future`);
+        continue;
+      }
       const store = storeOf(row.store);
       if ('error' in store) {
         reject(store.error);
@@ -173,7 +188,7 @@ export class MemberImportService {
         birthday: row.birthday === '' ? null : row.birthday,
         tier: row.tier,
         points: row.points,
-        joinedAt: row.joined_at === '' ? new Date() : parseJoinedAt(row.joined_at),
+        joinedAt,
         storeId: store.id,
       });
     }
@@ -201,13 +216,8 @@ export class MemberImportService {
    * One row, in the caller's transaction: the handled-phone record first (a parallel run of the same
    * file fails here, not after moving points), then the member and the balance.
    */
-  private async applyRow(
-    em: EntityManager,
-    row: ReadyRow,
-    importRef: string,
-    fileHash: string,
-    at: Date,
-  ): Promise<Outcome> {
+  private async applyRow(em: EntityManager, row: ReadyRow, run: ImportRun): Promise<Outcome> {
+    const { importRef, fileHash, at } = run;
     const existing = await this.members.findByPhone(row.phone, em);
     const member =
       existing ??
@@ -246,20 +256,35 @@ export class MemberImportService {
         allowNegative: true,
       });
     }
+    if (outcome !== 'unchanged') {
+      await this.audit.record(
+        em,
+        {
+          actor: auditActor(run.actor),
+          action: 'member.import',
+          entity: 'member',
+          entityId: member.id,
+          before: existing ? { points: existing.points } : null,
+          after: existing
+            ? { points: row.points, importRef }
+            : { points: row.points, tier: row.tier, storeId: row.storeId, importRef },
+        },
+        at,
+      );
+    }
     return outcome;
   }
 
   /** A row in its own transaction; a row that still fails is rejected with the reason, not lost. */
   private async applyAlone(
     row: ReadyRow,
-    importRef: string,
-    fileHash: string,
-    at: Date,
+    run: ImportRun,
     rejected: MemberImportRejection[],
   ): Promise<Outcome | null> {
+    const { importRef } = run;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction((em) => this.applyRow(em, row, importRef, fileHash, at));
+        return await this.dataSource.transaction((em) => this.applyRow(em, row, run));
       } catch (err) {
         // A member joined with this phone between our read and our insert: the next try finds them.
         if (isUniqueViolation(err, PHONE_INDEX) && attempt < 2) continue;
