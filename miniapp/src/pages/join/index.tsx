@@ -229,7 +229,7 @@ export default function JoinPage() {
 
       {banner ? <View className="banner-error">{banner}</View> : null}
 
-      <Button className="btn-primary join__submit" onClick={submit} disabled={isSending}>
+      <Button className="btn-primary join__submit" onClick={submit} disabled={isSending || undefined}>
         {isSending ? t('join.submitting') : t('join.submit')}
       </Button>
     </View>

@@ -220,7 +220,7 @@ export default function ProfilePage() {
               <Button className="btn-quiet profile__half" onClick={() => setDraft(null)}>
                 {t('profile.cancel')}
               </Button>
-              <Button className="btn-primary profile__half" onClick={save} disabled={isBusy}>
+              <Button className="btn-primary profile__half" onClick={save} disabled={isBusy || undefined}>
                 {t('profile.save')}
               </Button>
             </View>
@@ -255,7 +255,11 @@ export default function ProfilePage() {
               )}
             </Row>
             {pendingBirthday ? (
-              <Button className="btn-ghost profile__birthday-save" onClick={saveBirthday} disabled={isBusy}>
+              <Button
+                className="btn-ghost profile__birthday-save"
+                onClick={saveBirthday}
+                disabled={isBusy || undefined}
+              >
                 {t('profile.save')}
               </Button>
             ) : null}

@@ -56,7 +56,7 @@ export default function WelcomePage() {
 
       <View className="welcome__actions">
         {error ? <View className="banner-error">{error}</View> : null}
-        <Button className="btn-primary welcome__enter" onClick={enter} disabled={isBusy}>
+        <Button className="btn-primary welcome__enter" onClick={enter} disabled={isBusy || undefined}>
           {isBusy ? t('welcome.loggingIn') : t(LOGIN_LABEL)}
         </Button>
         <Text className="welcome__note">{t('welcome.note')}</Text>

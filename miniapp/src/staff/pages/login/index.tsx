@@ -69,7 +69,7 @@ export default function StaffLoginPage() {
         />
       </Field>
       {error ? <View className="banner-error">{error}</View> : null}
-      <Button className="btn-primary staff__submit" onClick={submit} disabled={isBusy}>
+      <Button className="btn-primary staff__submit" onClick={submit} disabled={isBusy || undefined}>
         {t('staff.login.submit')}
       </Button>
     </View>

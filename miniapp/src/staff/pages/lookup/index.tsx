@@ -140,7 +140,7 @@ export default function StaffLookupPage() {
       <Button
         className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`}
         onClick={submit}
-        disabled={isBusy}
+        disabled={isBusy || undefined}
       >
         {t('staff.lookup.submit')}
       </Button>

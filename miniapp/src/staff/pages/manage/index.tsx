@@ -1,7 +1,8 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { CreateStaffInputSchema, CreateStoreInputSchema, type Store } from '@vip-club/shared';
 import { useState } from 'react';
+import { Chips } from '../../../components/chips';
 import { Field } from '../../../components/field';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
@@ -82,8 +83,6 @@ export default function StaffManagePage() {
     });
   };
 
-  const storeIndex = stores.findIndex((s) => s.id === clerk.storeId);
-
   return (
     <View className="page staff">
       <Text className="title">{t('staff.manage.title')}</Text>
@@ -115,7 +114,7 @@ export default function StaffManagePage() {
           onInput={(e) => setStore({ ...store, address: e.detail.value })}
         />
       </Field>
-      <Button className="btn-ghost staff__submit" onClick={addStore} disabled={isBusy}>
+      <Button className="btn-ghost staff__submit manage__add-store" onClick={addStore} disabled={isBusy || undefined}>
         {t('staff.manage.create')}
       </Button>
 
@@ -146,20 +145,14 @@ export default function StaffManagePage() {
         />
       </Field>
       <Field name="clerkStore" label={t('join.store')}>
-        <Picker
-          mode="selector"
-          range={stores.map((s) => `${s.name} · ${s.city}`)}
-          value={storeIndex < 0 ? 0 : storeIndex}
-          onChange={(e) => setClerk({ ...clerk, storeId: stores[Number(e.detail.value)]?.id ?? '' })}
-        >
-          <View className="input join__picker">
-            <Text className={storeIndex < 0 ? 'placeholder' : ''}>
-              {storeIndex < 0 ? t('join.store.placeholder') : stores[storeIndex].name}
-            </Text>
-          </View>
-        </Picker>
+        {/* Boutiques as chips: a manager sees every one at a glance, and a new one is a tap away. */}
+        <Chips
+          options={stores.map((s) => ({ value: s.id, label: `${s.name} · ${s.city}` }))}
+          selected={clerk.storeId ? [clerk.storeId] : []}
+          onToggle={(id) => setClerk({ ...clerk, storeId: id })}
+        />
       </Field>
-      <Button className="btn-ghost staff__submit" onClick={addClerk} disabled={isBusy}>
+      <Button className="btn-ghost staff__submit manage__add-clerk" onClick={addClerk} disabled={isBusy || undefined}>
         {t('staff.manage.create')}
       </Button>
     </View>
