@@ -5,7 +5,14 @@ import { RedemptionEntity } from './entities/redemption.entity';
 
 export type NewRedemption = Pick<
   RedemptionEntity,
-  'memberId' | 'rewardId' | 'quantity' | 'pointsSpent' | 'code' | 'idempotencyKey' | 'createdAt'
+  | 'memberId'
+  | 'rewardId'
+  | 'quantity'
+  | 'pointsSpent'
+  | 'balanceAfter'
+  | 'code'
+  | 'idempotencyKey'
+  | 'createdAt'
 >;
 
 /** The names of the unique keys a redemption insert can hit (MySQL names the index, SQLite the columns). */
@@ -26,12 +33,11 @@ export class RedemptionsRepository {
     return em ?? this.dataSource.manager;
   }
 
-  /** Inserted awaiting pickup; the balance is filled in once the points are spent. */
+  /** Inserted awaiting pickup. */
   async insert(em: EntityManager, values: NewRedemption): Promise<string> {
     const result = await em.insert(RedemptionEntity, {
       ...values,
       status: 'awaiting_pickup',
-      balanceAfter: 0,
       fulfilledAt: null,
       fulfilledBy: null,
       fulfilledStoreId: null,
@@ -39,10 +45,6 @@ export class RedemptionsRepository {
       cancelledBy: null,
     });
     return String(result.identifiers[0].id);
-  }
-
-  async setBalanceAfter(em: EntityManager, id: string, balanceAfter: number): Promise<void> {
-    await em.update(RedemptionEntity, { id }, { balanceAfter });
   }
 
   findById(id: string, em?: EntityManager): Promise<RedemptionEntity | null> {

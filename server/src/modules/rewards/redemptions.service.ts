@@ -44,8 +44,11 @@ export function generatePickupCode(random: (max: number) => number = randomInt):
   return code;
 }
 
-/** The ledger's natural key for a redemption's debit and for its return. */
-const ledgerRef = (redemptionId: string) => `redemption:${redemptionId}`;
+/**
+ * The ledger's natural key for a redemption's debit and for its return: the redemption's own unique
+ * key, known before its row exists (the row is inserted last).
+ */
+const ledgerRef = (memberId: string, idempotencyKey: string) => `redemption:${memberId}:${idempotencyKey}`;
 
 /**
  * Redemptions: spending points and stock, pickup, cancellation and the return of what was never
@@ -67,7 +70,8 @@ export class RedemptionsService {
   /**
    * The rule's verdict gives the member the right reason quickly; the transaction's conditional
    * updates are what count. Locks are taken in one order everywhere (holding, member, reward), the
-   * reward row, which every member contends for, last and briefly.
+   * reward row, which every member contends for, last and briefly. A retry with the same key meets
+   * the first one's unique key at the insert, rolls back whole and answers with the first redemption.
    */
   async redeem(
     user: AuthUser,
@@ -94,21 +98,11 @@ export class RedemptionsService {
       now,
     });
     if (!verdict.redeemable) throw refusal(verdict.reason);
-    if (held === undefined) await this.rewards.ensureHolding(rewardId, memberId);
-
     const pointsSpent = reward.pointsCost * input.quantity;
     for (let attempt = 1; ; attempt++) {
       try {
+        if (held === undefined) await this.rewards.ensureHolding(rewardId, memberId);
         const id = await this.dataSource.transaction(async (em) => {
-          const id = await this.redemptions.insert(em, {
-            memberId,
-            rewardId,
-            quantity: input.quantity,
-            pointsSpent,
-            code: generatePickupCode(),
-            idempotencyKey,
-            createdAt: now,
-          });
           if (
             !(await this.rewards.takeHolding(em, rewardId, memberId, input.quantity, reward.perMemberLimit))
           ) {
@@ -118,13 +112,24 @@ export class RedemptionsService {
             memberId,
             points: pointsSpent,
             kind: 'redeem',
-            ref: ledgerRef(id),
+            ref: ledgerRef(memberId, idempotencyKey),
             at: now,
             allowNegative: false,
           });
           if (!(await this.rewards.takeStock(em, rewardId, input.quantity))) throw refusal('OUT_OF_STOCK');
-          await this.redemptions.setBalanceAfter(em, id, entry.balanceAfter);
-          return id;
+          // Last: its foreign keys take shared locks on the member and reward rows, which this
+          // transaction already holds exclusively; inserted first, they would deadlock with the
+          // exclusive locks of concurrent redemptions.
+          return this.redemptions.insert(em, {
+            memberId,
+            rewardId,
+            quantity: input.quantity,
+            pointsSpent,
+            balanceAfter: entry.balanceAfter,
+            code: generatePickupCode(),
+            idempotencyKey,
+            createdAt: now,
+          });
         });
         const created = (await this.redemptions.findById(id)) as RedemptionEntity;
         return { created: true, body: toRedemptionCreated(created) };
@@ -238,7 +243,7 @@ export class RedemptionsService {
         memberId: row.memberId,
         points: row.pointsSpent,
         kind: 'redeem_cancel',
-        ref: ledgerRef(row.id),
+        ref: ledgerRef(row.memberId, row.idempotencyKey),
         at: now,
       });
       await this.rewards.returnStock(em, row.rewardId, row.quantity);

@@ -37,6 +37,4 @@ const FOREIGN_KEYS: ReadonlyArray<readonly [table: string, name: string, column:
   ['redemptions', 'fk_redemptions_fulfilled_by', 'fulfilled_by', 'staff'],
   ['redemptions', 'fk_redemptions_fulfilled_store', 'fulfilled_store_id', 'stores'],
   ['redemptions', 'fk_redemptions_cancelled_by', 'cancelled_by', 'staff'],
-  ['reward_holdings', 'fk_reward_holdings_reward', 'reward_id', 'rewards'],
-  ['reward_holdings', 'fk_reward_holdings_member', 'member_id', 'members'],
 ];

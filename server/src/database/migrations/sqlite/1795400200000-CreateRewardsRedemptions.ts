@@ -21,7 +21,7 @@ export class CreateRewardsRedemptions1795400200000 implements MigrationInterface
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_redemptions_code" ON "redemptions" ("code")`);
     await queryRunner.query(
-      `CREATE TABLE "reward_holdings" ("reward_id" bigint NOT NULL, "member_id" bigint NOT NULL, "units" integer NOT NULL DEFAULT (0), CONSTRAINT "fk_reward_holdings_reward" FOREIGN KEY ("reward_id") REFERENCES "rewards" ("id") ON DELETE RESTRICT ON UPDATE RESTRICT, CONSTRAINT "fk_reward_holdings_member" FOREIGN KEY ("member_id") REFERENCES "members" ("id") ON DELETE RESTRICT ON UPDATE RESTRICT, PRIMARY KEY ("reward_id", "member_id"))`,
+      `CREATE TABLE "reward_holdings" ("reward_id" bigint NOT NULL, "member_id" bigint NOT NULL, "units" integer NOT NULL DEFAULT (0), PRIMARY KEY ("reward_id", "member_id"))`,
     );
   }
 

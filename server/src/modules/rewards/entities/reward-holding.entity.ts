@@ -1,12 +1,14 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsString } from '../../../database/columns';
-import { MemberEntity } from '../../members/entities/member.entity';
-import { RewardEntity } from './reward.entity';
 
 /**
  * Units of a reward a member holds (awaiting pickup or handed over): the per-member limit is a
  * conditional update of this one row (`units = units + ? WHERE units + ? <= limit`), so concurrent
  * redemptions by one member queue on it and can never pass the limit together.
+ *
+ * No foreign keys, on purpose: a foreign-key check takes a shared lock on the member and reward rows,
+ * which concurrent redemptions lock exclusively, and creating this row beside them deadlocked. The
+ * row is only ever made by a redemption of a reward and a member that exist, and neither is deleted.
  */
 @Entity({ name: 'reward_holdings' })
 export class RewardHoldingEntity {
@@ -18,10 +20,6 @@ export class RewardHoldingEntity {
   })
   rewardId!: string;
 
-  @ManyToOne(() => RewardEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'reward_id', foreignKeyConstraintName: 'fk_reward_holdings_reward' })
-  reward?: RewardEntity;
-
   @PrimaryColumn({
     name: 'member_id',
     type: 'bigint',
@@ -29,10 +27,6 @@ export class RewardHoldingEntity {
     transformer: bigintAsString,
   })
   memberId!: string;
-
-  @ManyToOne(() => MemberEntity, { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @JoinColumn({ name: 'member_id', foreignKeyConstraintName: 'fk_reward_holdings_member' })
-  member?: MemberEntity;
 
   @Column({ name: 'units', type: 'int', default: 0 })
   units!: number;
