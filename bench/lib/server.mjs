@@ -13,14 +13,22 @@ export const MANAGER = { username: 'bench-manager', password: 'Bench-Manager-Pas
  * Starts the server on `dbUrl` (migrating an empty database first, creating the bench manager) and
  * waits for /health. Returns `{baseUrl, stop()}`.
  */
-export async function startServer(dbUrl, { jwtSecret = randomBytes(32).toString('hex'), env = {} } = {}) {
+export async function startServer(
+  dbUrl,
+  {
+    jwtSecret = randomBytes(32).toString('hex'),
+    env = {},
+    // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes.
+    nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  } = {},
+) {
   if (!existsSync(MAIN)) {
     throw new Error(`${MAIN} is missing: build the server first (pnpm --filter @vip-club/server build)`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'vip-club-bench-server-'));
   let output = '';
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: join(ROOT, 'server'),
     env: {
       PATH: process.env.PATH,
