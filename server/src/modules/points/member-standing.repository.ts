@@ -40,4 +40,30 @@ export class MemberStandingRepository {
   ): Promise<void> {
     await em.getRepository(MemberEntity).update({ id: memberId }, values);
   }
+
+  /** Locks the member's row for the rest of the transaction (SQLite runs one writer at a time anyway). */
+  async lock(em: EntityManager, memberId: string): Promise<MemberEntity | null> {
+    const query = em
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .where('m.id = :memberId', { memberId });
+    if (em.connection.driver.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  /** Live members after `afterId` in id order, with what the tier review needs. */
+  liveMembersAfter(
+    em: EntityManager,
+    afterId: string,
+    limit: number,
+  ): Promise<Array<Pick<MemberEntity, 'id' | 'tier' | 'qualifyingSpend'>>> {
+    return em
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.tier', 'm.qualifyingSpend'])
+      .where('m.id > :afterId AND m.erased_at IS NULL', { afterId })
+      .orderBy('m.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
 }

@@ -142,4 +142,70 @@ export class PointsLedgerRepository {
       .getRawOne<{ points: string | number }>();
     return { points: Number(row?.points ?? 0), expiresAt: first.expiresAt };
   }
+
+  /** Members holding expired points at `at`, after `afterMemberId`, in member order: the expiry job's batches. */
+  async membersWithExpiredLots(
+    em: EntityManager,
+    at: Date,
+    afterMemberId: string,
+    limit: number,
+  ): Promise<string[]> {
+    const rows = await em
+      .getRepository(PointsLotEntity)
+      .createQueryBuilder('l')
+      .select('l.member_id', 'memberId')
+      .where('l.expires_at <= :at AND l.remaining > 0 AND l.member_id > :afterMemberId', {
+        at,
+        afterMemberId,
+      })
+      .groupBy('l.member_id')
+      .orderBy('l.member_id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ memberId: string | number }>();
+    return rows.map((r) => String(r.memberId));
+  }
+
+  async expiredPoints(em: EntityManager, memberId: string, at: Date): Promise<number> {
+    const row = await em
+      .getRepository(PointsLotEntity)
+      .createQueryBuilder('l')
+      .select('COALESCE(SUM(l.remaining), 0)', 'points')
+      .where('l.member_id = :memberId AND l.expires_at <= :at AND l.remaining > 0', { memberId, at })
+      .getRawOne<{ points: string | number }>();
+    return Number(row?.points ?? 0);
+  }
+
+  /** Empties what is left of the member's expired lots (after the `expire` entry took what it could). */
+  async clearExpiredLots(em: EntityManager, memberId: string, at: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .update(PointsLotEntity)
+      .set({ remaining: 0 })
+      .where('member_id = :memberId AND expires_at <= :at AND remaining > 0')
+      .setParameters({ memberId, at })
+      .execute();
+  }
+
+  /** Per member and expiry instant, the points left in lots expiring in (from, to]: who to warn. */
+  async expiringBetween(
+    em: EntityManager,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ memberId: string; expiresAt: Date; points: number }>> {
+    const lots = await em
+      .getRepository(PointsLotEntity)
+      .createQueryBuilder('l')
+      .where('l.expires_at > :from AND l.expires_at <= :to AND l.remaining > 0', { from, to })
+      .orderBy('l.member_id', 'ASC')
+      .addOrderBy('l.expires_at', 'ASC')
+      .getMany();
+    const grouped = new Map<string, { memberId: string; expiresAt: Date; points: number }>();
+    for (const lot of lots) {
+      const key = `${lot.memberId}:${lot.expiresAt.getTime()}`;
+      const group = grouped.get(key) ?? { memberId: lot.memberId, expiresAt: lot.expiresAt, points: 0 };
+      group.points += lot.remaining;
+      grouped.set(key, group);
+    }
+    return [...grouped.values()];
+  }
 }

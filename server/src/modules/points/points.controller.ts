@@ -1,11 +1,21 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PointsSummary, TiersPage } from '@vip-club/shared';
+import {
+  type InboxItem,
+  type Paginated,
+  PaginationQuerySchema,
+  type PointsSummary,
+  type TiersPage,
+} from '@vip-club/shared';
+import { createZodDto } from 'nestjs-zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Roles } from '../../common/auth/roles.decorator';
 import { ClubRulesService } from './club-rules.service';
+import { InboxService } from './inbox.service';
 import { PointsLedgerService } from './points-ledger.service';
+
+class PaginationQueryDto extends createZodDto(PaginationQuerySchema) {}
 
 /** Points as the member sees them. */
 @ApiTags('points and purchases')
@@ -15,6 +25,7 @@ export class PointsController {
   constructor(
     private readonly ledger: PointsLedgerService,
     private readonly rules: ClubRulesService,
+    private readonly inbox: InboxService,
   ) {}
 
   @Get('me/points/summary')
@@ -44,5 +55,18 @@ export class PointsController {
   })
   tiers(): Promise<TiersPage> {
     return this.rules.tiersPage();
+  }
+
+  @Get('me/inbox')
+  @Roles('member')
+  @ApiOperation({
+    summary: "The member's inbox, newest first",
+    description: 'Notices such as points about to expire or a tier change.',
+  })
+  inboxList(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PaginationQueryDto,
+  ): Promise<Paginated<InboxItem>> {
+    return this.inbox.list(user.sub, query);
   }
 }

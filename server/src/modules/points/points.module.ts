@@ -9,7 +9,12 @@ import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 import { ClubRulesRepository } from './club-rules.repository';
 import { ClubRulesService } from './club-rules.service';
+import { InboxService } from './inbox.service';
+import { JobRunsRepository } from './job-runs.repository';
 import { MemberStandingRepository } from './member-standing.repository';
+import { NoticesRepository } from './notices.repository';
+import { PointsJobsScheduler } from './points-jobs.scheduler';
+import { PointsJobsService } from './points-jobs.service';
 import { PointsLedgerRepository } from './points-ledger.repository';
 import { PointsLedgerService } from './points-ledger.service';
 import { PointsStaffController } from './points-staff.controller';
@@ -37,6 +42,11 @@ import { RefundsService } from './refunds.service';
     ApiKeysRepository,
     ApiKeyGuard,
     AdjustmentsService,
+    PointsJobsService,
+    PointsJobsScheduler,
+    JobRunsRepository,
+    NoticesRepository,
+    InboxService,
     AuditService,
     AuditRepository,
   ],

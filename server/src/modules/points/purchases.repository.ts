@@ -51,18 +51,26 @@ export class PurchasesRepository {
       .execute();
   }
 
-  /** Spend net of refunds of a member's purchases made in [from, to): the tier review's measure. */
-  async netSpend(em: EntityManager, memberId: string, from: Date, to: Date): Promise<number> {
-    const row = await em
+  /** Per member, spend net of refunds of purchases made in [from, to). */
+  async netSpendByMember(
+    em: EntityManager,
+    memberIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, number>> {
+    if (memberIds.length === 0) return new Map();
+    const rows = await em
       .getRepository(PurchaseEntity)
       .createQueryBuilder('p')
-      .select('COALESCE(SUM(p.amount - p.refunded_amount), 0)', 'spend')
-      .where('p.member_id = :memberId AND p.occurred_at >= :from AND p.occurred_at < :to', {
-        memberId,
+      .select('p.member_id', 'memberId')
+      .addSelect('SUM(p.amount - p.refunded_amount)', 'spend')
+      .where('p.member_id IN (:...memberIds) AND p.occurred_at >= :from AND p.occurred_at < :to', {
+        memberIds,
         from,
         to,
       })
-      .getRawOne<{ spend: string | number }>();
-    return Number(row?.spend ?? 0);
+      .groupBy('p.member_id')
+      .getRawMany<{ memberId: string | number; spend: string | number }>();
+    return new Map(rows.map((r) => [String(r.memberId), Number(r.spend)]));
   }
 }
