@@ -184,6 +184,33 @@ describe('points economy', () => {
     });
   });
 
+  describe('refunds under load', () => {
+    it('lets 20 simultaneous refunds of a tenth each through exactly 10 times, reversing every point once', async () => {
+      const member = await newMember();
+      const purchase = await buy(member, 100_000);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, async (_, i) => {
+          const res = await fetch(`${club.baseUrl}${API}/purchases/${purchase.purchase.id}/refunds`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.clerkToken}` },
+            body: JSON.stringify({ amount: 10_000, reason: `第 ${i + 1} 件` }),
+          });
+          return { status: res.status, body: (await res.json()) as { error?: { code: string } } };
+        }),
+      );
+      expect(responses.filter((r) => r.status === 201)).toHaveLength(10);
+      const refused = responses.filter((r) => r.status !== 201);
+      expect(refused).toHaveLength(10);
+      expect(refused.every((r) => r.status === 409 && r.body.error?.code === 'REFUND_EXCEEDS_PURCHASE')).toBe(
+        true,
+      );
+      const me = await meOf(member);
+      expect(me.points).toBe(0);
+      expect(me.card.qualifyingSpend).toBe(0);
+      await expectBalancesMatchLedger(ds, [member.id]);
+    });
+  });
+
   describe('pending points (return window)', () => {
     afterAll(async () => {
       await putRules({ returnWindowDays: 0 });

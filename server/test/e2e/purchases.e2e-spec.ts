@@ -180,6 +180,23 @@ describe('purchases', () => {
       expect(res.body.error.code).toBe('FORBIDDEN');
     });
 
+    it('keeps order numbers per store: the same number at another store is another purchase', async () => {
+      const member = await newMember();
+      const orderNo = 'POS-0001';
+      const here = await recordPurchase(
+        club.request,
+        shop.clerkToken,
+        purchaseBody(shop.store.id, { memberId: member.id }, { orderNo }),
+      );
+      const there = await recordPurchase(
+        club.request,
+        otherShop.clerkToken,
+        purchaseBody(otherShop.store.id, { memberId: member.id }, { orderNo }),
+      );
+      expect(there.purchase.id).not.toBe(here.purchase.id);
+      expect(there.balance).toBe(2576);
+    });
+
     it('refuses members and visitors (403) and anonymous callers (401)', async () => {
       const member = await newMember();
       const body = purchaseBody(shop.store.id, { memberId: member.id });
