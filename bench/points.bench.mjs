@@ -147,7 +147,9 @@ async function main() {
   log(
     `points benchmark: ${MEMBERS} members, ${ROUNDS} round(s) of ${DURATION_S} s per scenario, ${CONNECTIONS} connections${smoke ? ' (smoke)' : ''}`,
   );
-  const db = await startMariadb({ bufferPoolMb: smoke ? 256 : 2048 });
+  const db = await startMariadb(
+    smoke ? { bufferPoolMb: 256, logFileMb: 96 } : { bufferPoolMb: 2048, logFileMb: 512 },
+  );
   let server;
   let pool;
   const failures = [];
@@ -240,17 +242,17 @@ async function main() {
     );
     const ceil = summary.ceiling.rps;
     const row = (label, s, ratio) =>
-      `| ${label.padEnd(36)} | ${s.rps.toFixed(0).padStart(7)} | ${s.p50.toFixed(1).padStart(7)} | ${s.p99.toFixed(1).padStart(7)} | ` +
+      `| ${label.padEnd(38)} | ${s.rps.toFixed(0).padStart(7)} | ${s.p50.toFixed(1).padStart(7)} | ${s.p99.toFixed(1).padStart(7)} | ` +
       `${String(s.ok).padStart(8)} | ${String(s.failed).padStart(6)} | ${ratio.padStart(13)} |`;
     log('');
     log(
       `Median of ${ROUNDS} round(s), ${DURATION_S} s each, ${CONNECTIONS} concurrent; ${MEMBERS} members; durable MariaDB`,
     );
     log(
-      `| ${'scenario'.padEnd(36)} | ${'req/s'.padStart(7)} | ${'p50 ms'.padStart(7)} | ${'p99 ms'.padStart(7)} | ${'2xx'.padStart(8)} | ${'failed'.padStart(6)} | ${'API / ceiling'.padStart(13)} |`,
+      `| ${'scenario'.padEnd(38)} | ${'req/s'.padStart(7)} | ${'p50 ms'.padStart(7)} | ${'p99 ms'.padStart(7)} | ${'2xx'.padStart(8)} | ${'failed'.padStart(6)} | ${'API / ceiling'.padStart(13)} |`,
     );
     log(
-      `|${'-'.repeat(38)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(10)}|${'-'.repeat(8)}|${'-'.repeat(15)}|`,
+      `|${'-'.repeat(40)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(10)}|${'-'.repeat(8)}|${'-'.repeat(15)}|`,
     );
     log(
       row(

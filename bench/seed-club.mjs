@@ -16,13 +16,7 @@ import { startServer } from './lib/server.mjs';
 import { connectionOptions, intArg, mysql, parseArgs, ROOT, secs } from './lib/util.mjs';
 
 const shared = createRequire(join(ROOT, 'server', 'package.json'))('@vip-club/shared');
-const {
-  DEFAULT_CLUB_RULES,
-  luhnCheckDigit,
-  pointsExpiryAt,
-  pointsForPurchase,
-  tierAfterPurchase,
-} = shared;
+const { DEFAULT_CLUB_RULES, luhnCheckDigit, pointsExpiryAt, pointsForPurchase, tierAfterPurchase } = shared;
 
 export const DEFAULT_MEMBERS = 300_000;
 const ROWS_PER_INSERT = 5_000;

@@ -46,7 +46,7 @@ function runSql(dataDir, sql) {
  * A MySQL server for the benchmark: `{url, stop()}`. With BENCH_MYSQL_URL set, that server (stop()
  * does nothing); else a private durable MariaDB in a temp dir on a free loopback port, deleted by stop().
  */
-export async function startMariadb({ bufferPoolMb = 1024 } = {}) {
+export async function startMariadb({ bufferPoolMb = 1024, logFileMb = 512 } = {}) {
   if (process.env.BENCH_MYSQL_URL)
     return { url: process.env.BENCH_MYSQL_URL, private: false, stop: async () => {} };
 
@@ -84,7 +84,7 @@ export async function startMariadb({ bufferPoolMb = 1024 } = {}) {
       '--collation-server=utf8mb4_unicode_ci',
       '--max-connections=300',
       `--innodb-buffer-pool-size=${bufferPoolMb}M`,
-      '--innodb-log-file-size=512M',
+      `--innodb-log-file-size=${logFileMb}M`,
       '--performance-schema=OFF',
       // Durable, as a production club runs: the benchmark measures real commits.
       '--innodb-flush-log-at-trx-commit=1',
