@@ -98,7 +98,9 @@ export interface RedemptionCancelled extends Redemption {
   balance: number;
 }
 
-/** `POST /jobs/redemptions-expiry/runs` (or the service call): redemptions given back this run. */
+/** `POST /jobs/redemptions-expiry/runs`: how many redemptions this run gave back. */
 export interface RedemptionsExpiryResult {
-  returned: number;
+  job: 'redemptions-expiry';
+  ranAt: string;
+  effects: { returned: number };
 }

@@ -21,6 +21,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { parseCursor, toPage } from '../../common/pagination/page';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { MembersService } from '../members/members.service';
+import { AuditService, auditActor } from '../points/audit.service';
 import { PointsLedgerService } from '../points/points-ledger.service';
 import type { RedemptionEntity } from './entities/redemption.entity';
 import { REDEMPTION_KEYS, RedemptionsRepository } from './redemptions.repository';
@@ -65,6 +66,7 @@ export class RedemptionsService {
     private readonly redemptions: RedemptionsRepository,
     private readonly members: MembersService,
     private readonly points: PointsLedgerService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -192,8 +194,22 @@ export class RedemptionsService {
     if (!row || (user.role === 'member' && row.memberId !== user.sub)) {
       throw new DomainError(ErrorCode.NOT_FOUND, `No redemption with id ${id}`);
     }
-    const cancelledBy = user.role === 'manager' ? user.sub : null;
-    const returned = await this.giveBack(row, 'cancelled', now, cancelledBy);
+    const byManager = user.role === 'manager';
+    const returned = await this.giveBack(row, 'cancelled', now, byManager ? user.sub : null, async (em) => {
+      if (!byManager) return;
+      await this.audit.record(
+        em,
+        {
+          actor: auditActor(user),
+          action: 'redemption.cancel',
+          entity: 'redemption',
+          entityId: row.id,
+          before: { status: row.status, memberId: row.memberId, rewardId: row.rewardId },
+          after: { status: 'cancelled', pointsReturned: row.pointsSpent, stockReturned: row.quantity },
+        },
+        now,
+      );
+    });
     const after = (await this.redemptions.findById(id)) as RedemptionEntity;
     if (after.status === 'fulfilled') {
       throw new DomainError(ErrorCode.NOT_CANCELLABLE, 'This redemption was already handed over');
@@ -219,7 +235,8 @@ export class RedemptionsService {
       for (const row of rows) {
         if ((await this.giveBack(row, 'returned', now, null)) !== null) returned += 1;
       }
-      if (rows.length < EXPIRY_BATCH) return { returned };
+      if (rows.length < EXPIRY_BATCH)
+        return { job: 'redemptions-expiry', ranAt: now.toISOString(), effects: { returned } };
     }
   }
 
@@ -233,6 +250,7 @@ export class RedemptionsService {
     to: 'cancelled' | 'returned',
     now: Date,
     cancelledBy: string | null,
+    alsoInTransaction?: (em: EntityManager) => Promise<void>,
   ): Promise<number | null> {
     return this.dataSource.transaction(async (em: EntityManager) => {
       if (!(await this.redemptions.leaveAwaitingPickup(em, row.id, to, { cancelledAt: now, cancelledBy }))) {
@@ -247,6 +265,7 @@ export class RedemptionsService {
         at: now,
       });
       await this.rewards.returnStock(em, row.rewardId, row.quantity);
+      await alsoInTransaction?.(em);
       return entry.balanceAfter;
     });
   }

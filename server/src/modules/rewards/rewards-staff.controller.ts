@@ -7,6 +7,7 @@ import {
   type Paginated,
   PaginationQuerySchema,
   type RedemptionFulfilled,
+  type RedemptionsExpiryResult,
   type Reward,
   UpdateRewardInputSchema,
 } from '@vip-club/shared';
@@ -35,8 +36,9 @@ export class RewardsStaffController {
 
   @Post('rewards')
   @Roles('manager')
-  create(@Body() body: CreateRewardDto): Promise<Reward> {
-    return this.rewards.create(body);
+  @ApiOperation({ summary: 'Offer a reward', description: 'Recorded in the audit log.' })
+  create(@CurrentUser() user: AuthUser, @Body() body: CreateRewardDto): Promise<Reward> {
+    return this.rewards.create(user, body);
   }
 
   @Patch('rewards/:id')
@@ -44,10 +46,15 @@ export class RewardsStaffController {
   @ApiOperation({
     summary: 'Edit a reward',
     description:
-      'Any of the fields. A new `stock` moves `stockLeft` by the same amount; below what members hold, 409 CONFLICT.',
+      'Any of the fields. A new `stock` moves `stockLeft` by the same amount; below what members hold, 409 CONFLICT. ' +
+      'Recorded in the audit log with the reward before and after.',
   })
-  update(@Param() params: IdParamDto, @Body() body: UpdateRewardDto): Promise<Reward> {
-    return this.rewards.update(params.id, body);
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() body: UpdateRewardDto,
+  ): Promise<Reward> {
+    return this.rewards.update(user, params.id, body);
   }
 
   @Get('rewards/manage')
@@ -68,5 +75,19 @@ export class RewardsStaffController {
   })
   fulfil(@CurrentUser() user: AuthUser, @Body() body: FulfilRedemptionDto): Promise<RedemptionFulfilled> {
     return this.redemptions.fulfil(user, body.code);
+  }
+
+  /** A static path: it wins over the points module's `jobs/:name/runs`, which knows only its own jobs. */
+  @Post('jobs/redemptions-expiry/runs')
+  @Roles('manager')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Run the redemptions-expiry job now',
+    description:
+      'Returns every redemption still awaiting pickup whose reward has ended: points, stock and limit come back, ' +
+      'status `returned`. It also runs on its own every 15 minutes; running it again returns nothing twice.',
+  })
+  runExpiry(): Promise<RedemptionsExpiryResult> {
+    return this.redemptions.returnExpired();
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { PointsModule } from '../points/points.module';
+import { RedemptionsExpiryScheduler } from './redemptions-expiry.scheduler';
 import { RedemptionsRepository } from './redemptions.repository';
 import { RedemptionsService } from './redemptions.service';
 import { RewardsStaffController } from './rewards-staff.controller';
@@ -12,7 +13,13 @@ import { RewardsService } from './rewards.service';
 @Module({
   imports: [MembersModule, PointsModule],
   controllers: [RewardsController, RewardsStaffController],
-  providers: [RewardsService, RewardsRepository, RedemptionsService, RedemptionsRepository],
+  providers: [
+    RewardsService,
+    RewardsRepository,
+    RedemptionsService,
+    RedemptionsRepository,
+    RedemptionsExpiryScheduler,
+  ],
   exports: [RedemptionsService],
 })
 export class RewardsModule {}

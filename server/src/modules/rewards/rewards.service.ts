@@ -15,6 +15,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { parseCursor, toPage } from '../../common/pagination/page';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { MembersService } from '../members/members.service';
+import { AuditService, auditActor } from '../points/audit.service';
 import { PointsLedgerService } from '../points/points-ledger.service';
 import type { RewardEntity } from './entities/reward.entity';
 import { toReward, toRewardForMember } from './rewards.mapper';
@@ -28,32 +29,52 @@ export class RewardsService {
     private readonly rewards: RewardsRepository,
     private readonly members: MembersService,
     private readonly points: PointsLedgerService,
+    private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateRewardInput, now = new Date()): Promise<Reward> {
-    const reward = await this.rewards.insert({
-      name: input.name,
-      description: input.description,
-      kind: input.kind,
-      pointsCost: input.pointsCost,
-      stock: input.stock,
-      stockLeft: input.stock,
-      perMemberLimit: input.perMemberLimit,
-      tiers: input.tiers,
-      availableFrom: new Date(input.availableFrom),
-      availableTo: new Date(input.availableTo),
-      imageUrl: input.imageUrl ?? null,
-      createdAt: now,
-      updatedAt: now,
+  async create(user: AuthUser, input: CreateRewardInput, now = new Date()): Promise<Reward> {
+    return this.dataSource.transaction(async (em) => {
+      const reward = toReward(
+        await this.rewards.insert(
+          {
+            name: input.name,
+            description: input.description,
+            kind: input.kind,
+            pointsCost: input.pointsCost,
+            stock: input.stock,
+            stockLeft: input.stock,
+            perMemberLimit: input.perMemberLimit,
+            tiers: input.tiers,
+            availableFrom: new Date(input.availableFrom),
+            availableTo: new Date(input.availableTo),
+            imageUrl: input.imageUrl ?? null,
+            createdAt: now,
+            updatedAt: now,
+          },
+          em,
+        ),
+      );
+      await this.audit.record(
+        em,
+        {
+          actor: auditActor(user),
+          action: 'reward.create',
+          entity: 'reward',
+          entityId: reward.id,
+          before: null,
+          after: reward,
+        },
+        now,
+      );
+      return reward;
     });
-    return toReward(reward);
   }
 
   /**
    * A new `stock` moves what is left by the same amount in one conditional update; below what members
    * already hold it is 409 CONFLICT. A window given by halves is checked against the stored half.
    */
-  async update(id: string, input: UpdateRewardInput, now = new Date()): Promise<Reward> {
+  async update(user: AuthUser, id: string, input: UpdateRewardInput, now = new Date()): Promise<Reward> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.rewards.findById(id, em);
       if (!current) throw rewardNotFound(id);
@@ -87,7 +108,20 @@ export class RewardsService {
         },
         em,
       );
-      return toReward((await this.rewards.findById(id, em)) as RewardEntity);
+      const after = toReward((await this.rewards.findById(id, em)) as RewardEntity);
+      await this.audit.record(
+        em,
+        {
+          actor: auditActor(user),
+          action: 'reward.update',
+          entity: 'reward',
+          entityId: id,
+          before: toReward(current),
+          after,
+        },
+        now,
+      );
+      return after;
     });
   }
 
