@@ -27,8 +27,12 @@ export interface ActiveRules {
  * The club's rules as managers set them. Each change is a new rule set; the newest applies from the
  * moment it is saved, and older ones stay for the earnings that name them.
  */
+const CACHE_MS = 2_000;
+
 @Injectable()
 export class ClubRulesService {
+  private cached: { value: ActiveRules; until: number } | null = null;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
@@ -36,11 +40,20 @@ export class ClubRulesService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The rules in force. Every purchase asks (twice), so the answer is kept for a moment; a change made
+   * through this process applies at once, one made through another server within `CACHE_MS`.
+   */
   async active(em?: EntityManager): Promise<ActiveRules> {
+    const now = Date.now();
+    if (this.cached && this.cached.until > now) return this.cached.value;
     const newest = await this.ruleSets.newest(em ?? this.dataSource.manager);
     const timeZone = this.config.club.timezone;
-    if (!newest) return { id: null, rules: { ...DEFAULT_CLUB_RULES, returnWindowDays: 0 }, timeZone };
-    return { id: newest.id, rules: withDefaults(newest.rules), timeZone };
+    const value: ActiveRules = newest
+      ? { id: newest.id, rules: withDefaults(newest.rules), timeZone }
+      : { id: null, rules: { ...DEFAULT_CLUB_RULES, returnWindowDays: 0 }, timeZone };
+    this.cached = { value, until: now + CACHE_MS };
+    return value;
   }
 
   async current(): Promise<RuleSet> {
@@ -75,6 +88,7 @@ export class ClubRulesService {
       );
       return row;
     });
+    this.cached = null;
     return toRuleSet(created);
   }
 
