@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdtempSync,
   openSync,
@@ -120,6 +121,10 @@ export default async function globalSetup(): Promise<void> {
   }
 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'vip-club-miniapp-e2e-'));
+  // The server gets its own copy of the H5 build, so a rebuild of dist/h5 while the tests run (by a
+  // watcher, or another run in the same checkout) cannot pull the pages out from under them.
+  const webDir = path.join(dataDir, 'web');
+  cpSync(h5Dir, webDir, { recursive: true });
   const logFile = path.join(dataDir, 'server.log');
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -130,7 +135,7 @@ export default async function globalSetup(): Promise<void> {
     HOST: '127.0.0.1',
     PORT: String(port),
     CLUB_DATA_DIR: dataDir,
-    CLUB_WEB_DIR: h5Dir,
+    CLUB_WEB_DIR: webDir,
     SEED_DEMO: 'true',
   };
   // The embedded database: a DATABASE_URL left in the environment must not point the run elsewhere.
