@@ -130,6 +130,7 @@ export const en: Dictionary = {
   'staff.manage.address': 'Address',
   'staff.manage.clerk': 'New clerk',
   'staff.manage.clerkName': 'Name',
+  'staff.manage.clerkStore': 'Boutique',
   'staff.manage.create': 'Create',
   'staff.manage.created': 'Created',
   'staff.manage.open': 'Manage boutiques and clerks',

@@ -128,6 +128,7 @@ export const zhHans = {
   'staff.manage.address': '地址',
   'staff.manage.clerk': '新增店员',
   'staff.manage.clerkName': '姓名',
+  'staff.manage.clerkStore': '所属门店',
   'staff.manage.create': '创建',
   'staff.manage.created': '已创建',
   'staff.manage.open': '管理门店与店员',

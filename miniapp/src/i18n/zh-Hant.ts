@@ -130,6 +130,7 @@ export const zhHant: Dictionary = {
   'staff.manage.address': '地址',
   'staff.manage.clerk': '新增店員',
   'staff.manage.clerkName': '姓名',
+  'staff.manage.clerkStore': '所屬門市',
   'staff.manage.create': '建立',
   'staff.manage.created': '已建立',
   'staff.manage.open': '管理門市與店員',

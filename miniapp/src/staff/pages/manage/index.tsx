@@ -144,7 +144,7 @@ export default function StaffManagePage() {
           onInput={(e) => setClerk({ ...clerk, password: e.detail.value })}
         />
       </Field>
-      <Field name="clerkStore" label={t('join.store')}>
+      <Field name="clerkStore" label={t('staff.manage.clerkStore')}>
         {/* Boutiques as chips: a manager sees every one at a glance, and a new one is a tap away. */}
         <Chips
           options={stores.map((s) => ({ value: s.id, label: `${s.name} · ${s.city}` }))}
