@@ -359,6 +359,32 @@ describe('purchases', () => {
   });
 
   describe('under load', () => {
+    it('records 50 different orders of one member fired at once, each once, each tier reached exactly once', async () => {
+      const member = await newMember();
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          const res = await fetch(`${club.baseUrl}${API}/purchases`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${shop.clerkToken}` },
+            body: JSON.stringify(purchaseBody(shop.store.id, { memberId: member.id }, { amount: 100_000 })),
+          });
+          return { status: res.status, body: (await res.json()) as PurchaseResult };
+        }),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 50 }, () => 201));
+      expect(responses.filter((r) => r.body.tierChanged).map((r) => r.body.tier)).toEqual(
+        expect.arrayContaining(['silver', 'gold', 'diamond']),
+      );
+      expect(responses.filter((r) => r.body.tierChanged)).toHaveLength(3);
+      const balances = responses.map((r) => r.body.balance).sort((a, b) => a - b);
+      const me = await club.request.get(`${API}/me`).set(bearer(member.accessToken)).expect(200);
+      expect(me.body).toMatchObject({ tier: 'diamond', card: { qualifyingSpend: 5_000_000 } });
+      expect(me.body.points).toBe(balances[balances.length - 1]);
+      // Each earns at the tier held before it: 3 at friend, 7 at silver, 20 at gold, 20 at diamond.
+      expect(me.body.points).toBe(3 * 1000 + 7 * 1200 + 20 * 1500 + 20 * 2000);
+      await expectBalancesMatchLedger(ds, [member.id]);
+    });
+
     it('credits 200 identical purchase requests fired at once exactly once; the 199 others get the first answer (200)', async () => {
       const member = await newMember();
       const body = JSON.stringify(purchaseBody(shop.store.id, { memberId: member.id }));
