@@ -1,9 +1,29 @@
 export default defineAppConfig({
-  pages: ['pages/welcome/index', 'pages/join/index', 'pages/home/index', 'pages/profile/index'],
+  pages: [
+    'pages/welcome/index',
+    'pages/join/index',
+    'pages/home/index',
+    'pages/profile/index',
+    'pages/points/index',
+    'pages/tiers/index',
+    'pages/rewards/index',
+    'pages/redemptions/index',
+  ],
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/login/index', 'pages/lookup/index', 'pages/manage/index'],
+      pages: [
+        'pages/login/index',
+        'pages/lookup/index',
+        'pages/manage/index',
+        'pages/purchase/index',
+        'pages/refund/index',
+        'pages/fulfil/index',
+      ],
+    },
+    {
+      root: 'manager',
+      pages: ['pages/rewards/index', 'pages/rules/index', 'pages/adjust/index', 'pages/audit/index'],
     },
   ],
   window: {

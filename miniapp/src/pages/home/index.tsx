@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { MemberCard } from '../../components/member-card';
 import { QrCode } from '../../components/qr-code';
@@ -9,6 +9,7 @@ import { useMemberGuard } from '../../hooks/use-member-guard';
 import { usePageChrome } from '../../hooks/use-page-chrome';
 import { useT } from '../../i18n';
 import { friendlyError } from '../../lib/errors';
+import { ROUTES } from '../../routes';
 import { useMemberStore } from '../../stores/member.store';
 import './index.scss';
 
@@ -43,8 +44,23 @@ export default function HomePage() {
   return (
     <View className="page home">
       <Text className="home__greeting">{t('home.greeting', { name: me.name })}</Text>
-      <MemberCard name={me.name} tier={me.card.tier} points={me.card.points} memberNo={me.card.memberNo} />
-      <TierProgress card={me.card} />
+      <View className="home__to-points" onClick={() => Taro.navigateTo({ url: ROUTES.points })}>
+        <MemberCard name={me.name} tier={me.card.tier} points={me.card.points} memberNo={me.card.memberNo} />
+      </View>
+      <View className="home__to-tiers" onClick={() => Taro.navigateTo({ url: ROUTES.tiers })}>
+        <TierProgress card={me.card} />
+      </View>
+      <View className="home__links">
+        <Text className="home__link" data-link="points" onClick={() => Taro.navigateTo({ url: ROUTES.points })}>
+          {t('home.links.points')}
+        </Text>
+        <Text className="home__link" data-link="tiers" onClick={() => Taro.navigateTo({ url: ROUTES.tiers })}>
+          {t('home.links.tiers')}
+        </Text>
+        <Text className="home__link" data-link="rewards" onClick={() => Taro.navigateTo({ url: ROUTES.rewards })}>
+          {t('home.links.rewards')}
+        </Text>
+      </View>
 
       <View className="card-surface home__qr" onClick={qr.refresh}>
         <Text className="home__qr-title">{t('home.qr.title')}</Text>

@@ -19,6 +19,11 @@ import { listStores } from '../../../services/store.service';
 import { useSessionStore } from '../../../stores/session.store';
 import '../staff.scss';
 
+/** A page for the member just found, carrying what it shows so it needs no second lookup. */
+function memberUrl(route: string, member: MemberSummary): string {
+  return `${route}?memberId=${member.id}&memberNo=${member.memberNo}&name=${encodeURIComponent(member.name)}`;
+}
+
 export default function StaffLookupPage() {
   const t = useT();
   usePageChrome('staff.lookup.title');
@@ -174,10 +179,55 @@ export default function StaffLookupPage() {
         </View>
       ) : null}
 
+      {member ? (
+        <View className="staff__actions">
+          <Button
+            className="btn-primary staff__action"
+            data-action="purchase"
+            onClick={() => Taro.navigateTo({ url: memberUrl(ROUTES.staffPurchase, member) })}
+          >
+            {t('staff.action.purchase')}
+          </Button>
+          <Button
+            className="btn-ghost staff__action"
+            data-action="fulfil"
+            onClick={() => Taro.navigateTo({ url: ROUTES.staffFulfil })}
+          >
+            {t('staff.action.fulfil')}
+          </Button>
+          {staff?.role === 'manager' ? (
+            <Button
+              className="btn-quiet staff__action"
+              data-action="adjust"
+              onClick={() => Taro.navigateTo({ url: memberUrl(ROUTES.managerAdjust, member) })}
+            >
+              {t('staff.action.adjust')}
+            </Button>
+          ) : null}
+        </View>
+      ) : (
+        <Text className="staff__or" data-action="fulfil" onClick={() => Taro.navigateTo({ url: ROUTES.staffFulfil })}>
+          {t('staff.action.fulfil')} ›
+        </Text>
+      )}
+
       {staff?.role === 'manager' ? (
         <Text className="staff__or" onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })}>
           {t('staff.manage.open')} ›
         </Text>
+      ) : null}
+      {staff?.role === 'manager' ? (
+        <View className="staff__manager-links">
+          <Text data-link="manager-rewards" onClick={() => Taro.navigateTo({ url: ROUTES.managerRewards })}>
+            {t('manager.links.rewards')}
+          </Text>
+          <Text data-link="manager-rules" onClick={() => Taro.navigateTo({ url: ROUTES.managerRules })}>
+            {t('manager.links.rules')}
+          </Text>
+          <Text data-link="manager-audit" onClick={() => Taro.navigateTo({ url: ROUTES.managerAudit })}>
+            {t('manager.links.audit')}
+          </Text>
+        </View>
       ) : null}
     </View>
   );

@@ -1,0 +1,128 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { PickupCodeSchema, type RedemptionFulfilled } from '@vip-club/shared';
+import { useRef, useState } from 'react';
+import { Field } from '../../../components/field';
+import { usePageChrome } from '../../../hooks/use-page-chrome';
+import { useT } from '../../../i18n';
+import { friendlyError } from '../../../lib/errors';
+import { printMemberNo } from '../../../lib/format';
+import { canScan, scanCode } from '../../../lib/scan';
+import { ROUTES } from '../../../routes';
+import { fulfilRedemption } from '../../../services/rewards.service';
+import { useSessionStore } from '../../../stores/session.store';
+import '../staff.scss';
+import '../purchase/index.scss';
+import './index.scss';
+
+/** The counter: scan (or type) a pickup code, then a big clear answer of what to hand over. */
+export default function StaffFulfilPage() {
+  const t = useT();
+  usePageChrome('staff.fulfil.title');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<RedemptionFulfilled | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const busy = useRef(false);
+
+  useDidShow(() => {
+    if (!useSessionStore.getState().staff) Taro.redirectTo({ url: ROUTES.staffLogin });
+  });
+
+  const fulfil = async (raw: string) => {
+    if (busy.current) return;
+    const parsed = PickupCodeSchema.safeParse(raw);
+    setError(null);
+    if (!parsed.success) {
+      setError(t('staff.fulfil.error.code'));
+      return;
+    }
+    busy.current = true;
+    setBusy(true);
+    try {
+      setResult(await fulfilRedemption(parsed.data));
+    } catch (err) {
+      setError(friendlyError(err));
+    } finally {
+      busy.current = false;
+      setBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    try {
+      const scanned = await scanCode();
+      setCode(scanned);
+      await fulfil(scanned);
+    } catch {
+      // The clerk closed the scanner: nothing to say.
+    }
+  };
+
+  const next = () => {
+    setResult(null);
+    setCode('');
+    setError(null);
+  };
+
+  if (result) {
+    return (
+      <View className="page staff purchase">
+        <View className="card-surface purchase__result" data-result="fulfil" data-code={result.code}>
+          <View className="purchase__seal">✓</View>
+          <Text className="purchase__done">{t('staff.fulfil.done')}</Text>
+          <Text className="fulfil__gift">{result.reward.name}</Text>
+          <Text className="fulfil__quantity">× {result.quantity}</Text>
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('staff.lookup.result')}</Text>
+            <Text>
+              {result.member.name} · {printMemberNo(result.member.memberNo)}
+            </Text>
+          </View>
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('staff.fulfil.code')}</Text>
+            <Text>{result.code}</Text>
+          </View>
+        </View>
+        <Button className="btn-primary staff__submit" onClick={next}>
+          {t('staff.fulfil.next')}
+        </Button>
+      </View>
+    );
+  }
+
+  return (
+    <View className="page staff">
+      <Text className="title">{t('staff.fulfil.title')}</Text>
+      <View className="hairline" />
+      {canScan ? (
+        <Button className="btn-primary staff__scan" onClick={scan}>
+          {t('staff.fulfil.scan')}
+        </Button>
+      ) : null}
+      <Field name="pickupCode" label={t('staff.fulfil.code')}>
+        <Input
+          className="input fulfil__input"
+          value={code}
+          maxlength={16}
+          placeholder={t('staff.fulfil.code.placeholder')}
+          placeholderClass="placeholder"
+          onInput={(e) => setCode(e.detail.value.toUpperCase())}
+          onConfirm={() => void fulfil(code)}
+        />
+      </Field>
+      {error ? (
+        <View className="banner-error" data-error="fulfil">
+          {error}
+        </View>
+      ) : null}
+      <Button
+        className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`}
+        onClick={() => void fulfil(code)}
+        disabled={isBusy || undefined}
+      >
+        {t('staff.fulfil.submit')}
+      </Button>
+    </View>
+  );
+}
