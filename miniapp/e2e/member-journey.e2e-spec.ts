@@ -64,6 +64,7 @@ test('a new person logs in, sees what the join form needs, joins and lands on a 
   await screenshot(page, 'home-new-member');
 });
 
+// Waits out most of a real 60-second card code to see the page renew it.
 test('a seeded member (?as=demo-1) sees the card, points and tier progress the API holds, and the QR renews itself', async () => {
   const demo = await memberByApi('demo-1');
   const card = demo.me.card;
@@ -109,7 +110,7 @@ test('a seeded member (?as=demo-1) sees the card, points and tier progress the A
     return Number(document.querySelector('.home__qr-countdown')?.getAttribute('data-seconds')) > 50;
   });
   expect(await countdown.textContent()).toMatch(/秒后自动刷新/);
-});
+}, 150_000);
 
 test('switching to English and to Traditional Chinese changes the copy, and the choice is kept', async () => {
   phone = await openPhone();
