@@ -107,6 +107,49 @@ describe('points economy', () => {
       ]);
     });
 
+    it('shows a purchase with its refunds so far, by id or by order number, to its store and managers', async () => {
+      const member = await newMember();
+      const purchase = await buy(member, 80_000);
+      await refund(purchase.purchase.id, { amount: 30_000, reason: '退一件' }).expect(201);
+      const expected = {
+        ...purchase.purchase,
+        pointsEarned: 800,
+        refundedAmount: 30_000,
+        refundableLeft: 50_000,
+        pointsReversed: 300,
+      };
+      const byId = await club.request
+        .get(`${API}/purchases/${purchase.purchase.id}`)
+        .set(bearer(shop.clerkToken))
+        .expect(200);
+      expect(byId.body).toEqual(expected);
+      const byOrder = await club.request
+        .get(`${API}/purchases/lookup`)
+        .query({ storeId: shop.store.id, orderNo: purchase.purchase.orderNo })
+        .set(bearer(managerToken))
+        .expect(200);
+      expect(byOrder.body).toEqual(expected);
+      await club.request
+        .get(`${API}/purchases/${purchase.purchase.id}`)
+        .set(bearer(otherShop.clerkToken))
+        .expect(403);
+      await club.request
+        .get(`${API}/purchases/lookup`)
+        .query({ storeId: shop.store.id, orderNo: purchase.purchase.orderNo })
+        .set(bearer(otherShop.clerkToken))
+        .expect(403);
+      await club.request
+        .get(`${API}/purchases/lookup`)
+        .query({ storeId: shop.store.id, orderNo: 'NO-SUCH-ORDER' })
+        .set(bearer(shop.clerkToken))
+        .expect(404);
+      await club.request.get(`${API}/purchases/987654321`).set(bearer(managerToken)).expect(404);
+      await club.request
+        .get(`${API}/purchases/${purchase.purchase.id}`)
+        .set(bearer(member.accessToken))
+        .expect(403);
+    });
+
     it('refuses more than is left to refund with 409 REFUND_EXCEEDS_PURCHASE, changing nothing', async () => {
       const member = await newMember();
       const purchase = await buy(member, 50_000);

@@ -25,6 +25,15 @@ export interface PurchaseResult {
   pendingUntil: string | null;
 }
 
+/** `GET /purchases/{id}`, `GET /purchases/lookup`: a purchase with what its refunds have taken so far. */
+export interface PurchaseDetail extends Purchase {
+  pointsEarned: number;
+  refundedAmount: number;
+  /** What may still be refunded, minor units. */
+  refundableLeft: number;
+  pointsReversed: number;
+}
+
 /** One refund of a purchase. */
 export interface Refund {
   id: string;

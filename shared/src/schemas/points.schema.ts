@@ -58,6 +58,10 @@ export const RecordPurchaseInputSchema = z
   });
 export type RecordPurchaseInput = z.infer<typeof RecordPurchaseInputSchema>;
 
+/** `GET /purchases/lookup?storeId=&orderNo=`: a purchase by its till's order number. */
+export const PurchaseLookupQuerySchema = z.strictObject({ storeId: IdSchema, orderNo: OrderNoSchema });
+export type PurchaseLookupQuery = z.infer<typeof PurchaseLookupQuerySchema>;
+
 /** `POST /purchases/{id}/refunds`: part or all of what is left of the purchase. */
 export const RefundInputSchema = z.strictObject({ amount: PurchaseAmountSchema, reason: ReasonSchema });
 export type RefundInput = z.infer<typeof RefundInputSchema>;

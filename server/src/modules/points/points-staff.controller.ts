@@ -25,6 +25,8 @@ import {
   type RuleSet,
   RulesDocumentSchema,
   type Paginated,
+  type PurchaseDetail,
+  PurchaseLookupQuerySchema,
   RecordPurchaseInputSchema,
   RefundInputSchema,
 } from '@vip-club/shared';
@@ -48,6 +50,7 @@ import { RefundsService } from './refunds.service';
 class IdParamDto extends createZodDto(IdParamSchema) {}
 class RecordPurchaseDto extends createZodDto(RecordPurchaseInputSchema) {}
 class CreateApiKeyDto extends createZodDto(CreateApiKeyInputSchema) {}
+class PurchaseLookupQueryDto extends createZodDto(PurchaseLookupQuerySchema) {}
 class RefundDto extends createZodDto(RefundInputSchema) {}
 class AdjustmentDto extends createZodDto(PointsAdjustmentInputSchema) {}
 class RulesDocumentDto extends createZodDto(RulesDocumentSchema) {}
@@ -98,6 +101,29 @@ export class PointsStaffController {
     const outcome = await this.purchases.record(requestActor(request), body);
     // Set here rather than by @HttpCode: a replay is 200, a new purchase 201.
     await reply.code(outcome.created ? 201 : 200).send(outcome.result);
+  }
+
+  @Get('purchases/lookup')
+  @Roles('clerk', 'manager')
+  @ApiOperation({
+    summary: "Find a purchase by its store and the till's order number",
+    description: 'For refunds.',
+  })
+  lookupPurchase(
+    @CurrentUser() user: AuthUser,
+    @Query() query: PurchaseLookupQueryDto,
+  ): Promise<PurchaseDetail> {
+    return this.purchases.lookup(staffActor(user), query);
+  }
+
+  @Get('purchases/:id')
+  @Roles('clerk', 'manager')
+  @ApiOperation({
+    summary: 'A purchase with its refunds so far',
+    description: 'A clerk of another store gets 403.',
+  })
+  purchaseDetail(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<PurchaseDetail> {
+    return this.purchases.detail(staffActor(user), params.id);
   }
 
   @Post('purchases/:id/refunds')

@@ -1,4 +1,4 @@
-import type { Purchase, PurchaseResult } from '@vip-club/shared';
+import type { Purchase, PurchaseDetail, PurchaseResult } from '@vip-club/shared';
 import type { PurchaseEntity } from './entities/purchase.entity';
 
 export function toPurchase(row: PurchaseEntity): Purchase {
@@ -22,5 +22,16 @@ export function toPurchaseResult(row: PurchaseEntity): PurchaseResult {
     tier: row.tierAfter,
     tierChanged: row.tierAfter !== row.tierBefore,
     pendingUntil: row.pendingUntil === null ? null : row.pendingUntil.toISOString(),
+  };
+}
+
+/** The purchase as it stands now, refunds included. */
+export function toPurchaseDetail(row: PurchaseEntity): PurchaseDetail {
+  return {
+    ...toPurchase(row),
+    pointsEarned: row.pointsEarned,
+    refundedAmount: row.refundedAmount,
+    refundableLeft: row.amount - row.refundedAmount,
+    pointsReversed: row.pointsReversed,
   };
 }

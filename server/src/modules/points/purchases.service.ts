@@ -4,6 +4,8 @@ import {
   isBirthdayMonth,
   PURCHASE_CLOCK_SKEW_MS,
   pointsForPurchase,
+  type PurchaseDetail,
+  type PurchaseLookupQuery,
   type PurchaseResult,
   type RecordPurchaseInput,
   tierAfterPurchase,
@@ -19,7 +21,7 @@ import { ClubRulesService } from './club-rules.service';
 import type { PurchaseEntity } from './entities/purchase.entity';
 import { MemberStandingRepository } from './member-standing.repository';
 import { PointsLedgerService } from './points-ledger.service';
-import { toPurchaseResult } from './purchases.mapper';
+import { toPurchaseDetail, toPurchaseResult } from './purchases.mapper';
 import { PURCHASE_KEY, PurchasesRepository } from './purchases.repository';
 import { retryOnDeadlock } from './transaction-retry';
 
@@ -84,6 +86,29 @@ export class PurchasesService {
       if (!winner) throw err;
       return { created: false, result: toPurchaseResult(winner) };
     }
+  }
+
+  /** A purchase for a clerk of its store or a manager (for a refund at the counter). */
+  async detail(actor: Actor, id: string): Promise<PurchaseDetail> {
+    const row = await this.purchases.findById(this.dataSource.manager, id);
+    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'No such purchase');
+    return this.visible(actor, row);
+  }
+
+  async lookup(actor: Actor, query: PurchaseLookupQuery): Promise<PurchaseDetail> {
+    const row = await this.purchases.findByStoreOrder(this.dataSource.manager, query.storeId, query.orderNo);
+    if (!actsForStore(actor, query.storeId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, "Another store's purchases are not yours to see");
+    }
+    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'No purchase with this order number at this store');
+    return toPurchaseDetail(row);
+  }
+
+  private visible(actor: Actor, row: PurchaseEntity): PurchaseDetail {
+    if (!actsForStore(actor, row.storeId)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, "Another store's purchases are not yours to see");
+    }
+    return toPurchaseDetail(row);
   }
 
   private async recordIn(
