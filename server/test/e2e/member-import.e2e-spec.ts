@@ -334,6 +334,15 @@ describe('member-base import (POST /members/imports)', () => {
         .set(bearer(managerToken))
         .send({ file: 'x' })
         .expect(400);
+
+      // 林小雨 in GBK, as Excel saves "CSV" on a Chinese system.
+      const gbk = Buffer.concat([
+        Buffer.from(`${HEADER}\n${uniquePhone()},`),
+        Buffer.from([0xc1, 0xd6, 0xd0, 0xa1, 0xd3, 0xea]),
+        Buffer.from(',05-17,gold,1,2020-01-01,\n'),
+      ]);
+      const notUtf8 = await postCsv(gbk as unknown as string).expect(400);
+      expect(notUtf8.body.error.details[0].message).toContain('is not UTF-8 text');
     });
 
     it('refuses a malformed Idempotency-Key (400) and the same key with another file (409 IDEMPOTENCY_CONFLICT)', async () => {

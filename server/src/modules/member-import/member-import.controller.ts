@@ -51,7 +51,22 @@ export class MemberImportController {
   }
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function csvOf(body: unknown): string {
+  if (Buffer.isBuffer(body)) {
+    let text: string;
+    try {
+      text = UTF8.decode(body);
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'ERR_ENCODING_INVALID_ENCODED_DATA') throw err;
+      // Spreadsheets in China often save "CSV" as GBK.
+      throw validationError([
+        { path: '(body)', message: 'is not UTF-8 text: save the sheet as "CSV UTF-8" and send it again' },
+      ]);
+    }
+    return csvOf(text);
+  }
   if (typeof body === 'string') {
     if (body.trim() === '')
       throw validationError([{ path: '(body)', message: 'is empty: send a CSV file with a header row' }]);

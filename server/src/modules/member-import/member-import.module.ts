@@ -19,16 +19,16 @@ export class MemberImportModule implements OnModuleInit {
   constructor(private readonly http: HttpAdapterHost) {}
 
   /**
-   * CSV bodies arrive as text, with their own size limit: the app's limit for every other body is a
-   * small form's. Added before the server starts listening, so it reaches every route; only the
-   * import route accepts a text body.
+   * CSV bodies arrive as bytes, with their own size limit: the app's limit for every other body is a
+   * small form's. The import decodes them itself, to refuse a file that is not UTF-8 by name. Added
+   * before the server starts listening, so it reaches every route; only the import accepts it.
    */
   onModuleInit(): void {
     const fastify = this.http.httpAdapter.getInstance<FastifyInstance>();
     if (fastify.hasContentTypeParser('text/csv')) return;
     fastify.addContentTypeParser(
       'text/csv',
-      { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES },
+      { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES },
       (_req, body, done) => done(null, body),
     );
   }
