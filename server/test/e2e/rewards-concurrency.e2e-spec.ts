@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../setup/test-app';
 
 interface Answer {
   status: number;
-  body: { code?: string; error?: { code: string } } & Partial<RedemptionCreated>;
+  body: { code?: string; error?: { code: string; details?: unknown } } & Partial<RedemptionCreated>;
 }
 
 describe('redemptions under concurrency (MySQL)', () => {
@@ -48,7 +48,7 @@ describe('redemptions under concurrency (MySQL)', () => {
       );
       made.push(...batch);
     }
-    await Promise.all(made.map((m) => adjustPoints(club, m.id, points)));
+    await Promise.all(made.map((m) => adjustPoints(club.request, managerToken, m.id, points)));
     return made;
   }
 
@@ -131,6 +131,11 @@ describe('redemptions under concurrency (MySQL)', () => {
     );
 
     expect(tally(answers)).toEqual({ '201': 3, '409 POINTS_INSUFFICIENT': 17 });
+    // Refused by the rule or by the conditional debit, the answer reads the same.
+    const refusals = answers.filter((a) => a.status === 409).map((a) => a.body.error);
+    expect(refusals.every((e) => JSON.stringify(e?.details) === '{"reason":"POINTS_INSUFFICIENT"}')).toBe(
+      true,
+    );
     expect(await balancesAndLedgerSums(club, [member.id])).toEqual([
       { memberId: member.id, points: 0, ledgerSum: 0 },
     ]);

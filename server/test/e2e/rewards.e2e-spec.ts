@@ -51,7 +51,7 @@ describe('rewards', () => {
   /** A new member with `points`, remembered for the final balance check. */
   async function memberWith(points: number): Promise<JoinedMember> {
     const member = await joinMember(club.request);
-    if (points !== 0) await adjustPoints(club, member.id, points);
+    if (points !== 0) await adjustPoints(club.request, managerToken, member.id, points);
     everyone.push(member.id);
     return member;
   }
@@ -72,6 +72,15 @@ describe('rewards', () => {
       cursor = res.body.nextCursor;
     } while (cursor);
     return items.find((r) => r.id === rewardId);
+  }
+
+  async function auditOf(entity: string): Promise<unknown[]> {
+    const res = await club.request
+      .get(`${API}/audit-log`)
+      .query({ entity })
+      .set(bearer(managerToken))
+      .expect(200);
+    return res.body.items as unknown[];
   }
 
   async function stockLeft(rewardId: string): Promise<number> {
@@ -101,12 +110,7 @@ describe('rewards', () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
-      const audit = await club.request
-        .get(`${API}/audit-log`)
-        .query({ entity: 'reward' })
-        .set(bearer(managerToken))
-        .expect(200);
-      expect(audit.body.items).toContainEqual(
+      expect(await auditOf('reward')).toContainEqual(
         expect.objectContaining({
           actor: `staff:${managerId}`,
           action: 'reward.create',
@@ -169,12 +173,7 @@ describe('rewards', () => {
         tiers: ['silver'],
       });
 
-      const audit = await club.request
-        .get(`${API}/audit-log`)
-        .query({ entity: 'reward' })
-        .set(bearer(managerToken))
-        .expect(200);
-      expect(audit.body.items).toContainEqual(
+      expect(await auditOf('reward')).toContainEqual(
         expect.objectContaining({
           action: 'reward.update',
           entityId: reward.id,
@@ -494,7 +493,7 @@ describe('rewards', () => {
 
     it('blocks a member whose balance is below zero, whatever the cost', async () => {
       const member = await memberWith(100);
-      await adjustPoints(club, member.id, -150);
+      await adjustPoints(club.request, managerToken, member.id, -150);
       const reward = await createReward(club.request, managerToken, { pointsCost: 1 });
       expect((await catalogueEntry(member, reward.id))?.reason).toBe('POINTS_INSUFFICIENT');
       const res = await redeem(club.request, member.accessToken, reward.id).expect(409);
@@ -699,12 +698,7 @@ describe('rewards', () => {
         .set(bearer(managerToken))
         .expect(200);
       expect(res.body).toMatchObject({ status: 'cancelled', balance: 500 });
-      const audit = await club.request
-        .get(`${API}/audit-log`)
-        .query({ entity: 'redemption' })
-        .set(bearer(managerToken))
-        .expect(200);
-      expect(audit.body.items).toContainEqual(
+      expect(await auditOf('redemption')).toContainEqual(
         expect.objectContaining({
           actor: `staff:${managerId}`,
           action: 'redemption.cancel',

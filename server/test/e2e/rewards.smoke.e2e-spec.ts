@@ -24,7 +24,7 @@ describe('rewards (smoke)', () => {
     managerToken = (await loginManager(club.request)).accessToken;
     shop = await createStoreAndClerk(club.request, managerToken);
     member = await joinMember(club.request);
-    await adjustPoints(club, member.id, 1000);
+    await adjustPoints(club.request, managerToken, member.id, 1000);
   });
   afterAll(async () => {
     await club?.close();

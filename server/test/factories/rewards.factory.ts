@@ -1,8 +1,7 @@
-// Builders for rewards tests: rewards through the HTTP API; points through the real points core
-// (the one writer of points), for members who need a balance before they can redeem.
+// Builders for rewards tests, through the HTTP API: rewards, and points for members who need a
+// balance before they can redeem.
 import type { CreateRewardInput, Reward } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
-import { PointsLedgerService } from '../../src/modules/points/points-ledger.service';
 import type { TestAgent, TestApp } from '../setup/test-app';
 import { API, bearer, unique } from './club.factory';
 
@@ -33,15 +32,18 @@ export async function createReward(
   return res.body as Reward;
 }
 
-/** Gives (or, negative, takes even below zero) points as an `adjust` ledger entry. */
-export async function adjustPoints(club: TestApp, memberId: string, delta: number): Promise<void> {
-  const points = club.app.get(PointsLedgerService);
-  const at = new Date();
-  await club.app.get(DataSource).transaction(async (em) => {
-    const ref = unique('test-grant:');
-    if (delta > 0) await points.credit(em, { memberId, points: delta, kind: 'adjust', ref, at });
-    else await points.debit(em, { memberId, points: -delta, kind: 'adjust', ref, at, allowNegative: true });
-  });
+/** A manager's points adjustment: gives points, or takes them (even below zero) when negative. */
+export async function adjustPoints(
+  http: TestAgent,
+  managerToken: string,
+  memberId: string,
+  delta: number,
+): Promise<void> {
+  const res = await http
+    .post(`${API}/members/${memberId}/points/adjustments`)
+    .set(bearer(managerToken))
+    .send({ delta, reason: '测试：兑换前备好积分' });
+  if (res.status !== 201) throw new Error(`points adjustment: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /** POST /rewards/{id}/redemptions with a fresh (or the given) Idempotency-Key. */

@@ -1,9 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '../../common/scheduling/periodic-task';
 import { AppConfig } from '../../config/app-config';
 import { RedemptionsService } from './redemptions.service';
-
-const CHECK_EVERY_MS = 15 * 60_000;
-const FIRST_CHECK_AFTER_MS = 60_000;
 
 /**
  * Runs `redemptions-expiry` on its own every 15 minutes, so what was never picked up goes back soon
@@ -14,8 +12,7 @@ const FIRST_CHECK_AFTER_MS = 60_000;
 @Injectable()
 export class RedemptionsExpiryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RedemptionsExpiryScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
+  private readonly task = new PeriodicTask(() => this.run(), { everyMs: 15 * 60_000, firstAfterMs: 60_000 });
 
   constructor(
     private readonly redemptions: RedemptionsService,
@@ -23,31 +20,19 @@ export class RedemptionsExpiryScheduler implements OnApplicationBootstrap, OnApp
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    const first = setTimeout(() => {
-      void this.tick();
-      this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
-      this.timer.unref();
-    }, FIRST_CHECK_AFTER_MS);
-    first.unref();
-    this.timer = first;
+    if (this.config.nodeEnv !== 'test') this.task.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.task.stop();
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+  private async run(): Promise<void> {
     try {
       const result = await this.redemptions.returnExpired();
       if (result.effects.returned > 0) this.logger.log(result, 'job ran');
     } catch (err) {
-      this.logger.error({ job: 'redemptions-expiry', err }, 'job failed; the next check tries again');
-    } finally {
-      this.running = false;
+      this.logger.error({ job: 'redemptions-expiry', err }, 'job failed; the next run tries again');
     }
   }
 }

@@ -110,14 +110,21 @@ export class RedemptionsService {
           ) {
             throw refusal('LIMIT_REACHED');
           }
-          const entry = await this.points.debit(em, {
-            memberId,
-            points: pointsSpent,
-            kind: 'redeem',
-            ref: ledgerRef(memberId, idempotencyKey),
-            at: now,
-            allowNegative: false,
-          });
+          const entry = await this.points
+            .debit(em, {
+              memberId,
+              points: pointsSpent,
+              kind: 'redeem',
+              ref: ledgerRef(memberId, idempotencyKey),
+              at: now,
+              allowNegative: false,
+            })
+            .catch((err: unknown) => {
+              // The same answer as the rule's, whichever of the two noticed first.
+              throw err instanceof DomainError && err.code === ErrorCode.POINTS_INSUFFICIENT
+                ? refusal('POINTS_INSUFFICIENT')
+                : err;
+            });
           if (!(await this.rewards.takeStock(em, rewardId, input.quantity))) throw refusal('OUT_OF_STOCK');
           // Last: its foreign keys take shared locks on the member and reward rows, which this
           // transaction already holds exclusively; inserted first, they would deadlock with the

@@ -4,20 +4,27 @@ import type { RewardEntity } from './entities/reward.entity';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
-export function toReward(reward: RewardEntity): Reward {
+/** What managers and members both see of a reward. */
+function rewardFields(reward: RewardEntity) {
   return {
     id: reward.id,
     name: reward.name,
     description: reward.description,
     kind: reward.kind,
     pointsCost: reward.pointsCost,
-    stock: reward.stock,
     stockLeft: reward.stockLeft,
     perMemberLimit: reward.perMemberLimit,
     tiers: reward.tiers,
     availableFrom: reward.availableFrom.toISOString(),
     availableTo: reward.availableTo.toISOString(),
     imageUrl: reward.imageUrl,
+  };
+}
+
+export function toReward(reward: RewardEntity): Reward {
+  return {
+    ...rewardFields(reward),
+    stock: reward.stock,
     createdAt: reward.createdAt.toISOString(),
     updatedAt: reward.updatedAt.toISOString(),
   };
@@ -29,17 +36,7 @@ export function toRewardForMember(
   verdict: Redeemability,
 ): RewardForMember {
   return {
-    id: reward.id,
-    name: reward.name,
-    description: reward.description,
-    kind: reward.kind,
-    pointsCost: reward.pointsCost,
-    stockLeft: reward.stockLeft,
-    perMemberLimit: reward.perMemberLimit,
-    tiers: reward.tiers,
-    availableFrom: reward.availableFrom.toISOString(),
-    availableTo: reward.availableTo.toISOString(),
-    imageUrl: reward.imageUrl,
+    ...rewardFields(reward),
     alreadyRedeemed,
     redeemable: verdict.redeemable,
     ...(verdict.redeemable ? {} : { reason: verdict.reason }),
