@@ -1,11 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { zonedDateParts } from '@vip-club/shared';
+import { PeriodicTask } from '../../common/scheduling/periodic-task';
 import { AppConfig } from '../../config/app-config';
 import { PointsJobsService } from './points-jobs.service';
-
-/** How often the scheduler looks whether a period's run is due. */
-const CHECK_EVERY_MS = 15 * 60_000;
-const FIRST_CHECK_AFTER_MS = 60_000;
 
 /**
  * Runs the points jobs on their own: `points-expiry` once each club day, `tier-review` once in each
@@ -16,8 +13,10 @@ const FIRST_CHECK_AFTER_MS = 60_000;
 @Injectable()
 export class PointsJobsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PointsJobsScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
+  private readonly task = new PeriodicTask(() => this.runDue(new Date()), {
+    everyMs: 15 * 60_000,
+    firstAfterMs: 60_000,
+  });
 
   constructor(
     private readonly jobs: PointsJobsService,
@@ -25,32 +24,16 @@ export class PointsJobsScheduler implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    const first = setTimeout(() => {
-      void this.tick();
-      this.timer = setInterval(() => void this.tick(), CHECK_EVERY_MS);
-      this.timer.unref();
-    }, FIRST_CHECK_AFTER_MS);
-    first.unref();
-    this.timer = first;
+    if (this.config.nodeEnv !== 'test') this.task.start();
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.task.stop();
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const now = new Date();
-      await this.runQuietly('points-expiry', now);
-      if (zonedDateParts(now, this.config.club.timezone).month === 1)
-        await this.runQuietly('tier-review', now);
-    } finally {
-      this.running = false;
-    }
+  private async runDue(now: Date): Promise<void> {
+    await this.runQuietly('points-expiry', now);
+    if (zonedDateParts(now, this.config.club.timezone).month === 1) await this.runQuietly('tier-review', now);
   }
 
   private async runQuietly(name: string, now: Date): Promise<void> {
