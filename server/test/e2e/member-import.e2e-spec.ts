@@ -301,6 +301,22 @@ describe('member-base import (POST /members/imports)', () => {
     expect(viaWechat.body.id).toBe(String(imported.id));
   });
 
+  it('applies a file of several transactions’ worth of rows (run side by side) once each', async () => {
+    // Numbers of their own (137…): 450 random ones could meet by chance and be refused as duplicates.
+    const phones = Array.from({ length: 450 }, (_, i) => `137${String(1000 + i).padStart(8, '0')}`);
+    const csv = `${HEADER}\n${phones.map((p, i) => `${p},批量${i},01-01,friend,${i + 1},2020-01-01,`).join('\n')}\n`;
+    const first = (await postCsv(csv).expect(200)).body as MemberImportResult;
+    expect(first).toMatchObject({ created: 450, updated: 0, unchanged: 0, rejected: [] });
+    const rows: Array<{ members: string; entries: string; points: string }> = await ds.query(
+      'SELECT COUNT(DISTINCT m.id) AS members, COUNT(l.id) AS entries, SUM(l.delta) AS points FROM members m ' +
+        'JOIN points_ledger l ON l.member_id = m.id WHERE m.phone IN (?)',
+      [phones],
+    );
+    expect(rows[0]).toEqual({ members: '450', entries: '450', points: String((450 * 451) / 2) });
+    expect((await postCsv(csv).expect(200)).body).toMatchObject({ created: 0, updated: 0, unchanged: 450 });
+    await expectBalancesMatchLedger();
+  });
+
   it('accepts JSON {csv} for small files', async () => {
     const phone = uniquePhone();
     const res = await club.request

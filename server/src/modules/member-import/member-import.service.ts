@@ -47,6 +47,9 @@ interface ImportRun {
 
 /** Rows applied per transaction: few commits for a big file, little lost work when one row fails. */
 const ROWS_PER_TRANSACTION = 100;
+/** Transactions of one import running at once (MySQL); the club's pool keeps room for everyone else. */
+const PARALLEL_TRANSACTIONS = 4;
+const RETRYABLE_LOCK_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 const PHONE_INDEX = { name: 'uq_members_phone', table: 'members', columns: ['phone'] };
 
@@ -102,25 +105,21 @@ export class MemberImportService {
       else pending.push(row);
     }
 
-    const at = new Date();
-    for (let i = 0; i < pending.length; i += ROWS_PER_TRANSACTION) {
-      const chunk = pending.slice(i, i + ROWS_PER_TRANSACTION);
-      let outcomes: Outcome[];
-      try {
-        outcomes = await this.dataSource.transaction((em) =>
-          sequentially(chunk, (row) => this.applyRow(em, row, { actor, importRef, fileHash, at })),
-        );
-      } catch {
-        // One row spoilt the batch (a member joined with that phone meanwhile, a parallel run of the
-        // same file): apply its rows one by one so only a row that truly cannot go in is refused.
-        outcomes = [];
-        for (const row of chunk) {
-          const outcome = await this.applyAlone(row, { actor, importRef, fileHash, at }, rejected);
-          if (outcome) outcomes.push(outcome);
-        }
+    const run: ImportRun = { actor, importRef, fileHash, at: new Date() };
+    const chunks: ReadyRow[][] = [];
+    for (let i = 0; i < pending.length; i += ROWS_PER_TRANSACTION)
+      chunks.push(pending.slice(i, i + ROWS_PER_TRANSACTION));
+    // Several transactions at once on MySQL: a big file is bound by round trips, not by the
+    // database. The embedded SQLite has one connection, so one at a time there.
+    const lanes = this.dataSource.options.type === 'better-sqlite3' ? 1 : PARALLEL_TRANSACTIONS;
+    let next = 0;
+    const lane = async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++];
+        for (const outcome of await this.applyChunk(chunk, run, rejected)) counts[outcome]++;
       }
-      for (const outcome of outcomes) counts[outcome]++;
-    }
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
 
     rejected.sort((a, b) => a.line - b.line);
     this.logger.log(
@@ -128,6 +127,27 @@ export class MemberImportService {
         `${counts.unchanged} unchanged, ${rejected.length} rejected`,
     );
     return { importRef, ...counts, rejected };
+  }
+
+  private async applyChunk(
+    chunk: ReadyRow[],
+    run: ImportRun,
+    rejected: MemberImportRejection[],
+  ): Promise<Outcome[]> {
+    try {
+      return await this.dataSource.transaction((em) =>
+        sequentially(chunk, (row) => this.applyRow(em, row, run)),
+      );
+    } catch {
+      // One row spoilt the batch (a member joined with that phone meanwhile, a parallel run of the
+      // same file, a deadlock): apply its rows one by one so only a row that truly cannot go in is refused.
+      const outcomes: Outcome[] = [];
+      for (const row of chunk) {
+        const outcome = await this.applyAlone(row, run, rejected);
+        if (outcome) outcomes.push(outcome);
+      }
+      return outcomes;
+    }
   }
 
   /** Checks every row against the file's own rules; the rows that pass, in file order. */
@@ -287,7 +307,8 @@ export class MemberImportService {
         return await this.dataSource.transaction((em) => this.applyRow(em, row, run));
       } catch (err) {
         // A member joined with this phone between our read and our insert: the next try finds them.
-        if (isUniqueViolation(err, PHONE_INDEX) && attempt < 2) continue;
+        // A deadlock victim was rolled back whole: it can simply go again.
+        if ((isUniqueViolation(err, PHONE_INDEX) || isLockConflict(err)) && attempt < 3) continue;
         if (isUniqueViolation(err, IMPORT_ROW_INDEX)) return 'unchanged';
         this.logger.warn(`Member import ${importRef}, line ${row.line}: ${(err as Error).message}`);
         rejected.push({ line: row.line, reason: 'could not be saved; try this row again' });
@@ -313,6 +334,11 @@ const IMPORT_ROW_INDEX = {
   table: 'member_import_rows',
   columns: ['import_ref', 'phone'],
 };
+
+function isLockConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } };
+  return RETRYABLE_LOCK_ERRORS.has(String(e?.driverError?.code ?? e?.code));
+}
 
 async function sequentially<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
