@@ -26,6 +26,7 @@ import {
   redeem,
   rewardBody,
 } from '../factories/rewards.factory';
+import { purchaseBody, recordPurchase } from '../factories/points.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 const HOUR = 3_600_000;
@@ -772,6 +773,53 @@ describe('rewards', () => {
         .expect(409);
       expect(late.body.error.details).toEqual({ status: 'returned' });
       await club.request.post(`${API}/jobs/redemptions-expiry/runs`).set(bearer(shop.clerkToken)).expect(403);
+    });
+  });
+
+  describe('points earned at the counter', () => {
+    async function putRules(changes: Record<string, unknown>): Promise<void> {
+      const current = await club.request.get(`${API}/rules`).set(bearer(managerToken)).expect(200);
+      await club.request
+        .put(`${API}/rules`)
+        .set(bearer(managerToken))
+        .send({ ...current.body.rules, ...changes })
+        .expect(200);
+    }
+
+    afterAll(async () => {
+      await putRules({ returnWindowDays: 0 });
+    });
+
+    it('spends what a purchase earned', async () => {
+      const member = await memberWith(0);
+      const { pointsEarned } = await recordPurchase(
+        club.request,
+        shop.clerkToken,
+        purchaseBody(shop.store.id, { memberId: member.id }, { amount: 100_000 }),
+      );
+      expect(pointsEarned).toBeGreaterThan(0);
+      const reward = await createReward(club.request, managerToken, { pointsCost: pointsEarned });
+      const res = await redeem(club.request, member.accessToken, reward.id).expect(201);
+      expect(res.body).toMatchObject({ pointsSpent: pointsEarned, balance: 0 });
+    });
+
+    it('cannot spend points still pending in the return window', async () => {
+      await putRules({ returnWindowDays: 7 });
+      const member = await memberWith(50);
+      const { pointsEarned } = await recordPurchase(
+        club.request,
+        shop.clerkToken,
+        purchaseBody(shop.store.id, { memberId: member.id }, { amount: 100_000 }),
+      );
+      const reward = await createReward(club.request, managerToken, { pointsCost: 100 });
+      expect((await catalogueEntry(member, reward.id))?.reason).toBe('POINTS_INSUFFICIENT');
+      const res = await redeem(club.request, member.accessToken, reward.id).expect(409);
+      expect(res.body.error.code).toBe('POINTS_INSUFFICIENT');
+      const cheap = await createReward(club.request, managerToken, { pointsCost: 50 });
+      await redeem(club.request, member.accessToken, cheap.id).expect(201);
+      expect(await balancesAndLedgerSums(club, [member.id])).toEqual([
+        { memberId: member.id, points: pointsEarned, ledgerSum: pointsEarned },
+      ]);
     });
   });
 
