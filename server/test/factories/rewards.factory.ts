@@ -4,6 +4,7 @@ import type { CreateRewardInput, Reward } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import type { TestAgent, TestApp } from '../setup/test-app';
 import { API, bearer, unique } from './club.factory';
+import { balancesAgainstLedger } from './points.factory';
 
 const HOUR = 3_600_000;
 
@@ -62,19 +63,6 @@ export function redeem(
 }
 
 /** For every member given: the cached balance and the sum of their ledger, read by SQL. */
-export async function balancesAndLedgerSums(
-  club: TestApp,
-  memberIds: string[],
-): Promise<Array<{ memberId: string; points: number; ledgerSum: number }>> {
-  const db = club.app.get(DataSource);
-  const rows: Array<{ id: unknown; points: unknown; ledger_sum: unknown }> = await db.query(
-    `SELECT m.id, m.points, (SELECT COALESCE(SUM(l.delta), 0) FROM points_ledger l WHERE l.member_id = m.id) AS ledger_sum
-       FROM members m WHERE m.id IN (${memberIds.map(() => '?').join(',')})`,
-    memberIds,
-  );
-  return rows.map((r) => ({
-    memberId: String(r.id),
-    points: Number(r.points),
-    ledgerSum: Number(r.ledger_sum),
-  }));
+export function balancesAndLedgerSums(club: TestApp, memberIds: string[]) {
+  return balancesAgainstLedger(club.app.get(DataSource), memberIds);
 }
