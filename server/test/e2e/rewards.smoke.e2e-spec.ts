@@ -90,4 +90,26 @@ describe('rewards (smoke)', () => {
       { memberId: member.id, points: 400, ledgerSum: 400 },
     ]);
   });
+
+  it('documents every rewards route in OpenAPI, the redemption with its Idempotency-Key', async () => {
+    const doc = (await club.request.get('/api/docs/json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }> }>>;
+    };
+    const routes: Array<[string, string]> = [
+      ['/api/v1/rewards', 'post'],
+      ['/api/v1/rewards', 'get'],
+      ['/api/v1/rewards/{id}', 'patch'],
+      ['/api/v1/rewards/{id}', 'get'],
+      ['/api/v1/rewards/manage', 'get'],
+      ['/api/v1/rewards/{id}/redemptions', 'post'],
+      ['/api/v1/me/redemptions', 'get'],
+      ['/api/v1/redemptions/fulfilments', 'post'],
+      ['/api/v1/redemptions/{id}/cancellation', 'post'],
+      ['/api/v1/jobs/redemptions-expiry/runs', 'post'],
+    ];
+    expect(routes.filter(([path, method]) => !doc.paths[path]?.[method])).toEqual([]);
+    expect(doc.paths['/api/v1/rewards/{id}/redemptions'].post.parameters).toContainEqual(
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }),
+    );
+  });
 });
