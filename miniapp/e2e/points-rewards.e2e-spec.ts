@@ -116,6 +116,26 @@ test('a manager adds a gift; a member redeems it after confirming, shows the pic
   const suffix = String(Date.now()).slice(-6);
   const giftName = `珍珠耳钉 ${suffix}`;
 
+  const login = await httpJson(`${baseUrl()}/api/v1/auth/staff`, {
+    method: 'POST',
+    body: { username: 'manager', password: 'club-manager-2026' },
+  });
+  const managerToken = (login.body as { accessToken: string }).accessToken;
+  // Two more through the API, so the catalogue also shows why a gift cannot be redeemed yet.
+  const soon = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const later = new Date(Date.now() + 120 * 86_400_000).toISOString();
+  const dear = { name: `鎏金书签 ${suffix}`, pointsCost: 9_000_000 };
+  const voucher = { name: `新春礼券 ${suffix}`, availableFrom: soon };
+  for (const extra of [
+    { ...dear, description: '手工鎏金，附烫金书盒', kind: 'gift', availableFrom: new Date().toISOString() },
+    { ...voucher, description: '门店保养礼券一张', kind: 'voucher', pointsCost: 500 },
+  ]) {
+    await api('/rewards', managerToken, {
+      method: 'POST',
+      body: { stock: 5, perMemberLimit: 1, tiers: [], availableTo: later, ...extra },
+    });
+  }
+
   const manager = await phone();
   await signInAsStaff(manager.page, 'manager', 'club-manager-2026');
   await manager.page.locator('[data-link=manager-rewards]').click();
@@ -127,22 +147,21 @@ test('a manager adds a gift; a member redeems it after confirming, shows the pic
   await manager.page.locator('[data-field=rewardCost] input').fill('300');
   await manager.page.locator('[data-field=rewardStock] input').fill('20');
   await manager.page.locator('[data-field=rewardLimit] input').fill('2');
+  // Earlier pages stay in the document, hidden: the page on show is the last one.
+  await manager.page.evaluate(() => {
+    const pages = document.querySelectorAll('.taro_page');
+    pages[pages.length - 1]?.scrollTo(0, 0);
+  });
+  await screenshot(manager.page, 'manager-rewards-editor');
   await manager.page.locator('.staff__submit:visible').click();
   expect(await textOf(manager.page, '.staff__ok')).toBe('已保存');
   await manager.page.locator(`.manager__list-item[data-reward="${giftName}"]`).waitFor();
   expect(
     await textOf(manager.page, `.manager__list-item[data-reward="${giftName}"] .manager__list-meta`),
   ).toBe('礼品 · 300 积分 · 剩余 20 / 20');
-  await manager.page.evaluate(() => document.querySelector('.taro_page')?.scrollTo(0, 0));
-  await screenshot(manager.page, 'manager-rewards-editor');
 
   // A member with enough points: the manager tops them up through the API, with a reason.
   const member = await memberByApi('demo-40');
-  const login = await httpJson(`${baseUrl()}/api/v1/auth/staff`, {
-    method: 'POST',
-    body: { username: 'manager', password: 'club-manager-2026' },
-  });
-  const managerToken = (login.body as { accessToken: string }).accessToken;
   const top = await httpJson(`${baseUrl()}/api/v1/members/${member.me.id}/points/adjustments`, {
     method: 'POST',
     body: { delta: 1000, reason: '浏览器测试：兑换礼品' },
@@ -161,6 +180,16 @@ test('a manager adds a gift; a member redeems it after confirming, shows the pic
   await card.waitFor();
   expect(await card.getAttribute('data-redeemable')).toBe('true');
   expect(((await card.locator('.rewards__stock').textContent()) ?? '').trim()).toBe('剩余 20 件');
+  const dearCard = page.locator(`.rewards__item[data-reward="${dear.name}"]`);
+  expect(await dearCard.getAttribute('data-redeemable')).toBe('false');
+  const shortBy = `还差 ${grouped(dear.pointsCost - before.spendable)} 积分，下次光临便离它更近`;
+  await dearCard.locator('.rewards__reason', { hasText: shortBy }).waitFor();
+  expect(((await dearCard.locator('.rewards__reason').textContent()) ?? '').trim()).toBe(shortBy);
+  expect(await dearCard.locator('.rewards__redeem').count()).toBe(0);
+  const voucherCard = page.locator(`.rewards__item[data-reward="${voucher.name}"]`);
+  expect(((await voucherCard.locator('.rewards__reason').textContent()) ?? '').trim()).toBe(
+    `${voucher.availableFrom.slice(0, 10)} 起即可兑换`,
+  );
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'rewards');
 

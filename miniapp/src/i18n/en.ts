@@ -342,4 +342,8 @@ export const en: Dictionary = {
   'manager.audit.action.api_key.revoke': 'Till key revoked',
   'manager.audit.action.reward.create': 'Gift created',
   'manager.audit.action.reward.update': 'Gift edited',
+  'manager.audit.action.redemption.cancel': 'Redemption cancelled',
+  'manager.audit.action.member.import': 'Members imported',
+  'manager.rewards.edit': 'Edit',
+  'staff.purchase.again': 'Record another',
 };

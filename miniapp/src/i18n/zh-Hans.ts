@@ -340,6 +340,10 @@ export const zhHans = {
   'manager.audit.action.api_key.revoke': '停用收银密钥',
   'manager.audit.action.reward.create': '新增礼品',
   'manager.audit.action.reward.update': '编辑礼品',
+  'manager.audit.action.redemption.cancel': '取消兑换',
+  'manager.audit.action.member.import': '导入会员',
+  'manager.rewards.edit': '编辑',
+  'staff.purchase.again': '再记一笔',
 } as const;
 
 /** A key of the dictionary. */

@@ -342,4 +342,8 @@ export const zhHant: Dictionary = {
   'manager.audit.action.api_key.revoke': '停用收銀密鑰',
   'manager.audit.action.reward.create': '新增禮品',
   'manager.audit.action.reward.update': '編輯禮品',
+  'manager.audit.action.redemption.cancel': '取消兌換',
+  'manager.audit.action.member.import': '匯入會員',
+  'manager.rewards.edit': '編輯',
+  'staff.purchase.again': '再記一筆',
 };

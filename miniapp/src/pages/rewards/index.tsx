@@ -141,7 +141,8 @@ export default function RewardsPage() {
       ) : null}
 
       <View className="rewards__grid">
-        {rewards.map((reward) => (
+        {/* Shown once this visit's catalogue and balance are both in, so no reason reads a missing balance. */}
+        {(isLoaded ? rewards : []).map((reward) => (
           <View
             key={reward.id}
             className={`card-surface rewards__item${reward.redeemable ? '' : ' rewards__item--muted'}`}

@@ -17,6 +17,8 @@ const KNOWN_ACTIONS = new Set([
   'api_key.revoke',
   'reward.create',
   'reward.update',
+  'redemption.cancel',
+  'member.import',
 ]);
 
 /** A value of the log, short enough to read on a phone. */

@@ -252,7 +252,7 @@ export default function ManagerRewardsPage() {
           <View className="manager__list-head">
             <Text className="manager__list-name">{r.name}</Text>
             <Text className="manager__edit" onClick={() => edit(r)}>
-              {t('profile.edit')}
+              {t('manager.rewards.edit')}
             </Text>
           </View>
           <Text className="manager__list-meta">

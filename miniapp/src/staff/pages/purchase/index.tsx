@@ -133,7 +133,7 @@ export default function StaffPurchasePage() {
           </View>
         </View>
         <Button className="btn-primary staff__submit" onClick={again}>
-          {t('staff.purchase.title')}
+          {t('staff.purchase.again')}
         </Button>
         <Button
           className="btn-ghost purchase__secondary"
