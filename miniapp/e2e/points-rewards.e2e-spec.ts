@@ -245,3 +245,48 @@ test('a manager adds a gift; a member redeems it after confirming, shows the pic
   expect(mine.items.find((r) => r.code === code)?.status).toBe('fulfilled');
   await screenshot(page, 'redemption-fulfilled');
 });
+
+test('a manager adjusts a member’s points only with a reason, sees it in the audit log, and keeps the rules', async () => {
+  const member = await memberByApi('demo-41');
+  const before = await api<PointsSummary>('/me/points/summary', member.token);
+  const { code } = await member.cardCode();
+
+  const manager = await phone();
+  const { page } = manager;
+  await signInAsStaff(page, 'manager', 'club-manager-2026');
+  await page.locator('[data-field=cardCode] input').fill(code);
+  await page.locator('.staff__submit:visible').click();
+  await page.locator(`.staff__result[data-member-no="${member.me.card.memberNo}"]`).waitFor();
+  await page.locator('[data-action=adjust]').click();
+  await page.waitForURL(/manager\/pages\/adjust\/index/);
+
+  await page.locator('[data-field=delta] input').fill('250');
+  await page.locator('.staff__submit:visible').click();
+  expect(await textOf(page, '[data-error-for=reason]')).toBe('请填写调整原因');
+  await page.locator('[data-field=delta] input').fill('0');
+  await page.locator('[data-field=reason] input').fill('门店开业活动补录');
+  await page.locator('.staff__submit:visible').click();
+  expect(await textOf(page, '[data-error-for=delta]')).toBe('请输入不为 0 的整数');
+  const unchanged = await api<PointsSummary>('/me/points/summary', member.token);
+  expect(unchanged.balance).toBe(before.balance);
+
+  await page.locator('[data-field=delta] input').fill('250');
+  await page.locator('.staff__submit:visible').click();
+  expect(await textOf(page, '[data-notice=adjust]')).toBe(`已调整，当前积分 ${grouped(before.balance + 250)}`);
+  await screenshot(page, 'manager-adjust');
+  const after = await api<PointsSummary>('/me/points/summary', member.token);
+  expect(after.balance).toBe(before.balance + 250);
+
+  await page.goto(`${baseUrl()}/#/manager/pages/audit/index`);
+  const newest = page.locator('.manager__audit-item').first();
+  await newest.waitFor();
+  expect(await newest.getAttribute('data-action')).toBe('points.adjust');
+  expect(((await newest.locator('.manager__audit-action').textContent()) ?? '').trim()).toBe('积分调整');
+  await screenshot(page, 'manager-audit');
+
+  await page.goto(`${baseUrl()}/#/manager/pages/rules/index`);
+  await page.locator('.manager__tier-row[data-tier=silver] input').first().waitFor();
+  expect(await page.locator('.manager__tier-row[data-tier=silver] input').first().inputValue()).toBe('3000');
+  expect(await page.locator('.manager__tier-row[data-tier=gold] input').nth(1).inputValue()).toBe('1.5');
+  await screenshot(page, 'manager-rules');
+});

@@ -346,4 +346,5 @@ export const en: Dictionary = {
   'manager.audit.action.member.import': 'Members imported',
   'manager.rewards.edit': 'Edit',
   'staff.purchase.again': 'Record another',
+  'rewards.tierJoin': ', ',
 };

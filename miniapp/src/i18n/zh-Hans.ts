@@ -344,6 +344,7 @@ export const zhHans = {
   'manager.audit.action.member.import': '导入会员',
   'manager.rewards.edit': '编辑',
   'staff.purchase.again': '再记一笔',
+  'rewards.tierJoin': '、',
 } as const;
 
 /** A key of the dictionary. */

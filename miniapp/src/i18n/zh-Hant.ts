@@ -346,4 +346,5 @@ export const zhHant: Dictionary = {
   'manager.audit.action.member.import': '匯入會員',
   'manager.rewards.edit': '編輯',
   'staff.purchase.again': '再記一筆',
+  'rewards.tierJoin': '、',
 };

@@ -261,7 +261,7 @@ export default function ManagerRewardsPage() {
           </Text>
           <Text className="manager__list-meta">
             {t('manager.rewards.window', { from: formatDate(r.availableFrom), to: formatDate(r.availableTo) })}
-            {r.tiers.length ? ` · ${r.tiers.map((tier) => t(`tier.${tier}`)).join('、')}` : ''}
+            {r.tiers.length ? ` · ${r.tiers.map((tier) => t(`tier.${tier}`)).join(t('rewards.tierJoin'))}` : ''}
           </Text>
         </View>
       ))}
