@@ -272,7 +272,9 @@ test('a manager adjusts a member’s points only with a reason, sees it in the a
 
   await page.locator('[data-field=delta] input').fill('250');
   await page.locator('.staff__submit:visible').click();
-  expect(await textOf(page, '[data-notice=adjust]')).toBe(`已调整，当前积分 ${grouped(before.balance + 250)}`);
+  expect(await textOf(page, '[data-notice=adjust]')).toBe(
+    `已调整，当前积分 ${grouped(before.balance + 250)}`,
+  );
   await screenshot(page, 'manager-adjust');
   const after = await api<PointsSummary>('/me/points/summary', member.token);
   expect(after.balance).toBe(before.balance + 250);

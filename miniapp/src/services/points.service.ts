@@ -1,4 +1,10 @@
-import type { LedgerEntry, Paginated, PointsAdjustmentInput, PointsSummary, TiersPage } from '@vip-club/shared';
+import type {
+  LedgerEntry,
+  Paginated,
+  PointsAdjustmentInput,
+  PointsSummary,
+  TiersPage,
+} from '@vip-club/shared';
 import { request } from '../lib/request';
 
 /** `GET /me/points`: the ledger, newest first. */

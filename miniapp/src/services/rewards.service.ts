@@ -13,12 +13,19 @@ import { request } from '../lib/request';
 
 /** `GET /rewards`: the member's catalogue with whether each can be redeemed now. */
 export async function listRewards(): Promise<RewardForMember[]> {
-  const page = await request<Paginated<RewardForMember>>('/rewards', { query: { limit: 100 }, auth: 'member' });
+  const page = await request<Paginated<RewardForMember>>('/rewards', {
+    query: { limit: 100 },
+    auth: 'member',
+  });
   return page.items;
 }
 
 /** `POST /rewards/{id}/redemptions`: one key per confirmation, so a retried tap never redeems twice. */
-export function redeemReward(rewardId: string, quantity: number, idempotencyKey: string): Promise<RedemptionCreated> {
+export function redeemReward(
+  rewardId: string,
+  quantity: number,
+  idempotencyKey: string,
+): Promise<RedemptionCreated> {
   return request<RedemptionCreated>(`/rewards/${encodeURIComponent(rewardId)}/redemptions`, {
     method: 'POST',
     body: { quantity },
@@ -29,7 +36,10 @@ export function redeemReward(rewardId: string, quantity: number, idempotencyKey:
 
 /** `GET /me/redemptions`: newest first. */
 export async function listMyRedemptions(): Promise<Redemption[]> {
-  const page = await request<Paginated<Redemption>>('/me/redemptions', { query: { limit: 100 }, auth: 'member' });
+  const page = await request<Paginated<Redemption>>('/me/redemptions', {
+    query: { limit: 100 },
+    auth: 'member',
+  });
   return page.items;
 }
 
@@ -63,5 +73,9 @@ export function createReward(input: CreateRewardInput): Promise<Reward> {
 
 /** `PATCH /rewards/{id}` (manager). */
 export function updateReward(id: string, input: UpdateRewardInput): Promise<Reward> {
-  return request<Reward>(`/rewards/${encodeURIComponent(id)}`, { method: 'PATCH', body: input, auth: 'staff' });
+  return request<Reward>(`/rewards/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: input,
+    auth: 'staff',
+  });
 }

@@ -51,13 +51,21 @@ export default function HomePage() {
         <TierProgress card={me.card} />
       </View>
       <View className="home__links">
-        <Text className="home__link" data-link="points" onClick={() => Taro.navigateTo({ url: ROUTES.points })}>
+        <Text
+          className="home__link"
+          data-link="points"
+          onClick={() => Taro.navigateTo({ url: ROUTES.points })}
+        >
           {t('home.links.points')}
         </Text>
         <Text className="home__link" data-link="tiers" onClick={() => Taro.navigateTo({ url: ROUTES.tiers })}>
           {t('home.links.tiers')}
         </Text>
-        <Text className="home__link" data-link="rewards" onClick={() => Taro.navigateTo({ url: ROUTES.rewards })}>
+        <Text
+          className="home__link"
+          data-link="rewards"
+          onClick={() => Taro.navigateTo({ url: ROUTES.rewards })}
+        >
           {t('home.links.rewards')}
         </Text>
       </View>

@@ -31,7 +31,11 @@ export default function PointsPage() {
   if (!summary) {
     return (
       <View className="page points">
-        {error ? <View className="banner-error">{error}</View> : <Text className="lead">{t('common.loading')}</Text>}
+        {error ? (
+          <View className="banner-error">{error}</View>
+        ) : (
+          <Text className="lead">{t('common.loading')}</Text>
+        )}
       </View>
     );
   }
@@ -44,7 +48,9 @@ export default function PointsPage() {
           {formatPoints(summary.balance)}
         </Text>
         <View className="points__chips">
-          <Text className="points__chip">{t('points.spendable', { points: formatPoints(summary.spendable) })}</Text>
+          <Text className="points__chip">
+            {t('points.spendable', { points: formatPoints(summary.spendable) })}
+          </Text>
           {summary.pending > 0 ? (
             <Text className="points__chip points__chip--pending">
               {t('points.pending', { points: formatPoints(summary.pending) })}

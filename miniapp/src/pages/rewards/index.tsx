@@ -27,7 +27,12 @@ function RewardArt({ reward }: { reward: RewardForMember }) {
   const [isBroken, setBroken] = useState(false);
   if (reward.imageUrl && !isBroken) {
     return (
-      <Image className="rewards__art" src={reward.imageUrl} mode="aspectFill" onError={() => setBroken(true)} />
+      <Image
+        className="rewards__art"
+        src={reward.imageUrl}
+        mode="aspectFill"
+        onError={() => setBroken(true)}
+      />
     );
   }
   return (
@@ -153,12 +158,16 @@ export default function RewardsPage() {
             <View className="rewards__body">
               <View className="rewards__row">
                 <Text className="rewards__kind">{t(`rewards.kind.${reward.kind}`)}</Text>
-                <Text className="rewards__stock">{t('rewards.stock', { count: formatPoints(reward.stockLeft) })}</Text>
+                <Text className="rewards__stock">
+                  {t('rewards.stock', { count: formatPoints(reward.stockLeft) })}
+                </Text>
               </View>
               <Text className="rewards__name">{reward.name}</Text>
               {reward.description ? <Text className="rewards__desc">{reward.description}</Text> : null}
               <View className="rewards__row rewards__row--foot">
-                <Text className="rewards__cost">{t('rewards.cost', { points: formatPoints(reward.pointsCost) })}</Text>
+                <Text className="rewards__cost">
+                  {t('rewards.cost', { points: formatPoints(reward.pointsCost) })}
+                </Text>
                 {reward.redeemable ? (
                   <Button className="btn-primary rewards__redeem" onClick={() => open(reward)}>
                     {t('rewards.redeem')}

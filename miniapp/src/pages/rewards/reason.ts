@@ -14,7 +14,9 @@ export function reasonText(
 ): string {
   switch (reason) {
     case 'NOT_ELIGIBLE':
-      return t('rewards.reason.NOT_ELIGIBLE', { tiers: reward.tiers.map((tier) => t(`tier.${tier}`)).join(t('rewards.tierJoin')) });
+      return t('rewards.reason.NOT_ELIGIBLE', {
+        tiers: reward.tiers.map((tier) => t(`tier.${tier}`)).join(t('rewards.tierJoin')),
+      });
     case 'NOT_AVAILABLE_YET':
       return t('rewards.reason.NOT_AVAILABLE_YET', { date: formatDate(reward.availableFrom) });
     case 'POINTS_INSUFFICIENT': {

@@ -57,7 +57,11 @@ export default function TiersPageScreen() {
   if (!tiers || !me) {
     return (
       <View className="page tiers">
-        {error ? <View className="banner-error">{error}</View> : <Text className="lead">{t('common.loading')}</Text>}
+        {error ? (
+          <View className="banner-error">{error}</View>
+        ) : (
+          <Text className="lead">{t('common.loading')}</Text>
+        )}
       </View>
     );
   }

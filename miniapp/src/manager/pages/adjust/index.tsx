@@ -81,7 +81,11 @@ export default function ManagerAdjustPage() {
           onInput={(e) => setReason(e.detail.value)}
         />
       </Field>
-      <Button className="btn-primary staff__submit" onClick={() => void submit()} disabled={isBusy || undefined}>
+      <Button
+        className="btn-primary staff__submit"
+        onClick={() => void submit()}
+        disabled={isBusy || undefined}
+      >
         {t('manager.adjust.submit')}
       </Button>
     </View>

@@ -129,7 +129,9 @@ export default function ManagerRewardsPage() {
       await reload();
     } catch (err) {
       if (err instanceof ApiError && err.fieldErrors.length) {
-        setFieldErrors(Object.fromEntries(err.fieldErrors.map((f) => [f.path.split('.')[0], t('join.error.generic')])));
+        setFieldErrors(
+          Object.fromEntries(err.fieldErrors.map((f) => [f.path.split('.')[0], t('join.error.generic')])),
+        );
       }
       setNotice({ isOk: false, text: friendlyError(err) });
     } finally {
@@ -153,9 +155,18 @@ export default function ManagerRewardsPage() {
       {notice ? <View className={notice.isOk ? 'staff__ok' : 'banner-error'}>{notice.text}</View> : null}
 
       <Field name="rewardName" label={t('manager.rewards.name')} error={fieldErrors.name}>
-        <Input className="input" value={draft.name} maxlength={60} onInput={(e) => set({ name: e.detail.value })} />
+        <Input
+          className="input"
+          value={draft.name}
+          maxlength={60}
+          onInput={(e) => set({ name: e.detail.value })}
+        />
       </Field>
-      <Field name="rewardDescription" label={t('manager.rewards.description')} error={fieldErrors.description}>
+      <Field
+        name="rewardDescription"
+        label={t('manager.rewards.description')}
+        error={fieldErrors.description}
+      >
         <Textarea
           className="manager__textarea"
           value={draft.description}
@@ -189,7 +200,11 @@ export default function ManagerRewardsPage() {
             onInput={(e) => set({ stock: e.detail.value })}
           />
         </Field>
-        <Field name="rewardLimit" label={t('manager.rewards.perMemberLimit')} error={fieldErrors.perMemberLimit}>
+        <Field
+          name="rewardLimit"
+          label={t('manager.rewards.perMemberLimit')}
+          error={fieldErrors.perMemberLimit}
+        >
           <Input
             className="input"
             type="number"
@@ -204,7 +219,11 @@ export default function ManagerRewardsPage() {
           options={TIERS.map((tier) => ({ value: tier, label: t(`tier.${tier}`) }))}
           selected={draft.tiers}
           onToggle={(tier) =>
-            set({ tiers: draft.tiers.includes(tier) ? draft.tiers.filter((x) => x !== tier) : [...draft.tiers, tier] })
+            set({
+              tiers: draft.tiers.includes(tier)
+                ? draft.tiers.filter((x) => x !== tier)
+                : [...draft.tiers, tier],
+            })
           }
         />
       </Field>
@@ -230,7 +249,11 @@ export default function ManagerRewardsPage() {
           onInput={(e) => set({ imageUrl: e.detail.value })}
         />
       </Field>
-      <Button className="btn-primary staff__submit" onClick={() => void save()} disabled={isBusy || undefined}>
+      <Button
+        className="btn-primary staff__submit"
+        onClick={() => void save()}
+        disabled={isBusy || undefined}
+      >
         {t('manager.rewards.save')}
       </Button>
       {editing ? (
@@ -260,8 +283,13 @@ export default function ManagerRewardsPage() {
             {t('manager.rewards.stockLeft', { left: r.stockLeft, stock: r.stock })}
           </Text>
           <Text className="manager__list-meta">
-            {t('manager.rewards.window', { from: formatDate(r.availableFrom), to: formatDate(r.availableTo) })}
-            {r.tiers.length ? ` · ${r.tiers.map((tier) => t(`tier.${tier}`)).join(t('rewards.tierJoin'))}` : ''}
+            {t('manager.rewards.window', {
+              from: formatDate(r.availableFrom),
+              to: formatDate(r.availableTo),
+            })}
+            {r.tiers.length
+              ? ` · ${r.tiers.map((tier) => t(`tier.${tier}`)).join(t('rewards.tierJoin'))}`
+              : ''}
           </Text>
         </View>
       ))}

@@ -169,10 +169,18 @@ export default function ManagerRulesPage() {
               />
             </Field>
           </View>
-          <Button className="btn-primary staff__submit" onClick={() => void save()} disabled={isBusy || undefined}>
+          <Button
+            className="btn-primary staff__submit"
+            onClick={() => void save()}
+            disabled={isBusy || undefined}
+          >
             {t('manager.rules.save')}
           </Button>
-          {ruleSet ? <Text className="manager__hint">#{ruleSet.id} · {formatDate(ruleSet.createdAt)}</Text> : null}
+          {ruleSet ? (
+            <Text className="manager__hint">
+              #{ruleSet.id} · {formatDate(ruleSet.createdAt)}
+            </Text>
+          ) : null}
         </View>
       )}
     </View>

@@ -206,7 +206,11 @@ export default function StaffLookupPage() {
           ) : null}
         </View>
       ) : (
-        <Text className="staff__or" data-action="fulfil" onClick={() => Taro.navigateTo({ url: ROUTES.staffFulfil })}>
+        <Text
+          className="staff__or"
+          data-action="fulfil"
+          onClick={() => Taro.navigateTo({ url: ROUTES.staffFulfil })}
+        >
           {t('staff.action.fulfil')} ›
         </Text>
       )}

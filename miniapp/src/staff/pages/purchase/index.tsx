@@ -103,7 +103,10 @@ export default function StaffPurchasePage() {
             {memberName} · {formatMoney(answer.purchase.amount)}
           </Text>
           {answer.tierChanged ? (
-            <View className={`purchase__upgrade purchase__upgrade--${answer.tier}`} data-upgrade={answer.tier}>
+            <View
+              className={`purchase__upgrade purchase__upgrade--${answer.tier}`}
+              data-upgrade={answer.tier}
+            >
               <Text>✦ {t('staff.purchase.upgrade', { tier: t(`tier.${answer.tier}`) })} ✦</Text>
             </View>
           ) : null}
@@ -145,7 +148,10 @@ export default function StaffPurchasePage() {
         >
           {t('staff.purchase.refund')}
         </Button>
-        <Button className="btn-quiet purchase__secondary" onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: ROUTES.staffLookup }))}>
+        <Button
+          className="btn-quiet purchase__secondary"
+          onClick={() => Taro.navigateBack().catch(() => Taro.redirectTo({ url: ROUTES.staffLookup }))}
+        >
           {t('staff.purchase.back')}
         </Button>
       </View>
@@ -204,7 +210,11 @@ export default function StaffPurchasePage() {
           onConfirm={() => void submit()}
         />
       </Field>
-      <Button className="btn-primary staff__submit" onClick={() => void submit()} disabled={isBusy || undefined}>
+      <Button
+        className="btn-primary staff__submit"
+        onClick={() => void submit()}
+        disabled={isBusy || undefined}
+      >
         {t('staff.purchase.submit')}
       </Button>
     </View>

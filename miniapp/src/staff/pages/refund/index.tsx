@@ -55,7 +55,9 @@ export default function StaffRefundPage() {
     busy.current = true;
     setBusy(true);
     try {
-      setResult(await refundPurchase(purchaseId.trim(), { amount: minor, reason: reason.trim() }, key.current));
+      setResult(
+        await refundPurchase(purchaseId.trim(), { amount: minor, reason: reason.trim() }, key.current),
+      );
       key.current = newIdempotencyKey();
     } catch (err) {
       setBanner(friendlyError(err));
@@ -87,7 +89,10 @@ export default function StaffRefundPage() {
             <Text>{formatMoney(result.refundableLeft)}</Text>
           </View>
         </View>
-        <Button className="btn-primary staff__submit" onClick={() => Taro.redirectTo({ url: ROUTES.staffLookup })}>
+        <Button
+          className="btn-primary staff__submit"
+          onClick={() => Taro.redirectTo({ url: ROUTES.staffLookup })}
+        >
           {t('staff.purchase.back')}
         </Button>
       </View>
@@ -133,7 +138,11 @@ export default function StaffRefundPage() {
           onInput={(e) => setReason(e.detail.value)}
         />
       </Field>
-      <Button className="btn-primary staff__submit" onClick={() => void submit()} disabled={isBusy || undefined}>
+      <Button
+        className="btn-primary staff__submit"
+        onClick={() => void submit()}
+        disabled={isBusy || undefined}
+      >
         {t('staff.refund.submit')}
       </Button>
     </View>
