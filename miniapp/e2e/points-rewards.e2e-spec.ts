@@ -110,6 +110,32 @@ test('a clerk records a purchase for the member whose code they scanned; the mem
   expect(await page.locator('.tiers__tier').count()).toBe(4);
   expect(await textOf(page, '.tiers__tier[data-tier=silver] .tiers__line')).toBe('12 个月内消费满 ¥3,000');
   await screenshot(page, 'tiers');
+
+  // The customer brings a fifth of it back: the clerk refunds from the result screen.
+  await clerk.page.locator('.purchase__secondary', { hasText: '办理退货' }).click();
+  await clerk.page.waitForURL(/staff\/pages\/refund\/index/);
+  await clerk.page.locator('[data-field=amount] input:visible').fill('10000');
+  await clerk.page.locator('.staff__submit:visible').click();
+  expect(await textOf(clerk.page, '[data-error-for=reason]')).toBe('请填写退货原因');
+  await clerk.page.locator('[data-field=reason] input').fill('尺寸不合适');
+  await clerk.page.locator('.staff__submit:visible').click();
+  await clerk.page.locator('[data-result=refund]').waitFor();
+  const reversed = Number(await clerk.page.locator('[data-reversed]').getAttribute('data-reversed'));
+  expect(reversed).toBe(earned / 5);
+  expect(
+    Number(await clerk.page.locator('[data-result=refund] [data-balance]').getAttribute('data-balance')),
+  ).toBe(balance - reversed);
+  await screenshot(clerk.page, 'clerk-refund-result');
+  // Opened afresh, so the screens left in the stack from before are gone.
+  await page.goto(`${baseUrl()}/#/pages/points/index`);
+  await page.reload();
+  const reversal = page.locator('.points__entry').first();
+  await page.locator(`.points__balance[data-balance="${balance - reversed}"]`).waitFor();
+  expect(await reversal.getAttribute('data-kind')).toBe('refund_reversal');
+  expect(((await reversal.locator('.points__entry-label').textContent()) ?? '').trim()).toBe('退货扣回');
+  expect(((await reversal.locator('.points__delta').textContent()) ?? '').trim()).toBe(
+    `−${grouped(reversed)}`,
+  );
 });
 
 test('a manager adds a gift; a member redeems it after confirming, shows the pickup QR, and the clerk hands it over by the typed code', async () => {

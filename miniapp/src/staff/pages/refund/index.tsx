@@ -77,11 +77,15 @@ export default function StaffRefundPage() {
           <View className="purchase__figures">
             <View className="purchase__figure">
               <Text className="purchase__figure-label">{t('staff.refund.reversed')}</Text>
-              <Text className="purchase__figure-value">−{formatPoints(result.pointsReversed)}</Text>
+              <Text className="purchase__figure-value" data-reversed={result.pointsReversed}>
+                −{formatPoints(result.pointsReversed)}
+              </Text>
             </View>
             <View className="purchase__figure">
               <Text className="purchase__figure-label">{t('staff.purchase.balance')}</Text>
-              <Text className="purchase__figure-value">{formatPoints(result.balance)}</Text>
+              <Text className="purchase__figure-value" data-balance={result.balance}>
+                {formatPoints(result.balance)}
+              </Text>
             </View>
           </View>
           <View className="staff__row">
