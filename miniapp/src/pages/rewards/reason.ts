@@ -20,7 +20,8 @@ export function reasonText(
     case 'NOT_AVAILABLE_YET':
       return t('rewards.reason.NOT_AVAILABLE_YET', { date: formatDate(reward.availableFrom) });
     case 'POINTS_INSUFFICIENT': {
-      const missing = reward.pointsCost * quantity - Math.max(0, spendable ?? 0);
+      // Below zero after a refund, the way back to zero counts too.
+      const missing = reward.pointsCost * quantity - (spendable ?? 0);
       return t('rewards.reason.POINTS_INSUFFICIENT', { points: formatPoints(Math.max(1, missing)) });
     }
     default:
