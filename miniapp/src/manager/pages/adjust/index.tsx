@@ -7,6 +7,7 @@ import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { friendlyError } from '../../../lib/errors';
 import { formatPoints, printMemberNo } from '../../../lib/format';
+import { decodedParam } from '../../../lib/route-params';
 import { newIdempotencyKey } from '../../../lib/idempotency';
 import { adjustPoints } from '../../../services/points.service';
 import { useManagerGuard } from '../../use-manager-guard';
@@ -60,7 +61,7 @@ export default function ManagerAdjustPage() {
       <Text className="title">{t('manager.adjust.title')}</Text>
       <View className="hairline" />
       <View className="card-surface manager__list-item">
-        <Text className="manager__list-name">{decodeURIComponent(params.name ?? '')}</Text>
+        <Text className="manager__list-name">{decodedParam(params.name)}</Text>
         <Text className="manager__list-meta">{printMemberNo(params.memberNo ?? '')}</Text>
       </View>
       {notice ? (

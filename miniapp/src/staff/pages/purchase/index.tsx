@@ -8,6 +8,7 @@ import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { friendlyError } from '../../../lib/errors';
 import { formatDate, formatMoney, formatPoints, printMemberNo } from '../../../lib/format';
+import { decodedParam } from '../../../lib/route-params';
 import { ROUTES } from '../../../routes';
 import { recordPurchase } from '../../../services/purchases.service';
 import { listStores } from '../../../services/store.service';
@@ -29,7 +30,7 @@ export default function StaffPurchasePage() {
   const { params } = useRouter();
   const staff = useSessionStore((s) => s.staff);
   const memberId = params.memberId ?? '';
-  const memberName = decodeURIComponent(params.name ?? '');
+  const memberName = decodedParam(params.name);
   const memberNo = params.memberNo ?? '';
   const [stores, setStores] = useState<Store[]>([]);
   const [storeId, setStoreId] = useState(staff?.storeId ?? '');
