@@ -10,6 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { MemberIdentityEntity } from '../../modules/auth/entities/member-identity.entity';
 import { MemberEntity } from '../../modules/members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../../modules/members/entities/points-ledger-entry.entity';
+import { PointsLotEntity } from '../../modules/points/entities/points-lot.entity';
 import { REFERRAL_ALPHABET, REFERRAL_CODE_LENGTH } from '../../modules/members/members.service';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { PasswordHasher } from '../../modules/staff/password-hasher';
@@ -306,6 +307,7 @@ async function insertBatch(em: EntityManager, rows: DemoMember[]): Promise<numbe
       .updateEntity(false)
       .execute();
   }
+  await insertLots(em, ledger);
   for (let i = 0; i < identities.length; i += 2_000) {
     await em
       .createQueryBuilder()
@@ -316,4 +318,39 @@ async function insertBatch(em: EntityManager, rows: DemoMember[]): Promise<numbe
       .execute();
   }
   return ledger.length;
+}
+
+/**
+ * Each demo earning gets its lot, as `PointsLedgerService.credit` would make it: spending and the
+ * expiry job read lots, so demo points expire and are spent oldest first like real ones.
+ */
+async function insertLots(
+  em: EntityManager,
+  ledger: Array<Omit<PointsLedgerEntryEntity, 'id' | 'member'>>,
+): Promise<void> {
+  const refs = ledger.filter((e) => e.kind === 'earn' && e.ref !== null).map((e) => e.ref as string);
+  for (let i = 0; i < refs.length; i += 2_000) {
+    const entries = await em
+      .createQueryBuilder(PointsLedgerEntryEntity, 'l')
+      .select(['l.id', 'l.memberId', 'l.delta', 'l.createdAt', 'l.expiresAt'])
+      .where('l.kind = :kind AND l.ref IN (:...refs)', { kind: 'earn', refs: refs.slice(i, i + 2_000) })
+      .getMany();
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(PointsLotEntity)
+      .values(
+        entries.map((e) => ({
+          ledgerEntryId: e.id,
+          memberId: e.memberId,
+          points: e.delta,
+          remaining: e.delta,
+          availableAt: e.createdAt,
+          expiresAt: e.expiresAt ?? expiryOf(e.createdAt),
+          ruleSetId: null,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
+  }
 }
