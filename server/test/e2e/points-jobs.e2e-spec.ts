@@ -189,6 +189,15 @@ describe('points jobs', () => {
     await runJob('points-expiry', shop.clerkToken).expect(403);
     const unknown = await runJob('no-such-job').expect(404);
     expect(unknown.body.error.code).toBe('NOT_FOUND');
+    // A job of another module goes through the same route: rewards registers redemptions-expiry.
+    await runJob('redemptions-expiry').expect(200);
+    await club.request.get(`${API}/jobs`).set(bearer(shop.clerkToken)).expect(403);
+    const listed = await club.request.get(`${API}/jobs`).set(bearer(managerToken)).expect(200);
+    expect(listed.body.items).toEqual([
+      { name: 'points-expiry', description: expect.any(String), schedule: 'once each club day' },
+      { name: 'redemptions-expiry', description: expect.any(String), schedule: 'every 15 minutes' },
+      { name: 'tier-review', description: expect.any(String), schedule: 'once each club year, in January' },
+    ]);
     await runJob('Bad Name!').expect(400);
     const member = await newMember();
     await club.request.get(`${API}/me/inbox`).set(bearer(shop.clerkToken)).expect(403);

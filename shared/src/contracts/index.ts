@@ -6,3 +6,4 @@ export * from './sandbox.contract';
 export * from './rewards.contract';
 export * from './points.contract';
 export * from './member-import.contract';
+export * from './jobs.contract';

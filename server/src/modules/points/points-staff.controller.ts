@@ -36,14 +36,12 @@ import { AllowApiKey } from '../../common/auth/allow-api-key.decorator';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Roles } from '../../common/auth/roles.decorator';
-import { z } from 'zod';
 import { type ApiKeyCaller, requestActor, staffActor } from './actor';
 import { AdjustmentsService } from './adjustments.service';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeysService } from './api-keys.service';
 import { AuditService } from './audit.service';
 import { ClubRulesService } from './club-rules.service';
-import { PointsJobsService } from './points-jobs.service';
 import { PurchasesService } from './purchases.service';
 import { RefundsService } from './refunds.service';
 
@@ -54,14 +52,9 @@ class PurchaseLookupQueryDto extends createZodDto(PurchaseLookupQuerySchema) {}
 class RefundDto extends createZodDto(RefundInputSchema) {}
 class AdjustmentDto extends createZodDto(PointsAdjustmentInputSchema) {}
 class RulesDocumentDto extends createZodDto(RulesDocumentSchema) {}
-class JobNameParamDto extends createZodDto(
-  z.strictObject({
-    name: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a job name such as points-expiry'),
-  }),
-) {}
 class AuditLogQueryDto extends createZodDto(AuditLogQuerySchema) {}
 
-/** Points as the stores and managers work them: purchases, refunds, keys, adjustments, rules, jobs. */
+/** Points as the stores and managers work them: purchases, refunds, keys, adjustments, rules. */
 @ApiTags('points and purchases')
 @ApiBearerAuth()
 @Controller()
@@ -73,7 +66,6 @@ export class PointsStaffController {
     private readonly audit: AuditService,
     private readonly adjustments: AdjustmentsService,
     private readonly rules: ClubRulesService,
-    private readonly jobs: PointsJobsService,
   ) {}
 
   @Post('purchases')
@@ -223,18 +215,5 @@ export class PointsStaffController {
   })
   auditLog(@Query() query: AuditLogQueryDto): Promise<Paginated<AuditLogEntry>> {
     return this.audit.list(query);
-  }
-
-  @Post('jobs/:name/runs')
-  @Roles('manager')
-  @ApiOperation({
-    summary: 'Run a scheduled job now',
-    description:
-      '`points-expiry` (daily: expires earnings past their date, warns a month ahead) or `tier-review` (yearly). ' +
-      'A period runs once: a second run the same day (year) is 200 with the first run and changes nothing.',
-  })
-  async runJob(@Param() params: JobNameParamDto, @Res() reply: FastifyReply): Promise<void> {
-    const outcome = await this.jobs.run(params.name);
-    await reply.code(outcome.created ? 201 : 200).send(outcome.result);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { StoresModule } from '../stores/stores.module';
 import { AdjustmentsService } from './adjustments.service';
@@ -13,7 +14,7 @@ import { InboxService } from './inbox.service';
 import { JobRunsRepository } from './job-runs.repository';
 import { MemberStandingRepository } from './member-standing.repository';
 import { NoticesRepository } from './notices.repository';
-import { PointsJobsScheduler } from './points-jobs.scheduler';
+import { PointsJobsRegistration } from './points-jobs.registration';
 import { PointsJobsService } from './points-jobs.service';
 import { PointsLedgerRepository } from './points-ledger.repository';
 import { PointsLedgerService } from './points-ledger.service';
@@ -24,9 +25,9 @@ import { PurchasesService } from './purchases.service';
 import { RefundsRepository } from './refunds.repository';
 import { RefundsService } from './refunds.service';
 
-/** Points: the ledger and its lots, purchases and refunds, rules, adjustments, audit and the points jobs. */
+/** Points: the ledger and its lots, purchases and refunds, rules, adjustments, audit and the points jobs (run through the jobs module). */
 @Module({
-  imports: [MembersModule, StoresModule],
+  imports: [MembersModule, StoresModule, JobsModule],
   controllers: [PointsController, PointsStaffController],
   providers: [
     PointsLedgerService,
@@ -43,7 +44,7 @@ import { RefundsService } from './refunds.service';
     ApiKeyGuard,
     AdjustmentsService,
     PointsJobsService,
-    PointsJobsScheduler,
+    PointsJobsRegistration,
     JobRunsRepository,
     NoticesRepository,
     InboxService,

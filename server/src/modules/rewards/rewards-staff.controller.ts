@@ -7,7 +7,6 @@ import {
   type Paginated,
   PaginationQuerySchema,
   type RedemptionFulfilled,
-  type RedemptionsExpiryResult,
   type Reward,
   UpdateRewardInputSchema,
 } from '@vip-club/shared';
@@ -75,19 +74,5 @@ export class RewardsStaffController {
   })
   fulfil(@CurrentUser() user: AuthUser, @Body() body: FulfilRedemptionDto): Promise<RedemptionFulfilled> {
     return this.redemptions.fulfil(user, body.code);
-  }
-
-  /** A static path: it wins over the points module's `jobs/:name/runs`, which knows only its own jobs. */
-  @Post('jobs/redemptions-expiry/runs')
-  @Roles('manager')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Run the redemptions-expiry job now',
-    description:
-      'Returns every redemption still awaiting pickup whose reward has ended: points, stock and limit come back, ' +
-      'status `returned`. It also runs on its own every 15 minutes; running it again returns nothing twice.',
-  })
-  runExpiry(): Promise<RedemptionsExpiryResult> {
-    return this.redemptions.returnExpired();
   }
 }
