@@ -6,6 +6,7 @@ import {
   bearer,
   createStoreAndClerk,
   fieldsOf,
+  joinMember,
   loginManager,
   type JoinedMember,
   type StoreAndClerk,
@@ -278,6 +279,98 @@ describe('purchases', () => {
         .send(neither)
         .expect(400);
       expect(fieldsOf(res.body)).toContain('memberId');
+    });
+
+    it("shows the member's purchases, newest first, in GET /members/{id} to the manager and the home store's clerk", async () => {
+      const member = await joinMember(club.request, {
+        storeId: shop.store.id,
+        birthday: `1990-${String((clubMonthNow() % 12) + 1).padStart(2, '0')}-10`,
+      });
+      members.push(member.id);
+      const day = 24 * 3600_000;
+      // Recorded out of order: the detail sorts by when each purchase happened.
+      const older = await recordPurchase(
+        club.request,
+        shop.clerkToken,
+        purchaseBody(
+          shop.store.id,
+          { memberId: member.id },
+          {
+            amount: 50_000,
+            occurredAt: new Date(Date.now() - 2 * day).toISOString(),
+          },
+        ),
+      );
+      const newest = await recordPurchase(
+        club.request,
+        shop.clerkToken,
+        purchaseBody(shop.store.id, { memberId: member.id }, { amount: 128_800 }),
+      );
+      const middle = await recordPurchase(
+        club.request,
+        managerToken,
+        purchaseBody(
+          otherShop.store.id,
+          { memberId: member.id },
+          {
+            amount: 20_000,
+            occurredAt: new Date(Date.now() - day).toISOString(),
+          },
+        ),
+      );
+      await club.request
+        .post(`${API}/purchases/${older.purchase.id}/refunds`)
+        .set(bearer(shop.clerkToken))
+        .send({ amount: 10_000, reason: '尺寸不合' })
+        .expect(201);
+
+      const expected = [
+        { result: newest, refundedAmount: 0 },
+        { result: middle, refundedAmount: 0 },
+        { result: older, refundedAmount: 10_000 },
+      ].map(({ result, refundedAmount }) => ({
+        id: result.purchase.id,
+        storeId: result.purchase.storeId,
+        orderNo: result.purchase.orderNo,
+        amount: result.purchase.amount,
+        refundedAmount,
+        pointsEarned: result.pointsEarned,
+        occurredAt: result.purchase.occurredAt,
+      }));
+      for (const token of [managerToken, shop.clerkToken]) {
+        const detail = await club.request.get(`${API}/members/${member.id}`).set(bearer(token)).expect(200);
+        expect(detail.body.purchases).toEqual(expected);
+      }
+      const other = await club.request
+        .get(`${API}/members/${member.id}`)
+        .set(bearer(otherShop.clerkToken))
+        .expect(403);
+      expect(other.body.error.code).toBe('FORBIDDEN');
+    });
+
+    it('shows only the latest 20 purchases in GET /members/{id}', async () => {
+      const member = await newMember();
+      const start = Date.now() - 30 * 3600_000;
+      const orderNos: string[] = [];
+      for (let i = 0; i < 21; i += 1) {
+        const body = purchaseBody(
+          shop.store.id,
+          { memberId: member.id },
+          {
+            amount: 1_000,
+            occurredAt: new Date(start + i * 3600_000).toISOString(),
+          },
+        );
+        orderNos.push(body.orderNo as string);
+        await recordPurchase(club.request, shop.clerkToken, body);
+      }
+      const detail = await club.request
+        .get(`${API}/members/${member.id}`)
+        .set(bearer(managerToken))
+        .expect(200);
+      expect(detail.body.purchases.map((p: { orderNo: string }) => p.orderNo)).toEqual(
+        orderNos.slice(1).reverse(),
+      );
     });
   });
 

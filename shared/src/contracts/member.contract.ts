@@ -74,9 +74,20 @@ export interface MemberSummary {
   joinedAt: string;
 }
 
-/** `GET /members/{id}`: the member with purchases and contact history. */
+/** One purchase in a member's detail; amounts in minor units. */
+export interface MemberPurchase {
+  id: string;
+  storeId: string;
+  orderNo: string;
+  amount: number;
+  refundedAmount: number;
+  pointsEarned: number;
+  occurredAt: string;
+}
+
+/** `GET /members/{id}`: the member with purchases (the latest 20, newest first) and contact history. */
 export interface MemberDetail extends Member {
   card: MemberCard;
-  purchases: unknown[];
+  purchases: MemberPurchase[];
   contacts: unknown[];
 }

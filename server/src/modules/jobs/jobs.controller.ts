@@ -24,7 +24,8 @@ export class JobsController {
   @Roles('manager')
   @ApiOperation({
     summary: 'List the jobs',
-    description: 'Every registered job with what it does and when it runs on its own (null: only when run here).',
+    description:
+      'Every registered job with what it does and when it runs on its own (null: only when run here).',
   })
   list(): JobList {
     return { items: this.registry.list() };

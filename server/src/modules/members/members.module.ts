@@ -3,6 +3,7 @@ import { IdentityModule } from '../auth/identity.module';
 import { StaffModule } from '../staff/staff.module';
 import { StoresModule } from '../stores/stores.module';
 import { CardCodeService } from './card-code.service';
+import { MemberPurchasesPort } from './member-purchases.port';
 import { MembersStaffController } from './members-staff.controller';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
@@ -12,7 +13,13 @@ import { PointsLedgerRepository } from './points-ledger.repository';
 @Module({
   imports: [IdentityModule, StoresModule, StaffModule],
   controllers: [MembersController, MembersStaffController],
-  providers: [MembersService, MembersRepository, PointsLedgerRepository, CardCodeService],
-  exports: [MembersService, CardCodeService],
+  providers: [
+    MembersService,
+    MembersRepository,
+    PointsLedgerRepository,
+    CardCodeService,
+    MemberPurchasesPort,
+  ],
+  exports: [MembersService, CardCodeService, MemberPurchasesPort],
 })
 export class MembersModule {}

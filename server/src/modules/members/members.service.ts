@@ -32,6 +32,7 @@ import { IdentitiesService } from '../auth/identities.service';
 import { StaffService } from '../staff/staff.service';
 import { StoresService } from '../stores/stores.service';
 import { CardCodeService } from './card-code.service';
+import { MemberPurchasesPort } from './member-purchases.port';
 import type { MemberEntity } from './entities/member.entity';
 import { ERASED_NAME, toCard, toLedgerEntry, toMe, toMember, toMemberSummary } from './members.mapper';
 import { MembersRepository, type NewMember } from './members.repository';
@@ -47,6 +48,9 @@ const INDEX = {
   phone: { name: 'uq_members_phone', table: 'members', columns: ['phone'] },
 };
 const MAX_NUMBER_ATTEMPTS = 5;
+
+/** How many purchases `GET /members/{id}` shows, the latest first. */
+const DETAIL_PURCHASES = 20;
 
 export function generateReferralCode(random: (max: number) => number = randomInt): string {
   let code = '';
@@ -95,6 +99,7 @@ export class MembersService {
     private readonly staff: StaffService,
     private readonly platforms: PlatformLoginService,
     private readonly cardCodes: CardCodeService,
+    private readonly purchases: MemberPurchasesPort,
   ) {}
 
   /**
@@ -319,14 +324,15 @@ export class MembersService {
     return toMemberSummary(member, viewer);
   }
 
-  /** A clerk reads their own store's members only; a manager, everyone. */
+  /** A clerk reads their own store's members only; a manager, everyone. Purchases: the latest 20, newest first. */
   async detail(viewer: AuthUser, id: string): Promise<MemberDetail> {
     const member = await this.members.findById(id);
     if (!member) throw notFound();
     if (viewer.role === 'clerk' && (member.storeId === null || member.storeId !== viewer.storeId)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'This member belongs to another store');
     }
-    return { ...toMember(member, viewer), card: toCard(member), purchases: [], contacts: [] };
+    const purchases = await this.purchases.latest(member.id, DETAIL_PURCHASES);
+    return { ...toMember(member, viewer), card: toCard(member), purchases, contacts: [] };
   }
 
   /** A new personal clerk; the member's home store follows the clerk, so the clerk can serve them. */

@@ -20,6 +20,15 @@ export class PurchasesRepository {
     return em.getRepository(PurchaseEntity).findOneBy({ id });
   }
 
+  /** The member's latest purchases, newest first (by when they happened, then by id). */
+  latestOfMember(em: EntityManager, memberId: string, limit: number): Promise<PurchaseEntity[]> {
+    return em.getRepository(PurchaseEntity).find({
+      where: { memberId },
+      order: { occurredAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
   async insert(em: EntityManager, values: NewPurchase): Promise<PurchaseEntity> {
     const result = await em.getRepository(PurchaseEntity).insert(values);
     return { ...values, id: String(result.identifiers[0].id) };
