@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tier } from '@vip-club/shared';
 import type { EntityManager } from 'typeorm';
+import { rawWrite } from '../../database/raw-write';
 import { MemberEntity } from '../members/entities/member.entity';
 
 /**
@@ -12,17 +13,13 @@ import { MemberEntity } from '../members/entities/member.entity';
 export class MemberStandingRepository {
   /** Adds `delta` (either sign, never below zero) to the qualifying spend; false when no live member. */
   async addQualifyingSpend(em: EntityManager, memberId: string, delta: number): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(MemberEntity)
-      .set({
-        qualifyingSpend: () =>
-          'CASE WHEN qualifying_spend + :delta < 0 THEN 0 ELSE qualifying_spend + :delta END',
-      })
-      .where('id = :memberId AND erased_at IS NULL')
-      .setParameters({ delta, memberId })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    const changed = await rawWrite(
+      em,
+      'UPDATE members SET qualifying_spend = CASE WHEN qualifying_spend + ? < 0 THEN 0 ELSE qualifying_spend + ? END' +
+        ' WHERE id = ? AND erased_at IS NULL',
+      [delta, delta, memberId],
+    );
+    return changed > 0;
   }
 
   findById(em: EntityManager, memberId: string): Promise<MemberEntity | null> {

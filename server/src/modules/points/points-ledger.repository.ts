@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LedgerKind } from '@vip-club/shared';
 import type { EntityManager } from 'typeorm';
+import { rawWrite } from '../../database/raw-write';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
@@ -41,14 +42,7 @@ export class PointsLedgerRepository {
 
   /** Adds `delta` (either sign) unconditionally; false when there is no such member. */
   async addToBalance(em: EntityManager, memberId: string, delta: number): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(MemberEntity)
-      .set({ points: () => 'points + :delta' })
-      .where('id = :memberId')
-      .setParameters({ delta, memberId })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return (await rawWrite(em, 'UPDATE members SET points = points + ? WHERE id = ?', [delta, memberId])) > 0;
   }
 
   /**
@@ -68,13 +62,11 @@ export class PointsLedgerRepository {
   }
 
   async balanceOf(em: EntityManager, memberId: string): Promise<number | null> {
-    const row = await em
-      .getRepository(MemberEntity)
-      .createQueryBuilder('m')
-      .select('m.points', 'points')
-      .where('m.id = :memberId', { memberId })
-      .getRawOne<{ points: string | number }>();
-    return row === undefined ? null : Number(row.points);
+    const rows: Array<{ points: string | number }> = await em.query(
+      'SELECT points FROM members WHERE id = ?',
+      [memberId],
+    );
+    return rows.length === 0 ? null : Number(rows[0].points);
   }
 
   async pendingOf(em: EntityManager, memberId: string, at: Date): Promise<number> {

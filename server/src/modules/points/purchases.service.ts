@@ -62,30 +62,41 @@ export class PurchasesService {
     if (!actsForStore(actor, input.storeId)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'Purchases are recorded by the store they were made in');
     }
-    const first = await this.purchases.findByStoreOrder(
-      this.dataSource.manager,
-      input.storeId,
-      input.orderNo,
-    );
-    if (first) return { created: false, result: toPurchaseResult(first) };
-
-    // Checked after the replay: a till retrying after the card code's minute still gets its answer.
-    const memberId = input.memberId ?? this.cardCodes.verify(input.cardCode as string, now);
+    // No lookup of the order up front: a new sale (the usual case) would pay for it every time. A
+    // replay is found inside the transaction instead, and any refusal (an expired card code, a member
+    // gone since) is first checked against a recorded order, so a till retrying still gets its answer.
+    let memberId: string;
+    try {
+      memberId = input.memberId ?? this.cardCodes.verify(input.cardCode as string, now);
+    } catch (err) {
+      return this.replayOrThrow(input, err);
+    }
     try {
       const row = await retryOnDeadlock(() =>
         this.dataSource.transaction((em) => this.recordIn(em, actor, input, memberId, occurredAt, now)),
       );
       return { created: true, result: toPurchaseResult(row) };
     } catch (err) {
-      if (!(err instanceof AlreadyRecorded) && !isUniqueViolation(err, PURCHASE_KEY)) throw err;
-      const winner = await this.purchases.findByStoreOrder(
-        this.dataSource.manager,
-        input.storeId,
-        input.orderNo,
-      );
-      if (!winner) throw err;
-      return { created: false, result: toPurchaseResult(winner) };
+      if (
+        !(err instanceof AlreadyRecorded) &&
+        !isUniqueViolation(err, PURCHASE_KEY) &&
+        !(err instanceof DomainError && err.code === ErrorCode.NOT_FOUND)
+      ) {
+        throw err;
+      }
+      return this.replayOrThrow(input, err);
     }
+  }
+
+  /** The first answer when the order is recorded already; otherwise `err` stands. */
+  private async replayOrThrow(input: RecordPurchaseInput, err: unknown): Promise<RecordOutcome> {
+    const first = await this.purchases.findByStoreOrder(
+      this.dataSource.manager,
+      input.storeId,
+      input.orderNo,
+    );
+    if (!first) throw err;
+    return { created: false, result: toPurchaseResult(first) };
   }
 
   /** A purchase for a clerk of its store or a manager (for a refund at the counter). */

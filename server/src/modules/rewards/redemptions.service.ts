@@ -104,7 +104,7 @@ export class RedemptionsService {
     for (let attempt = 1; ; attempt++) {
       try {
         if (held === undefined) await this.rewards.ensureHolding(rewardId, memberId);
-        const id = await this.dataSource.transaction(async (em) => {
+        const created = await this.dataSource.transaction(async (em) => {
           if (
             !(await this.rewards.takeHolding(em, rewardId, memberId, input.quantity, reward.perMemberLimit))
           ) {
@@ -129,19 +129,29 @@ export class RedemptionsService {
           // Last: its foreign keys take shared locks on the member and reward rows, which this
           // transaction already holds exclusively; inserted first, they would deadlock with the
           // exclusive locks of concurrent redemptions.
-          return this.redemptions.insert(em, {
+          const code = generatePickupCode();
+          const id = await this.redemptions.insert(em, {
             memberId,
             rewardId,
             quantity: input.quantity,
             pointsSpent,
             balanceAfter: entry.balanceAfter,
-            code: generatePickupCode(),
+            code,
             idempotencyKey,
             createdAt: now,
           });
+          return { id, code, balanceAfter: entry.balanceAfter };
         });
-        const created = (await this.redemptions.findById(id)) as RedemptionEntity;
-        return { created: true, body: toRedemptionCreated(created) };
+        // Answered from what was just written: reading the row back cost a query per redemption.
+        return {
+          created: true,
+          body: toRedemptionCreated({
+            id: created.id,
+            code: created.code,
+            pointsSpent,
+            balanceAfter: created.balanceAfter,
+          }),
+        };
       } catch (err) {
         if (isUniqueViolation(err, REDEMPTION_KEYS.memberKey)) {
           // The same key sent twice at once: the other request made it.

@@ -44,7 +44,9 @@ export function toRewardForMember(
 }
 
 /** The answer of a redemption, the same on every retry: it reads only what the first request stored. */
-export function toRedemptionCreated(row: RedemptionEntity): RedemptionCreated {
+export function toRedemptionCreated(
+  row: Pick<RedemptionEntity, 'id' | 'code' | 'pointsSpent' | 'balanceAfter'>,
+): RedemptionCreated {
   return {
     id: row.id,
     code: row.code,
