@@ -4,6 +4,11 @@ import type { EntityManager } from 'typeorm';
 import { rawWrite } from '../../database/raw-write';
 import { MemberEntity } from '../members/entities/member.entity';
 
+export type MemberStanding = Pick<
+  MemberEntity,
+  'tier' | 'qualifyingSpend' | 'points' | 'birthMonth' | 'birthDay'
+>;
+
 /**
  * The member columns the points economy owns: tier and the cached qualifying spend (the balance is
  * the ledger repository's). Writes are atomic updates; the first one in a transaction also locks the
@@ -20,6 +25,29 @@ export class MemberStandingRepository {
       [delta, delta, memberId],
     );
     return changed > 0;
+  }
+
+  /** What a purchase needs of the member, read without building the whole entity (the hot path). */
+  async standingOf(em: EntityManager, memberId: string): Promise<MemberStanding | null> {
+    const rows: Array<{
+      tier: Tier;
+      qualifying_spend: string | number;
+      points: string | number;
+      birth_month: number | null;
+      birth_day: number | null;
+    }> = await em.query(
+      'SELECT tier, qualifying_spend, points, birth_month, birth_day FROM members WHERE id = ?',
+      [memberId],
+    );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      tier: row.tier,
+      qualifyingSpend: Number(row.qualifying_spend),
+      points: Number(row.points),
+      birthMonth: row.birth_month === null ? null : Number(row.birth_month),
+      birthDay: row.birth_day === null ? null : Number(row.birth_day),
+    };
   }
 
   findById(em: EntityManager, memberId: string): Promise<MemberEntity | null> {

@@ -62,9 +62,9 @@ export class PointsLedgerService {
 
   async credit(em: EntityManager, input: CreditInput): Promise<LedgerEntry> {
     assertPoints(input.points);
-    const first = await this.ledger.findEntry(em, input.kind, input.ref);
-    if (first) return toLedgerEntry(first);
-
+    // No lookup of (kind, ref) first: a credit is unconditional, so a retry can safely go as far as
+    // the insert, where the unique key stops it and `append` undoes its update and answers the first
+    // entry. A new credit (the usual case) saves a query.
     if (!(await this.ledger.addToBalance(em, input.memberId, input.points))) throw memberNotFound();
     const isLot = LOT_KINDS.has(input.kind);
     const expiresAt = isLot ? await this.expiryFor(em, input.at) : null;

@@ -27,9 +27,6 @@ import { retryOnDeadlock } from './transaction-retry';
 
 const DAY_MS = 86_400_000;
 
-/** Thrown inside the transaction when the order turns out to be recorded already: roll back, replay. */
-class AlreadyRecorded extends Error {}
-
 export interface RecordOutcome {
   /** False when the order had been recorded before: the answer is the first one (HTTP 200). */
   created: boolean;
@@ -78,7 +75,6 @@ export class PurchasesService {
       return { created: true, result: toPurchaseResult(row) };
     } catch (err) {
       if (
-        !(err instanceof AlreadyRecorded) &&
         !isUniqueViolation(err, PURCHASE_KEY) &&
         !(err instanceof DomainError && err.code === ErrorCode.NOT_FOUND)
       ) {
@@ -136,8 +132,9 @@ export class PurchasesService {
         field: input.memberId ? 'memberId' : 'cardCode',
       });
     }
-    if (await this.purchases.findByStoreOrder(em, input.storeId, input.orderNo)) throw new AlreadyRecorded();
-    const member = await this.standing.findById(em, memberId);
+    // No look for the order here: an order recorded already makes the purchase's insert below hit
+    // its unique key (store, order number), which rolls all of this back and replays the first answer.
+    const member = await this.standing.standingOf(em, memberId);
     if (!member) throw new Error(`member ${memberId} vanished inside its own lock`);
 
     const { id: ruleSetId, rules, timeZone } = await this.rules.active(em);
