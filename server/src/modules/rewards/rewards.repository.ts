@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, LessThan, MoreThan } from 'typeorm';
+import { rawWrite } from '../../database/raw-write';
 import { RewardHoldingEntity } from './entities/reward-holding.entity';
 import { RewardEntity } from './entities/reward.entity';
 
@@ -49,13 +50,13 @@ export class RewardsRepository {
 
   /** `stock_left = stock_left - n` only while at least `n` are left; false when out of stock. */
   async takeStock(em: EntityManager, id: string, units: number): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(RewardEntity)
-      .set({ stockLeft: () => 'stock_left - :units' })
-      .where('id = :id AND stock_left >= :units', { id, units })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    // Raw: one of the redemption's hottest statements (see database/raw-write.ts).
+    const changed = await rawWrite(
+      em,
+      'UPDATE rewards SET stock_left = stock_left - ? WHERE id = ? AND stock_left >= ?',
+      [units, id, units],
+    );
+    return changed > 0;
   }
 
   async returnStock(em: EntityManager, id: string, units: number): Promise<void> {
@@ -120,18 +121,12 @@ export class RewardsRepository {
     units: number,
     limit: number,
   ): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(RewardHoldingEntity)
-      .set({ units: () => 'units + :units' })
-      .where('reward_id = :rewardId AND member_id = :memberId AND units + :units <= :limit', {
-        rewardId,
-        memberId,
-        units,
-        limit,
-      })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    const changed = await rawWrite(
+      em,
+      'UPDATE reward_holdings SET units = units + ? WHERE reward_id = ? AND member_id = ? AND units + ? <= ?',
+      [units, rewardId, memberId, units, limit],
+    );
+    return changed > 0;
   }
 
   async releaseHolding(em: EntityManager, rewardId: string, memberId: string, units: number): Promise<void> {
