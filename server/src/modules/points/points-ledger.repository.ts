@@ -69,14 +69,20 @@ export class PointsLedgerRepository {
     return rows.length === 0 ? null : Number(rows[0].points);
   }
 
-  async pendingOf(em: EntityManager, memberId: string, at: Date): Promise<number> {
-    const row = await em
-      .getRepository(PointsLotEntity)
-      .createQueryBuilder('l')
-      .select('COALESCE(SUM(l.remaining), 0)', 'pending')
-      .where('l.member_id = :memberId AND l.available_at > :at', { memberId, at })
-      .getRawOne<{ pending: string | number }>();
-    return Number(row?.pending ?? 0);
+  /** The cached balance and the pending points in one read; null when there is no such member. */
+  async balanceAndPending(
+    em: EntityManager,
+    memberId: string,
+    at: Date,
+  ): Promise<{ balance: number; pending: number } | null> {
+    // The driver converts the parameters (a Date for SQLite) as the query builder would.
+    const [sql, params] = em.connection.driver.escapeQueryWithParameters(
+      `SELECT m.points AS points, ${PENDING_SQL} AS pending FROM members m WHERE m.id = :memberId`,
+      { memberId, at },
+    );
+    const rows: Array<{ points: string | number; pending: string | number }> = await em.query(sql, params);
+    if (rows.length === 0) return null;
+    return { balance: Number(rows[0].points), pending: Number(rows[0].pending) };
   }
 
   /** Inserts the entry; null when (kind, ref) is already taken (the caller replays the first entry). */

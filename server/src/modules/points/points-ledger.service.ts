@@ -122,10 +122,9 @@ export class PointsLedgerService {
     at: Date = new Date(),
   ): Promise<PointsBalance> {
     const manager = em ?? this.dataSource.manager;
-    const balance = await this.ledger.balanceOf(manager, memberId);
-    if (balance === null) throw memberNotFound();
-    const pending = await this.ledger.pendingOf(manager, memberId, at);
-    return { balance, pending, spendable: balance - pending };
+    const read = await this.ledger.balanceAndPending(manager, memberId, at);
+    if (read === null) throw memberNotFound();
+    return { balance: read.balance, pending: read.pending, spendable: read.balance - read.pending };
   }
 
   /** The member's points that expire soonest after `at` (null when none will). */
