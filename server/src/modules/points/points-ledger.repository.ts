@@ -3,7 +3,6 @@ import type { LedgerKind } from '@vip-club/shared';
 import type { EntityManager } from 'typeorm';
 import { rawWrite } from '../../database/raw-write';
 import { isUniqueViolation } from '../../database/unique-violation';
-import { MemberEntity } from '../members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
 import { PointsLotEntity } from './entities/points-lot.entity';
 
@@ -50,15 +49,12 @@ export class PointsLedgerRepository {
    * concurrent spends can never overdraw; false when it did not (or there is no such member).
    */
   async subtractIfSpendable(em: EntityManager, memberId: string, points: number, at: Date): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(MemberEntity)
-      .set({ points: () => 'points - :points' })
-      .where('id = :memberId')
-      .andWhere(`points - ${PENDING_SQL} >= :points`)
-      .setParameters({ points, memberId, at })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    // Raw (the driver converts the parameters as the query builder would): the redemption's hot path.
+    const [sql, params] = em.connection.driver.escapeQueryWithParameters(
+      `UPDATE members SET points = points - :points WHERE id = :memberId AND points - ${PENDING_SQL} >= :points`,
+      { points, memberId, at },
+    );
+    return (await rawWrite(em, sql, params)) > 0;
   }
 
   async balanceOf(em: EntityManager, memberId: string): Promise<number | null> {
@@ -112,13 +108,7 @@ export class PointsLedgerRepository {
   }
 
   async takeFromLot(em: EntityManager, lotId: string, points: number): Promise<void> {
-    await em
-      .createQueryBuilder()
-      .update(PointsLotEntity)
-      .set({ remaining: () => 'remaining - :points' })
-      .where('id = :lotId')
-      .setParameters({ points, lotId })
-      .execute();
+    await rawWrite(em, 'UPDATE points_lots SET remaining = remaining - ? WHERE id = ?', [points, lotId]);
   }
 
   /** Points left in the lots expiring soonest after `at`, and when: what the member loses next. */
