@@ -7,3 +7,4 @@ export * from './rewards.contract';
 export * from './points.contract';
 export * from './member-import.contract';
 export * from './jobs.contract';
+export * from './events.contract';

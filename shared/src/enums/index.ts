@@ -5,3 +5,4 @@ export * from './platform';
 export * from './ledger-kind';
 export * from './reward-kind';
 export * from './redemption-status';
+export * from './event';

@@ -6,3 +6,4 @@ export * from './birthday';
 export * from './zoned-time';
 export * from './member-no';
 export * from './reward-eligibility';
+export * from './event-eligibility';

@@ -8,7 +8,9 @@ const LATEST_BIRTH_YEAR = 2100;
 function isAcceptedBirthday(value: string): boolean {
   const parsed = parseBirthday(value);
   if (!parsed) return false;
-  return parsed.year === undefined || (parsed.year >= EARLIEST_BIRTH_YEAR && parsed.year <= LATEST_BIRTH_YEAR);
+  return (
+    parsed.year === undefined || (parsed.year >= EARLIEST_BIRTH_YEAR && parsed.year <= LATEST_BIRTH_YEAR)
+  );
 }
 
 /** A birthday, "MM-DD" or "YYYY-MM-DD", that exists on the calendar (02-29 allowed without a year). */

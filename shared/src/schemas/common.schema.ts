@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** A database id as the contract carries it: a positive integer written as a string. */
-export const IdSchema = z.string().regex(/^[1-9]\d{0,17}$/, 'must be an id (a positive whole number as a string)');
+export const IdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,17}$/, 'must be an id (a positive whole number as a string)');
 
 /** `{id}` path parameters. */
 export const IdParamSchema = z.strictObject({ id: IdSchema });

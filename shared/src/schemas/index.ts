@@ -7,3 +7,4 @@ export * from './sandbox.schema';
 export * from './rewards.schema';
 export * from './points.schema';
 export * from './member-import.schema';
+export * from './events.schema';

@@ -105,7 +105,12 @@ describe('staff and stores', () => {
     expect(CreateStaffInputSchema.safeParse({ ...base, role: 'manager' }).success).toBe(true);
   });
   it('refuses a short password', () => {
-    const r = CreateStaffInputSchema.safeParse({ username: 'abc', password: 'short', name: 'x', role: 'manager' });
+    const r = CreateStaffInputSchema.safeParse({
+      username: 'abc',
+      password: 'short',
+      name: 'x',
+      role: 'manager',
+    });
     expect(failingPaths(r)).toContain('password');
   });
   it('refuses a store without an address', () => {
@@ -114,9 +119,15 @@ describe('staff and stores', () => {
 });
 
 describe('common', () => {
-  it.each(['1', '42', '900719925474099'])('accepts id %s', (id) => expect(IdSchema.safeParse(id).success).toBe(true));
-  it.each(['0', '-1', '01', 'abc', '1.5', ''])('rejects id %s', (id) => expect(IdSchema.safeParse(id).success).toBe(false));
-  it.each(['13800138000', '19912345678'])('accepts phone %s', (p) => expect(PhoneSchema.safeParse(p).success).toBe(true));
+  it.each(['1', '42', '900719925474099'])('accepts id %s', (id) =>
+    expect(IdSchema.safeParse(id).success).toBe(true),
+  );
+  it.each(['0', '-1', '01', 'abc', '1.5', ''])('rejects id %s', (id) =>
+    expect(IdSchema.safeParse(id).success).toBe(false),
+  );
+  it.each(['13800138000', '19912345678'])('accepts phone %s', (p) =>
+    expect(PhoneSchema.safeParse(p).success).toBe(true),
+  );
   it.each(['12800138000', '1380013800', '138001380000', '+8613800138000'])('rejects phone %s', (p) =>
     expect(PhoneSchema.safeParse(p).success).toBe(false),
   );

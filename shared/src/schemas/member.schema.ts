@@ -48,7 +48,10 @@ export const MemberLookupQuerySchema = z
     cardCode: z.string().min(1).max(256).optional(),
     phone: PhoneSchema.optional(),
   })
-  .refine((v) => (v.cardCode === undefined) !== (v.phone === undefined), 'give exactly one of cardCode or phone');
+  .refine(
+    (v) => (v.cardCode === undefined) !== (v.phone === undefined),
+    'give exactly one of cardCode or phone',
+  );
 export type MemberLookupQuery = z.infer<typeof MemberLookupQuerySchema>;
 
 /** `PUT /members/{id}/clerk`. */

@@ -31,6 +31,12 @@ export function statusForErrorCode(code: ErrorCode): number {
     case ErrorCode.ALREADY_FULFILLED:
     case ErrorCode.NOT_CANCELLABLE:
     case ErrorCode.IDEMPOTENCY_CONFLICT:
+    case ErrorCode.REGISTRATION_CLOSED:
+    case ErrorCode.ALREADY_REGISTERED:
+    case ErrorCode.ALREADY_CHECKED_IN:
+    case ErrorCode.TICKET_NOT_CONFIRMED:
+    case ErrorCode.NOT_ATTENDED:
+    case ErrorCode.ALREADY_RATED:
       return 409;
     case ErrorCode.CARD_CODE_EXPIRED:
       return 410;
