@@ -201,3 +201,30 @@ export interface ClerkInvitationResult {
   memberId: string;
   result: 'sent' | 'already_invited' | 'already_registered' | 'not_eligible' | 'not_your_member';
 }
+
+/** A ticket in `GET /me/registrations`: the member's registration with the event it is for, soonest first. */
+export interface MyTicket extends MyRegistration {
+  event: {
+    id: string;
+    title: string;
+    kind: EventKind;
+    venue: string;
+    coverImageUrl: string | null;
+    startsAt: string;
+    endsAt: string;
+    status: EventStatus;
+  };
+}
+
+/** `POST /events/{id}/feedback` → 201. */
+export interface EventFeedbackResult {
+  rating: number;
+  comment: string;
+  /** True when the rating (3 or less) opened a follow-up for the hosting store. */
+  followUpOpened: boolean;
+}
+
+/** `POST /events/{id}/invitations` → 201. */
+export interface ClerkInvitationsResult {
+  results: ClerkInvitationResult[];
+}
