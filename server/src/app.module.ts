@@ -9,6 +9,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
 import { MemberImportModule } from './modules/member-import/member-import.module';
 import { MembersModule } from './modules/members/members.module';
@@ -35,6 +36,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   PointsModule,
   RewardsModule,
   MemberImportModule,
+  EventsModule,
   SeedModule,
 ];
 

@@ -16,6 +16,7 @@ import { RewardHoldingEntity } from '../modules/rewards/entities/reward-holding.
 import { RewardEntity } from '../modules/rewards/entities/reward.entity';
 import { StaffEntity } from '../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../modules/stores/entities/store.entity';
+import { EventEntity } from '../modules/events/entities/event.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -41,4 +42,5 @@ export const ENTITIES: Function[] = [
   RedemptionEntity,
   RewardHoldingEntity,
   MemberImportRowEntity,
+  EventEntity,
 ];

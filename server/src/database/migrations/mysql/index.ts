@@ -3,6 +3,7 @@ import { CreatePointsLots1795400100000 } from './1795400100000-CreatePointsLots'
 import { CreatePurchasesRulesAudit1795400110000 } from './1795400110000-CreatePurchasesRulesAudit';
 import { CreateRewardsRedemptions1795400200000 } from './1795400200000-CreateRewardsRedemptions';
 import { CreateMemberImportRows1795400300100 } from './1795400300100-CreateMemberImportRows';
+import { CreateEvents1795400400000 } from './1795400400000-CreateEvents';
 
 /** The mysql migrations in the order they run; a new migration is appended here. */
 export const mysqlMigrations = [
@@ -11,4 +12,5 @@ export const mysqlMigrations = [
   CreatePurchasesRulesAudit1795400110000,
   CreateRewardsRedemptions1795400200000,
   CreateMemberImportRows1795400300100,
+  CreateEvents1795400400000,
 ];
