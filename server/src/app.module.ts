@@ -18,6 +18,7 @@ import { RewardsModule } from './modules/rewards/rewards.module';
 import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
 
 /**
  * The club's feature modules. Add yours to the list.
@@ -38,6 +39,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   MemberImportModule,
   EventsModule,
   SeedModule,
+  OutboxModule,
 ];
 
 @Module({})

@@ -17,6 +17,8 @@ import { RewardEntity } from '../modules/rewards/entities/reward.entity';
 import { StaffEntity } from '../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../modules/stores/entities/store.entity';
 import { EventEntity } from '../modules/events/entities/event.entity';
+import { MemberSubscriptionEntity } from '../modules/outbox/entities/member-subscription.entity';
+import { OutboxMessageEntity } from '../modules/outbox/entities/outbox-message.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -43,4 +45,6 @@ export const ENTITIES: Function[] = [
   RewardHoldingEntity,
   MemberImportRowEntity,
   EventEntity,
+  OutboxMessageEntity,
+  MemberSubscriptionEntity,
 ];

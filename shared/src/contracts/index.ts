@@ -8,3 +8,4 @@ export * from './points.contract';
 export * from './member-import.contract';
 export * from './jobs.contract';
 export * from './events.contract';
+export * from './subscriptions.contract';

@@ -8,3 +8,4 @@ export * from './rewards.schema';
 export * from './points.schema';
 export * from './member-import.schema';
 export * from './events.schema';
+export * from './subscriptions.schema';

@@ -4,6 +4,7 @@ import { CreatePurchasesRulesAudit1795400110000 } from './1795400110000-CreatePu
 import { CreateRewardsRedemptions1795400200000 } from './1795400200000-CreateRewardsRedemptions';
 import { CreateMemberImportRows1795400300100 } from './1795400300100-CreateMemberImportRows';
 import { CreateEvents1795400400000 } from './1795400400000-CreateEvents';
+import { CreateMessageOutbox1795400600000 } from './1795400600000-CreateMessageOutbox';
 
 /** The sqlite migrations in the order they run; a new migration is appended here. */
 export const sqliteMigrations = [
@@ -13,4 +14,5 @@ export const sqliteMigrations = [
   CreateRewardsRedemptions1795400200000,
   CreateMemberImportRows1795400300100,
   CreateEvents1795400400000,
+  CreateMessageOutbox1795400600000,
 ];

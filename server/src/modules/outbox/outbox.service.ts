@@ -1,0 +1,196 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AlipayClient } from '../../platforms/alipay/alipay.client';
+import { WechatClient } from '../../platforms/wechat/wechat.client';
+import type { OutboxMessageEntity } from './entities/outbox-message.entity';
+import type { DispatchOutcome, OutboxItem } from './outbox-item';
+import { type NewOutboxRow, OutboxRepository, type PlatformTarget } from './outbox.repository';
+
+/** Rows one dispatch pass claims. */
+const DISPATCH_BATCH = 500;
+/** How long a claim holds before another dispatcher may take the rows over (its owner presumed dead). */
+const CLAIM_LEASE_MS = 10 * 60_000;
+/** Platform calls in flight at once within one pass. */
+const PLATFORM_CONCURRENCY = 8;
+
+/**
+ * The club's outbox: messages are written in the transaction of the change they announce and
+ * delivered afterwards by `dispatchOnce` (run by `OutboxDispatcher`, or by a test). The inbox copy is
+ * delivered exactly once (its notice ref is unique and it is marked sent in the same transaction);
+ * a platform message at most once (marked `sending` and committed before the HTTP call, never retried
+ * from there).
+ */
+@Injectable()
+export class OutboxService {
+  /** Names this process's claims; each pass adds a counter so two passes never share one. */
+  private readonly instance = `${hostname().slice(0, 24)}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  private passes = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly wechat: WechatClient,
+    private readonly alipay: AlipayClient,
+  ) {}
+
+  /** Queues the messages in `em`'s transaction; a ref already queued is left as it is. */
+  async enqueue(em: EntityManager, items: OutboxItem[], now: Date = new Date()): Promise<void> {
+    const rows: NewOutboxRow[] = [];
+    for (const item of items) {
+      const common = {
+        memberId: item.memberId,
+        topic: item.topic,
+        ref: item.ref,
+        title: item.title,
+        body: item.body,
+        data: item.data ?? null,
+        createdAt: now,
+      };
+      rows.push({ ...common, channel: 'inbox', template: null, templateFields: null, page: null });
+      if (item.platform) {
+        rows.push({
+          ...common,
+          channel: 'platform',
+          template: item.platform.template,
+          templateFields: item.platform.fields,
+          page: item.platform.page ?? null,
+        });
+      }
+    }
+    await this.outbox.insertNew(em, rows);
+  }
+
+  /** Claims one batch and delivers it; `claimed` is 0 when there was nothing to do. */
+  async dispatchOnce(now: Date = new Date()): Promise<DispatchOutcome> {
+    const outcome: DispatchOutcome = { claimed: 0, inbox: 0, platformSent: 0, skipped: 0, failed: 0 };
+    const claimant = `${this.instance}:${++this.passes}`;
+    const until = new Date(now.getTime() + CLAIM_LEASE_MS);
+    if ((await this.outbox.claim(this.dataSource.manager, claimant, now, until, DISPATCH_BATCH)) === 0) {
+      return outcome;
+    }
+    const rows = await this.outbox.claimed(this.dataSource.manager, claimant);
+    outcome.claimed = rows.length;
+    await this.deliverInbox(
+      rows.filter((r) => r.channel === 'inbox'),
+      claimant,
+      now,
+      outcome,
+    );
+    await this.deliverPlatform(
+      rows.filter((r) => r.channel === 'platform'),
+      claimant,
+      outcome,
+    );
+    return outcome;
+  }
+
+  /** Runs passes until nothing is left to claim; answers the passes' totals. */
+  async dispatchAll(now: () => Date = () => new Date()): Promise<DispatchOutcome> {
+    const total: DispatchOutcome = { claimed: 0, inbox: 0, platformSent: 0, skipped: 0, failed: 0 };
+    for (;;) {
+      const pass = await this.dispatchOnce(now());
+      if (pass.claimed === 0) return total;
+      for (const key of Object.keys(total) as Array<keyof DispatchOutcome>) total[key] += pass[key];
+    }
+  }
+
+  private async deliverInbox(
+    rows: OutboxMessageEntity[],
+    claimant: string,
+    now: Date,
+    outcome: DispatchOutcome,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.dataSource.transaction(async (em) => {
+      await this.outbox.insertNotices(em, rows, now);
+      const ids = rows.map((r) => r.id);
+      const sent = await this.outbox.transition(em, ids, claimant, 'pending', 'sent', now);
+      outcome.inbox += sent;
+    });
+  }
+
+  private async deliverPlatform(
+    rows: OutboxMessageEntity[],
+    claimant: string,
+    outcome: DispatchOutcome,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const em = this.dataSource.manager;
+    const targets = await this.outbox.platformTargets(
+      em,
+      rows.map((r) => ({ memberId: r.memberId, template: r.template ?? '' })),
+    );
+    const queue = rows.map((row, i) => ({ row, target: targets[i] }));
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await this.deliverOne(next.row, next.target, claimant, outcome);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PLATFORM_CONCURRENCY, queue.length) }, worker));
+  }
+
+  private async deliverOne(
+    row: OutboxMessageEntity,
+    target: PlatformTarget,
+    claimant: string,
+    outcome: DispatchOutcome,
+  ): Promise<void> {
+    const em = this.dataSource.manager;
+    const skipReason = !target.consented
+      ? 'no marketing consent'
+      : target.platform === null || target.platformUserId === null
+        ? 'not subscribed to this template'
+        : null;
+    if (skipReason !== null) {
+      const skipped = await this.outbox.transition(
+        em,
+        [row.id],
+        claimant,
+        'pending',
+        'skipped',
+        new Date(),
+        skipReason,
+      );
+      outcome.skipped += skipped;
+      return;
+    }
+    // Committed before the call: a crash from here on leaves the row `sending`, never sent again.
+    if ((await this.outbox.transition(em, [row.id], claimant, 'pending', 'sending', new Date())) === 0)
+      return;
+    try {
+      const data = row.templateFields ?? {};
+      const page = row.page ?? undefined;
+      if (target.platform === 'wechat') {
+        await this.wechat.sendSubscribeMessage({
+          toOpenid: target.platformUserId!,
+          templateId: row.template!,
+          data,
+          page,
+        });
+      } else {
+        await this.alipay.sendTemplateMessage({
+          toUserId: target.platformUserId!,
+          templateId: row.template!,
+          data,
+          page,
+        });
+      }
+      const sent = await this.outbox.transition(em, [row.id], claimant, 'sending', 'sent', new Date());
+      outcome.platformSent += sent;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const failed = await this.outbox.transition(
+        em,
+        [row.id],
+        claimant,
+        'sending',
+        'failed',
+        new Date(),
+        message,
+      );
+      outcome.failed += failed;
+    }
+  }
+}
