@@ -31,9 +31,15 @@ describe('events: the manager’s editor', () => {
   });
 
   const post = (path: string, token: string, body: unknown) =>
-    club.request.post(`${API}${path}`).set(bearer(token)).send(body as object);
+    club.request
+      .post(`${API}${path}`)
+      .set(bearer(token))
+      .send(body as object);
   const patch = (id: string, body: unknown, token = managerToken) =>
-    club.request.patch(`${API}/events/${id}`).set(bearer(token)).send(body as object);
+    club.request
+      .patch(`${API}/events/${id}`)
+      .set(bearer(token))
+      .send(body as object);
 
   async function expect400(res: { status: number; body: { error: { code: string } } }, field: string) {
     expect(res.status).toBe(400);
@@ -127,7 +133,11 @@ describe('events: the manager’s editor', () => {
     it('refuses an unknown hosting store or invited store: 400 naming the field', async () => {
       await expect400(await post('/events', managerToken, eventBody({ storeId: '999999' })), 'storeId');
       await expect400(
-        await post('/events', managerToken, eventBody({ eligibility: { storeIds: [shop.store.id, '999999'] } })),
+        await post(
+          '/events',
+          managerToken,
+          eventBody({ eligibility: { storeIds: [shop.store.id, '999999'] } }),
+        ),
         'eligibility.storeIds.1',
       );
     });
@@ -150,7 +160,9 @@ describe('events: the manager’s editor', () => {
   describe('PATCH /events/{id}', () => {
     it('changes only the fields given and keeps the rest', async () => {
       const event = await createEvent(club.request, managerToken);
-      const res = await patch(event.id, { title: '母亲节感恩晚宴', kind: 'banquet', capacity: 80 }).expect(200);
+      const res = await patch(event.id, { title: '母亲节感恩晚宴', kind: 'banquet', capacity: 80 }).expect(
+        200,
+      );
       expect(res.body).toMatchObject({
         ...event,
         title: '母亲节感恩晚宴',
@@ -175,7 +187,10 @@ describe('events: the manager’s editor', () => {
         'registration.closesAt',
       );
       // Moving both halves together is fine.
-      const moved = await patch(event.id, { startsAt: isoIn(10 * DAY), endsAt: isoIn(10 * DAY + HOUR) }).expect(200);
+      const moved = await patch(event.id, {
+        startsAt: isoIn(10 * DAY),
+        endsAt: isoIn(10 * DAY + HOUR),
+      }).expect(200);
       expect(moved.body.startsAt).toBe(new Date(Date.parse(moved.body.endsAt) - HOUR).toISOString());
     });
 
@@ -200,7 +215,9 @@ describe('events: the manager’s editor', () => {
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('CONFLICT');
       // The same eligibility, in another order, is no change.
-      await patch(published.id, { eligibility: { tiers: ['silver', 'gold'] }, venue: '北京国贸店' }).expect(200);
+      await patch(published.id, { eligibility: { tiers: ['silver', 'gold'] }, venue: '北京国贸店' }).expect(
+        200,
+      );
     });
 
     it('refuses edits of a cancelled event (409), unknown ids (404) and bad ids (400)', async () => {
@@ -233,16 +250,27 @@ describe('events: the manager’s editor', () => {
 
     it('cancels with a reason; again is 409; a cancelled event cannot be published', async () => {
       const event = await createPublishedEvent(club.request, managerToken);
-      const res = await post(`/events/${event.id}/cancellation`, managerToken, { reason: '台风停航' }).expect(200);
-      expect(res.body).toMatchObject({ status: 'cancelled', cancelReason: '台风停航', cancelledAt: expect.any(String) });
-      expect((await post(`/events/${event.id}/cancellation`, managerToken, { reason: '再取消' })).status).toBe(409);
+      const res = await post(`/events/${event.id}/cancellation`, managerToken, { reason: '台风停航' }).expect(
+        200,
+      );
+      expect(res.body).toMatchObject({
+        status: 'cancelled',
+        cancelReason: '台风停航',
+        cancelledAt: expect.any(String),
+      });
+      expect(
+        (await post(`/events/${event.id}/cancellation`, managerToken, { reason: '再取消' })).status,
+      ).toBe(409);
       expect((await post(`/events/${event.id}/publication`, managerToken, {})).status).toBe(409);
     });
 
     it('requires a reason, and knows unknown events', async () => {
       const event = await createEvent(club.request, managerToken);
       await expect400(await post(`/events/${event.id}/cancellation`, managerToken, {}), 'reason');
-      await expect400(await post(`/events/${event.id}/cancellation`, managerToken, { reason: '  ' }), 'reason');
+      await expect400(
+        await post(`/events/${event.id}/cancellation`, managerToken, { reason: '  ' }),
+        'reason',
+      );
       expect((await post('/events/999999/cancellation', managerToken, { reason: '无' })).status).toBe(404);
       expect((await post('/events/999999/publication', managerToken, {})).status).toBe(404);
     });
@@ -251,7 +279,9 @@ describe('events: the manager’s editor', () => {
       const event = await createEvent(club.request, managerToken);
       expect((await post(`/events/${event.id}/publication`, shop.clerkToken, {})).status).toBe(403);
       expect((await post(`/events/${event.id}/publication`, memberToken, {})).status).toBe(403);
-      expect((await post(`/events/${event.id}/cancellation`, shop.clerkToken, { reason: 'x' })).status).toBe(403);
+      expect((await post(`/events/${event.id}/cancellation`, shop.clerkToken, { reason: 'x' })).status).toBe(
+        403,
+      );
       expect((await club.request.post(`${API}/events/${event.id}/publication`)).status).toBe(401);
     });
   });
@@ -270,7 +300,11 @@ describe('events: the manager’s editor', () => {
       let cursor: string | null = null;
       do {
         const query: Record<string, string> = { limit: '2', ...(cursor === null ? {} : { cursor }) };
-        const res = await club.request.get(`${API}/events`).query(query).set(bearer(managerToken)).expect(200);
+        const res = await club.request
+          .get(`${API}/events`)
+          .query(query)
+          .set(bearer(managerToken))
+          .expect(200);
         const page = res.body as Paginated<ClubEvent>;
         expect(page.items.length).toBeLessThanOrEqual(2);
         seen.push(...page.items);
@@ -283,9 +317,15 @@ describe('events: the manager’s editor', () => {
       expect([...starts].sort((a, b) => b - a)).toEqual(starts);
       expect(seen.map((e) => e.status)).toEqual(expect.arrayContaining(['draft', 'published', 'cancelled']));
 
-      const drafts = await club.request.get(`${API}/events?status=draft`).set(bearer(managerToken)).expect(200);
+      const drafts = await club.request
+        .get(`${API}/events?status=draft`)
+        .set(bearer(managerToken))
+        .expect(200);
       expect((drafts.body as Paginated<ClubEvent>).items.every((e) => e.status === 'draft')).toBe(true);
-      await expect400(await club.request.get(`${API}/events?status=open`).set(bearer(managerToken)), 'status');
+      await expect400(
+        await club.request.get(`${API}/events?status=open`).set(bearer(managerToken)),
+        'status',
+      );
       await expect400(await club.request.get(`${API}/events?cursor=x`).set(bearer(managerToken)), 'cursor');
     });
 
@@ -298,8 +338,13 @@ describe('events: the manager’s editor', () => {
       expect(ids).not.toContain(draft.id);
       expect((res.body as Paginated<ClubEvent>).items.every((e) => e.status === 'published')).toBe(true);
       await club.request.get(`${API}/events/${published.id}`).set(bearer(shop.clerkToken)).expect(200);
-      expect((await club.request.get(`${API}/events/${draft.id}`).set(bearer(shop.clerkToken))).status).toBe(404);
-      const drafts = await club.request.get(`${API}/events?status=draft`).set(bearer(shop.clerkToken)).expect(200);
+      expect((await club.request.get(`${API}/events/${draft.id}`).set(bearer(shop.clerkToken))).status).toBe(
+        404,
+      );
+      const drafts = await club.request
+        .get(`${API}/events?status=draft`)
+        .set(bearer(shop.clerkToken))
+        .expect(200);
       expect(drafts.body.items).toEqual([]);
     });
 

@@ -49,9 +49,14 @@ export async function createEvent(
 }
 
 /** `POST /events/{id}/publication` as the manager; throws with the answer when it is not 200. */
-export async function publishEvent(http: TestAgent, managerToken: string, eventId: string): Promise<ClubEvent> {
+export async function publishEvent(
+  http: TestAgent,
+  managerToken: string,
+  eventId: string,
+): Promise<ClubEvent> {
   const res = await http.post(`${API}/events/${eventId}/publication`).set(bearer(managerToken)).send();
-  if (res.status !== 200) throw new Error(`POST /events/${eventId}/publication: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`POST /events/${eventId}/publication: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as ClubEvent;
 }
 

@@ -78,6 +78,13 @@ describe('isEligibleForEvent', () => {
     ).toBe(true);
   });
 
+  it('invites only the hand-picked members when no other criterion is given', () => {
+    const picked = { memberIds: ['7'] };
+    expect(isEligibleForEvent(member({ id: '7' }), picked, NOW, TZ)).toBe(true);
+    expect(isEligibleForEvent(member({ id: '8' }), picked, NOW, TZ)).toBe(false);
+    expect(isEligibleForEvent(member({ id: '8' }), { memberIds: [] }, NOW, TZ)).toBe(true);
+  });
+
   it.each([
     [0, 'under_25'],
     [24, 'under_25'],

@@ -73,6 +73,8 @@ export function isEligibleForEvent(
   timeZone: string,
 ): boolean {
   if (rule.memberIds?.includes(member.id)) return true;
+  // A hand-picked list with no other criterion invites only those members, not everyone.
+  if (narrows(rule.memberIds) && invitesEveryone({ ...rule, memberIds: [] })) return false;
   if (narrows(rule.tiers) && !rule.tiers.includes(member.tier)) return false;
   if (narrows(rule.genders) && !rule.genders.includes(member.gender)) return false;
   if (narrows(rule.storeIds) && (member.storeId === null || !rule.storeIds.includes(member.storeId)))

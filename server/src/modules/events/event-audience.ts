@@ -173,7 +173,9 @@ export class EventAudience {
        FROM members WHERE id = ? AND erased_at IS NULL`,
       [memberId],
     );
-    return row !== undefined && isEligibleForEvent(audienceMemberOf(row), event.eligibility, now, this.timeZone);
+    return (
+      row !== undefined && isEligibleForEvent(audienceMemberOf(row), event.eligibility, now, this.timeZone)
+    );
   }
 
   /** The criteria, OR the hand-picked members. */

@@ -36,7 +36,9 @@ export class EventsController {
     @CurrentUser() user: AuthUser,
     @Query() query: EventsQueryDto,
   ): Promise<Paginated<EventForMember> | Paginated<ClubEvent>> {
-    return user.role === 'member' ? this.events.listForMember(user, query) : this.events.listForStaff(user, query);
+    return user.role === 'member'
+      ? this.events.listForMember(user, query)
+      : this.events.listForStaff(user, query);
   }
 
   @Get(':id')
@@ -46,6 +48,8 @@ export class EventsController {
     description: '404 for a member who is neither invited nor registered, and for drafts.',
   })
   one(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<EventForMember | ClubEvent> {
-    return user.role === 'member' ? this.events.oneForMember(user, params.id) : this.events.oneForStaff(user, params.id);
+    return user.role === 'member'
+      ? this.events.oneForMember(user, params.id)
+      : this.events.oneForStaff(user, params.id);
   }
 }

@@ -88,7 +88,9 @@ export class EventsService {
       const current = await this.events.findForUpdate(em, id);
       if (!current) throw eventNotFound(id);
       if (current.status === 'cancelled') {
-        throw new DomainError(ErrorCode.CONFLICT, 'A cancelled event cannot be edited', { status: 'cancelled' });
+        throw new DomainError(ErrorCode.CONFLICT, 'A cancelled event cannot be edited', {
+          status: 'cancelled',
+        });
       }
       if (
         current.status === 'published' &&
@@ -152,7 +154,15 @@ export class EventsService {
       await this.events.cancel(em, id, reason, now);
       const after = (await this.events.findById(id, em)) as EventEntity;
       const view = toClubEvent(after, await this.waitlisted(em, id));
-      await this.record(em, user, 'event.cancel', id, { status: current.status }, { status: 'cancelled', reason }, now);
+      await this.record(
+        em,
+        user,
+        'event.cancel',
+        id,
+        { status: current.status },
+        { status: 'cancelled', reason },
+        now,
+      );
       return view;
     });
   }
@@ -201,7 +211,11 @@ export class EventsService {
   }
 
   /** Published events this member is invited to (or registered for) that have not ended, soonest first. */
-  async listForMember(user: AuthUser, query: EventsQuery, now = new Date()): Promise<Paginated<EventForMember>> {
+  async listForMember(
+    user: AuthUser,
+    query: EventsQuery,
+    now = new Date(),
+  ): Promise<Paginated<EventForMember>> {
     const cursor = parseCursor(query.cursor);
     const all = await this.events.listPublishedNotEnded(now);
     const visible: EventEntity[] = [];
@@ -281,7 +295,10 @@ export class EventsService {
   }
 
   /** The hosting store and the invited stores must exist: 400 naming the field otherwise. */
-  private async requireStores(storeId: string | null, eligibility: EventEligibility | undefined): Promise<void> {
+  private async requireStores(
+    storeId: string | null,
+    eligibility: EventEligibility | undefined,
+  ): Promise<void> {
     const wanted: Array<[string, string]> = [];
     if (storeId !== null) wanted.push([storeId, 'storeId']);
     (eligibility?.storeIds ?? []).forEach((id, i) => wanted.push([id, `eligibility.storeIds.${i}`]));
@@ -306,7 +323,11 @@ export class EventsService {
     after: unknown,
     now: Date,
   ): Promise<void> {
-    return this.audit.record(em, { actor: auditActor(user), action, entity: 'event', entityId, before, after }, now);
+    return this.audit.record(
+      em,
+      { actor: auditActor(user), action, entity: 'event', entityId, before, after },
+      now,
+    );
   }
 }
 
