@@ -90,6 +90,8 @@ export async function startMariadb({ bufferPoolMb = 1024, logFileMb = 512 } = {}
       '--innodb-flush-log-at-trx-commit=1',
       '--innodb-doublewrite=1',
       '--max-allowed-packet=64M',
+      // e.g. BENCH_MARIADB_ARGS="--general-log=1 --general-log-file=/tmp/general.log" to count statements.
+      ...(process.env.BENCH_MARIADB_ARGS ?? '').split(' ').filter(Boolean),
     ],
     { stdio: 'ignore' },
   );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tier } from '@vip-club/shared';
 import type { EntityManager } from 'typeorm';
-import { rawWrite } from '../../database/raw-write';
+import { rawQuery, rawWrite } from '../../database/raw-write';
 import { MemberEntity } from '../members/entities/member.entity';
 
 export type MemberStanding = Pick<
@@ -30,12 +30,14 @@ export class MemberStandingRepository {
   /** What a purchase needs of the member, read without building the whole entity (the hot path). */
   async standingOf(em: EntityManager, memberId: string): Promise<MemberStanding | null> {
     const rows: Array<{
+      [column: string]: unknown;
       tier: Tier;
       qualifying_spend: string | number;
       points: string | number;
       birth_month: number | null;
       birth_day: number | null;
-    }> = await em.query(
+    }> = await rawQuery(
+      em,
       'SELECT tier, qualifying_spend, points, birth_month, birth_day FROM members WHERE id = ?',
       [memberId],
     );
@@ -55,7 +57,7 @@ export class MemberStandingRepository {
   }
 
   async setTier(em: EntityManager, memberId: string, tier: Tier): Promise<void> {
-    await em.getRepository(MemberEntity).update({ id: memberId }, { tier });
+    await rawWrite(em, 'UPDATE members SET tier = ? WHERE id = ?', [tier, memberId]);
   }
 
   async setStanding(

@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { LedgerKind } from '@vip-club/shared';
+import type { LedgerKind, Tier } from '@vip-club/shared';
 import type { EntityManager } from 'typeorm';
-import { rawWrite } from '../../database/raw-write';
+import { insertReturns, rawDate, rawInsert, rawQuery, rawWrite } from '../../database/raw-write';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
 import { PointsLotEntity } from './entities/points-lot.entity';
 
 const LEDGER_KEY = { name: 'uq_points_ledger_kind_ref', table: 'points_ledger', columns: ['kind', 'ref'] };
 
-/** Points on the member not yet spendable: what is left of lots still inside the return window. */
+/**
+ * Points on the member not yet spendable: what is left of lots still inside the return window.
+ * Parameters: member id, instant.
+ */
 const PENDING_SQL =
-  '(SELECT COALESCE(SUM(l.remaining), 0) FROM points_lots l WHERE l.member_id = :memberId AND l.available_at > :at)';
+  '(SELECT COALESCE(SUM(l.remaining), 0) FROM points_lots l WHERE l.member_id = ? AND l.available_at > ?)';
 
-export type NewLedgerEntry = Omit<PointsLedgerEntryEntity, 'id' | 'member'>;
+export type NewLedgerEntry = Omit<PointsLedgerEntryEntity, 'id' | 'member' | 'balanceAfter'>;
 export type NewLot = Omit<PointsLotEntity, 'id' | 'member' | 'ledgerEntry'>;
+/** What spending needs of a lot. */
+export type SpendableLot = Pick<PointsLotEntity, 'id' | 'ledgerEntryId' | 'remaining' | 'availableAt'>;
 
 /** The ledger, the lots and the cached balance on `members.points`; every write in the caller's transaction. */
 @Injectable()
@@ -49,19 +54,18 @@ export class PointsLedgerRepository {
    * concurrent spends can never overdraw; false when it did not (or there is no such member).
    */
   async subtractIfSpendable(em: EntityManager, memberId: string, points: number, at: Date): Promise<boolean> {
-    // Raw (the driver converts the parameters as the query builder would): the redemption's hot path.
-    const [sql, params] = em.connection.driver.escapeQueryWithParameters(
-      `UPDATE members SET points = points - :points WHERE id = :memberId AND points - ${PENDING_SQL} >= :points`,
-      { points, memberId, at },
+    const changed = await rawWrite(
+      em,
+      `UPDATE members SET points = points - ? WHERE id = ? AND points - ${PENDING_SQL} >= ?`,
+      [points, memberId, memberId, at, points],
     );
-    return (await rawWrite(em, sql, params)) > 0;
+    return changed > 0;
   }
 
   async balanceOf(em: EntityManager, memberId: string): Promise<number | null> {
-    const rows: Array<{ points: string | number }> = await em.query(
-      'SELECT points FROM members WHERE id = ?',
-      [memberId],
-    );
+    const rows = await rawQuery<{ points: string | number }>(em, 'SELECT points FROM members WHERE id = ?', [
+      memberId,
+    ]);
     return rows.length === 0 ? null : Number(rows[0].points);
   }
 
@@ -71,21 +75,61 @@ export class PointsLedgerRepository {
     memberId: string,
     at: Date,
   ): Promise<{ balance: number; pending: number } | null> {
-    // The driver converts the parameters (a Date for SQLite) as the query builder would.
-    const [sql, params] = em.connection.driver.escapeQueryWithParameters(
-      `SELECT m.points AS points, ${PENDING_SQL} AS pending FROM members m WHERE m.id = :memberId`,
-      { memberId, at },
+    const rows = await rawQuery<{ points: string | number; pending: string | number }>(
+      em,
+      `SELECT m.points AS points, ${PENDING_SQL} AS pending FROM members m WHERE m.id = ?`,
+      [memberId, at, memberId],
     );
-    const rows: Array<{ points: string | number; pending: string | number }> = await em.query(sql, params);
     if (rows.length === 0) return null;
     return { balance: Number(rows[0].points), pending: Number(rows[0].pending) };
   }
 
-  /** Inserts the entry; null when (kind, ref) is already taken (the caller replays the first entry). */
-  async insertEntry(em: EntityManager, values: NewLedgerEntry): Promise<PointsLedgerEntryEntity | null> {
+  /** What spending needs to know of a live member in one read: tier, balance and pending points. */
+  async spendingStanding(
+    em: EntityManager,
+    memberId: string,
+    at: Date,
+  ): Promise<{ tier: Tier; balance: number; pending: number } | null> {
+    const rows = await rawQuery<{ tier: Tier; points: string | number; pending: string | number }>(
+      em,
+      `SELECT m.tier AS tier, m.points AS points, ${PENDING_SQL} AS pending FROM members m` +
+        ' WHERE m.id = ? AND m.erased_at IS NULL',
+      [memberId, at, memberId],
+    );
+    if (rows.length === 0) return null;
+    return { tier: rows[0].tier, balance: Number(rows[0].points), pending: Number(rows[0].pending) };
+  }
+
+  /**
+   * Appends the entry with the member's balance as it stands (the caller has just changed it, and
+   * holds its row lock) as `balance_after`; the id and that balance, or null when (kind, ref) is
+   * already taken (the caller replays the first entry). Where INSERT … RETURNING exists (MariaDB,
+   * SQLite) the balance is read by the insert itself: one statement instead of a SELECT and an INSERT.
+   */
+  async appendEntry(
+    em: EntityManager,
+    values: NewLedgerEntry,
+  ): Promise<{ id: string; balanceAfter: number } | null> {
+    const { memberId, delta, kind, ref, createdAt, expiresAt } = values;
     try {
-      const result = await em.getRepository(PointsLedgerEntryEntity).insert(values);
-      return { ...values, id: String(result.identifiers[0].id) };
+      if (insertReturns(em)) {
+        const rows = await rawQuery<{ id: string | number; balance_after: string | number }>(
+          em,
+          'INSERT INTO points_ledger (member_id, delta, kind, balance_after, ref, created_at, expires_at)' +
+            ' SELECT id, ?, ?, points, ?, ?, ? FROM members WHERE id = ? RETURNING id, balance_after',
+          [delta, kind, ref, createdAt, expiresAt, memberId],
+        );
+        if (rows.length === 0) throw new Error(`member ${memberId} vanished inside its own lock`);
+        return { id: String(rows[0].id), balanceAfter: Number(rows[0].balance_after) };
+      }
+      const balanceAfter = (await this.balanceOf(em, memberId)) as number;
+      const id = await rawInsert(
+        em,
+        'INSERT INTO points_ledger (member_id, delta, kind, balance_after, ref, created_at, expires_at)' +
+          ' VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [memberId, delta, kind, balanceAfter, ref, createdAt, expiresAt],
+      );
+      return { id, balanceAfter };
     } catch (err) {
       if (isUniqueViolation(err, LEDGER_KEY)) return null;
       throw err;
@@ -93,18 +137,41 @@ export class PointsLedgerRepository {
   }
 
   async insertLot(em: EntityManager, values: NewLot): Promise<void> {
-    await em.getRepository(PointsLotEntity).insert(values);
+    await rawWrite(
+      em,
+      'INSERT INTO points_lots (ledger_entry_id, member_id, points, remaining, available_at, expires_at, rule_set_id)' +
+        ' VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [
+        values.ledgerEntryId,
+        values.memberId,
+        values.points,
+        values.remaining,
+        values.availableAt,
+        values.expiresAt,
+        values.ruleSetId,
+      ],
+    );
   }
 
   /** Lots with points left, in spending order: soonest expiry first, then oldest. */
-  lotsWithPoints(em: EntityManager, memberId: string): Promise<PointsLotEntity[]> {
-    return em
-      .getRepository(PointsLotEntity)
-      .createQueryBuilder('l')
-      .where('l.member_id = :memberId AND l.remaining > 0', { memberId })
-      .orderBy('l.expires_at', 'ASC')
-      .addOrderBy('l.id', 'ASC')
-      .getMany();
+  async lotsWithPoints(em: EntityManager, memberId: string): Promise<SpendableLot[]> {
+    const rows = await rawQuery<{
+      id: string | number;
+      ledger_entry_id: string | number;
+      remaining: string | number;
+      available_at: unknown;
+    }>(
+      em,
+      'SELECT id, ledger_entry_id, remaining, available_at FROM points_lots' +
+        ' WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id',
+      [memberId],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      ledgerEntryId: String(r.ledger_entry_id),
+      remaining: Number(r.remaining),
+      availableAt: rawDate(r.available_at),
+    }));
   }
 
   async takeFromLot(em: EntityManager, lotId: string, points: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type LedgerEntry, pointsExpiryAt } from '@vip-club/shared';
+import { ErrorCode, type LedgerEntry, pointsExpiryAt, type Tier } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import type { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
@@ -90,21 +90,34 @@ export class PointsLedgerService {
    */
   async debit(em: EntityManager, input: DebitInput): Promise<LedgerEntry> {
     assertPoints(input.points);
-    const first = await this.ledger.findEntry(em, input.kind, input.ref);
-    if (first) return toLedgerEntry(first);
-
+    // No lookup of (kind, ref) first, as for credits: a repeat that gets as far as the insert meets
+    // the unique key there and `append` undoes its update and answers the first entry; a repeat that
+    // is refused (no member, too few points left) is checked against the first entry before the
+    // refusal stands. A new debit (the usual case) saves a query.
     if (input.allowNegative) {
-      if (!(await this.ledger.addToBalance(em, input.memberId, -input.points))) throw memberNotFound();
+      if (!(await this.ledger.addToBalance(em, input.memberId, -input.points))) {
+        return this.firstEntryOr(em, input, memberNotFound());
+      }
     } else if (!(await this.ledger.subtractIfSpendable(em, input.memberId, input.points, input.at))) {
-      if ((await this.ledger.balanceOf(em, input.memberId)) === null) throw memberNotFound();
-      throw new DomainError(ErrorCode.POINTS_INSUFFICIENT, 'Not enough points to spend', {
-        needed: input.points,
-      });
+      const refusal =
+        (await this.ledger.balanceOf(em, input.memberId)) === null
+          ? memberNotFound()
+          : new DomainError(ErrorCode.POINTS_INSUFFICIENT, 'Not enough points to spend', {
+              needed: input.points,
+            });
+      return this.firstEntryOr(em, input, refusal);
     }
     const entry = await this.append(em, input, -input.points, null);
     if (entry.replayed) return toLedgerEntry(entry.row);
     await this.consumeLots(em, input);
     return toLedgerEntry(entry.row);
+  }
+
+  /** The entry already recorded under (kind, ref), if any; otherwise `refusal` stands. */
+  private async firstEntryOr(em: EntityManager, input: DebitInput, refusal: Error): Promise<LedgerEntry> {
+    const first = await this.ledger.findEntry(em, input.kind, input.ref);
+    if (first) return toLedgerEntry(first);
+    throw refusal;
   }
 
   /** Balance less pending points (negative when the balance is); what a redemption may spend. */
@@ -127,6 +140,18 @@ export class PointsLedgerService {
     return { balance: read.balance, pending: read.pending, spendable: read.balance - read.pending };
   }
 
+  /**
+   * A live member's tier and spendable points (balance less pending) in one read: what a redemption
+   * checks before it spends. Null when there is no such member (or the member was erased).
+   */
+  async spendingStanding(
+    memberId: string,
+    at: Date = new Date(),
+  ): Promise<{ tier: Tier; spendable: number } | null> {
+    const read = await this.ledger.spendingStanding(this.dataSource.manager, memberId, at);
+    return read === null ? null : { tier: read.tier, spendable: read.balance - read.pending };
+  }
+
   /** The member's points that expire soonest after `at` (null when none will). */
   expiringNext(
     em: EntityManager | undefined,
@@ -138,8 +163,8 @@ export class PointsLedgerService {
 
   /**
    * The balance row is already updated (and, on MySQL, locked by this transaction), so the balance
-   * read back is exact. A concurrent retry that lost the race on (kind, ref) undoes its own update
-   * and answers with the winner's entry.
+   * the entry records is exact. A concurrent retry that lost the race on (kind, ref) undoes its own
+   * update and answers with the winner's entry.
    */
   private async append(
     em: EntityManager,
@@ -147,17 +172,16 @@ export class PointsLedgerService {
     delta: number,
     expiresAt: Date | null,
   ): Promise<{ row: PointsLedgerEntryEntity; replayed: boolean }> {
-    const balanceAfter = (await this.ledger.balanceOf(em, input.memberId)) as number;
-    const row = await this.ledger.insertEntry(em, {
+    const values = {
       memberId: input.memberId,
       delta,
       kind: input.kind,
-      balanceAfter,
       ref: input.ref,
       createdAt: input.at,
       expiresAt,
-    });
-    if (row) return { row, replayed: false };
+    };
+    const appended = await this.ledger.appendEntry(em, values);
+    if (appended) return { row: { ...values, ...appended }, replayed: false };
     await this.ledger.addToBalance(em, input.memberId, -delta);
     const winner = await this.ledger.findCommittedEntry(em, input.kind, input.ref);
     if (!winner) throw new Error(`ledger entry ${input.kind}:${input.ref} clashed but cannot be read`);

@@ -12,6 +12,7 @@ import { ClubRulesRepository } from './club-rules.repository';
 import { ClubRulesService } from './club-rules.service';
 import { InboxService } from './inbox.service';
 import { JobRunsRepository } from './job-runs.repository';
+import { KnownStores } from './known-stores';
 import { MemberPurchasesReaderImpl } from './member-purchases.reader';
 import { MemberStandingRepository } from './member-standing.repository';
 import { NoticesRepository } from './notices.repository';
@@ -38,6 +39,7 @@ import { RefundsService } from './refunds.service';
     MemberStandingRepository,
     PurchasesService,
     PurchasesRepository,
+    KnownStores,
     MemberPurchasesReaderImpl,
     RefundsService,
     RefundsRepository,

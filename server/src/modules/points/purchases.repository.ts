@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { rawInsert } from '../../database/raw-write';
 import { PurchaseEntity } from './entities/purchase.entity';
 
 export const PURCHASE_KEY = {
@@ -29,9 +30,33 @@ export class PurchasesRepository {
     });
   }
 
+  /** Raw (see database/raw-write.ts): the purchase's hot path; TypeORM's insert also re-read the defaults. */
   async insert(em: EntityManager, values: NewPurchase): Promise<PurchaseEntity> {
-    const result = await em.getRepository(PurchaseEntity).insert(values);
-    return { ...values, id: String(result.identifiers[0].id) };
+    const id = await rawInsert(
+      em,
+      'INSERT INTO purchases (store_id, order_no, member_id, amount, occurred_at, recorded_at, recorded_by,' +
+        ' points_earned, earn_entry_id, rule_set_id, tier_before, tier_after, balance_after, pending_until,' +
+        ' refunded_amount, points_reversed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        values.storeId,
+        values.orderNo,
+        values.memberId,
+        values.amount,
+        values.occurredAt,
+        values.recordedAt,
+        values.recordedBy,
+        values.pointsEarned,
+        values.earnEntryId,
+        values.ruleSetId,
+        values.tierBefore,
+        values.tierAfter,
+        values.balanceAfter,
+        values.pendingUntil,
+        values.refundedAmount,
+        values.pointsReversed,
+      ],
+    );
+    return { ...values, id };
   }
 
   /**

@@ -15,9 +15,9 @@ import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { CardCodeService } from '../members/card-code.service';
-import { StoresService } from '../stores/stores.service';
 import { type Actor, actorRef, actsForStore } from './actor';
 import { ClubRulesService } from './club-rules.service';
+import { KnownStores } from './known-stores';
 import type { PurchaseEntity } from './entities/purchase.entity';
 import { MemberStandingRepository } from './member-standing.repository';
 import { PointsLedgerService } from './points-ledger.service';
@@ -41,7 +41,7 @@ export class PurchasesService {
     private readonly standing: MemberStandingRepository,
     private readonly ledger: PointsLedgerService,
     private readonly rules: ClubRulesService,
-    private readonly stores: StoresService,
+    private readonly stores: KnownStores,
     private readonly cardCodes: CardCodeService,
   ) {}
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RedemptionStatus } from '@vip-club/shared';
 import { DataSource, type EntityManager, LessThan, LessThanOrEqual } from 'typeorm';
+import { rawInsert } from '../../database/raw-write';
 import { RedemptionEntity } from './entities/redemption.entity';
 
 export type NewRedemption = Pick<
@@ -33,18 +34,23 @@ export class RedemptionsRepository {
     return em ?? this.dataSource.manager;
   }
 
-  /** Inserted awaiting pickup. */
-  async insert(em: EntityManager, values: NewRedemption): Promise<string> {
-    const result = await em.insert(RedemptionEntity, {
-      ...values,
-      status: 'awaiting_pickup',
-      fulfilledAt: null,
-      fulfilledBy: null,
-      fulfilledStoreId: null,
-      cancelledAt: null,
-      cancelledBy: null,
-    });
-    return String(result.identifiers[0].id);
+  /** Inserted awaiting pickup (raw, see database/raw-write.ts: the redemption's hot path). */
+  insert(em: EntityManager, values: NewRedemption): Promise<string> {
+    return rawInsert(
+      em,
+      'INSERT INTO redemptions (member_id, reward_id, quantity, points_spent, balance_after, status, code,' +
+        " idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, 'awaiting_pickup', ?, ?, ?)",
+      [
+        values.memberId,
+        values.rewardId,
+        values.quantity,
+        values.pointsSpent,
+        values.balanceAfter,
+        values.code,
+        values.idempotencyKey,
+        values.createdAt,
+      ],
+    );
   }
 
   findById(id: string, em?: EntityManager): Promise<RedemptionEntity | null> {

@@ -73,7 +73,8 @@ export class RedemptionsService {
    * The rule's verdict gives the member the right reason quickly; the transaction's conditional
    * updates are what count. Locks are taken in one order everywhere (holding, member, reward), the
    * reward row, which every member contends for, last and briefly. A retry with the same key meets
-   * the first one's unique key at the insert, rolls back whole and answers with the first redemption.
+   * the first one's unique key at the insert, rolls back whole and answers with the first redemption;
+   * one refused before it gets there (its points are spent now) is checked against the first too.
    */
   async redeem(
     user: AuthUser,
@@ -82,19 +83,32 @@ export class RedemptionsService {
     idempotencyKey: string,
     now = new Date(),
   ): Promise<RedeemOutcome> {
-    const memberId = user.sub;
-    const earlier = await this.redemptions.findByKey(memberId, idempotencyKey);
-    if (earlier) return this.replay(earlier, rewardId, input);
+    // No lookup of the key up front: a new redemption (the usual case) would pay for it every time.
+    try {
+      return await this.redeemOnce(user.sub, rewardId, input, idempotencyKey, now);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const earlier = await this.redemptions.findByKey(user.sub, idempotencyKey);
+      if (earlier) return this.replay(earlier, rewardId, input);
+      throw err;
+    }
+  }
 
-    const reward = await this.rewards.findById(rewardId);
-    if (!reward) throw rewardNotFound(rewardId);
-    const member = await this.members.getOwn(memberId);
+  private async redeemOnce(
+    memberId: string,
+    rewardId: string,
+    input: RedeemInput,
+    idempotencyKey: string,
+    now: Date,
+  ): Promise<RedeemOutcome> {
+    const found = await this.rewards.forRedemption(rewardId, memberId);
+    if (!found) throw rewardNotFound(rewardId);
+    const { reward, held } = found;
+    const member = await this.points.spendingStanding(memberId, now);
     if (!member) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member');
-    const spendablePoints = await this.points.spendableBalance(undefined, memberId, now);
-    const held = (await this.rewards.holdings(memberId, [rewardId])).get(rewardId);
     const verdict = redeemability({
       reward,
-      member: { tier: member.tier, spendablePoints },
+      member: { tier: member.tier, spendablePoints: member.spendable },
       alreadyRedeemed: held ?? 0,
       quantity: input.quantity,
       now,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, LessThan, MoreThan } from 'typeorm';
-import { rawWrite } from '../../database/raw-write';
+import type { RedeemableReward } from '@vip-club/shared';
+import { rawDate, rawQuery, rawWrite } from '../../database/raw-write';
 import { RewardHoldingEntity } from './entities/reward-holding.entity';
 import { RewardEntity } from './entities/reward.entity';
 
@@ -22,6 +23,46 @@ export class RewardsRepository {
 
   findById(id: string, em?: EntityManager): Promise<RewardEntity | null> {
     return this.manager(em).findOneBy(RewardEntity, { id });
+  }
+
+  /**
+   * What redeeming needs of a reward and the member's holding of it, in one read (the redemption's
+   * hot path): null when there is no such reward; `held` undefined when the member holds no row yet.
+   */
+  async forRedemption(
+    rewardId: string,
+    memberId: string,
+  ): Promise<{ reward: RedeemableReward & { id: string }; held: number | undefined } | null> {
+    const rows = await rawQuery<{
+      points_cost: string | number;
+      stock_left: string | number;
+      per_member_limit: string | number;
+      tiers: string;
+      available_from: unknown;
+      available_to: unknown;
+      units: string | number | null;
+    }>(
+      this.manager(),
+      'SELECT r.points_cost, r.stock_left, r.per_member_limit, r.tiers, r.available_from, r.available_to,' +
+        ' h.units FROM rewards r LEFT JOIN reward_holdings h ON h.reward_id = r.id AND h.member_id = ?' +
+        ' WHERE r.id = ?',
+      [memberId, rewardId],
+    );
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      reward: {
+        id: rewardId,
+        pointsCost: Number(row.points_cost),
+        stockLeft: Number(row.stock_left),
+        perMemberLimit: Number(row.per_member_limit),
+        // A simple-json column: TypeORM stores the array as JSON text.
+        tiers: JSON.parse(row.tiers),
+        availableFrom: rawDate(row.available_from),
+        availableTo: rawDate(row.available_to),
+      },
+      held: row.units === null ? undefined : Number(row.units),
+    };
   }
 
   /** Plain fields only: stock moves through `restock`, never by a write of a value read earlier. */
