@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { SeedModule } from './database/seed/seed.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EventsModule } from './modules/events/events.module';
+import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
 import { HealthModule } from './modules/health/health.module';
 import { MemberImportModule } from './modules/member-import/member-import.module';
 import { MembersModule } from './modules/members/members.module';
@@ -40,6 +41,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   EventsModule,
   SeedModule,
   OutboxModule,
+  FollowUpsModule,
 ];
 
 @Module({})

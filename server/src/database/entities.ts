@@ -17,6 +17,8 @@ import { RewardEntity } from '../modules/rewards/entities/reward.entity';
 import { StaffEntity } from '../modules/staff/entities/staff.entity';
 import { StoreEntity } from '../modules/stores/entities/store.entity';
 import { EventEntity } from '../modules/events/entities/event.entity';
+import { EventRegistrationEntity } from '../modules/events/entities/event-registration.entity';
+import { FollowUpEntity } from '../modules/follow-ups/entities/follow-up.entity';
 import { MemberSubscriptionEntity } from '../modules/outbox/entities/member-subscription.entity';
 import { OutboxMessageEntity } from '../modules/outbox/entities/outbox-message.entity';
 
@@ -45,6 +47,8 @@ export const ENTITIES: Function[] = [
   RewardHoldingEntity,
   MemberImportRowEntity,
   EventEntity,
+  EventRegistrationEntity,
+  FollowUpEntity,
   OutboxMessageEntity,
   MemberSubscriptionEntity,
 ];

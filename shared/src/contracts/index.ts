@@ -9,3 +9,4 @@ export * from './member-import.contract';
 export * from './jobs.contract';
 export * from './events.contract';
 export * from './subscriptions.contract';
+export * from './follow-ups.contract';

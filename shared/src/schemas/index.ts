@@ -9,3 +9,4 @@ export * from './points.schema';
 export * from './member-import.schema';
 export * from './events.schema';
 export * from './subscriptions.schema';
+export * from './follow-ups.schema';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { PointsModule } from '../points/points.module';
 import { StoresModule } from '../stores/stores.module';
 import { EventAudience } from './event-audience';
@@ -8,21 +10,29 @@ import { EventsStaffController } from './events-staff.controller';
 import { EventsController } from './events.controller';
 import { EventsRepository } from './events.repository';
 import { EventsService } from './events.service';
+import { EventRegistrationJobsRegistration } from './event-registration-jobs.registration';
+import { RegistrationsController } from './registrations.controller';
+import { RegistrationsRepository } from './registrations.repository';
+import { RegistrationsService } from './registrations.service';
 
 /**
  * Club events: the manager's editor and publication, members' reads and registrations, the
  * invitations fan-out, check-in and feedback. Each part registers its own providers here.
  */
 @Module({
-  imports: [MembersModule, PointsModule, JobsModule, StoresModule],
+  imports: [MembersModule, PointsModule, JobsModule, StoresModule, OutboxModule, FollowUpsModule],
   controllers: [
     EventsController,
     EventsStaffController,
+    RegistrationsController,
   ],
   providers: [
     EventsService,
     EventsRepository,
     EventAudience,
+    RegistrationsService,
+    RegistrationsRepository,
+    EventRegistrationJobsRegistration,
   ],
   exports: [EventsService, EventAudience],
 })

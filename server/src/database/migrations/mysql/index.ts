@@ -5,6 +5,8 @@ import { CreateRewardsRedemptions1795400200000 } from './1795400200000-CreateRew
 import { CreateMemberImportRows1795400300100 } from './1795400300100-CreateMemberImportRows';
 import { CreateEvents1795400400000 } from './1795400400000-CreateEvents';
 import { CreateMessageOutbox1795400600000 } from './1795400600000-CreateMessageOutbox';
+import { CreateEventRegistrations1795400500000 } from './1795400500000-CreateEventRegistrations';
+import { CreateFollowUps1795400700000 } from './1795400700000-CreateFollowUps';
 
 /** The mysql migrations in the order they run; a new migration is appended here. */
 export const mysqlMigrations = [
@@ -14,5 +16,7 @@ export const mysqlMigrations = [
   CreateRewardsRedemptions1795400200000,
   CreateMemberImportRows1795400300100,
   CreateEvents1795400400000,
+  CreateEventRegistrations1795400500000,
   CreateMessageOutbox1795400600000,
+  CreateFollowUps1795400700000,
 ];
