@@ -8,6 +8,9 @@ export default defineAppConfig({
     'pages/tiers/index',
     'pages/rewards/index',
     'pages/redemptions/index',
+    'pages/events/index',
+    'pages/event/index',
+    'pages/tickets/index',
   ],
   subPackages: [
     {

@@ -18,4 +18,7 @@ export const ROUTES = {
   managerRules: '/manager/pages/rules/index',
   managerAdjust: '/manager/pages/adjust/index',
   managerAudit: '/manager/pages/audit/index',
+  events: '/pages/events/index',
+  event: '/pages/event/index',
+  tickets: '/pages/tickets/index',
 } as const;

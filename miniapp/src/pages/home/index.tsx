@@ -70,6 +70,27 @@ export default function HomePage() {
         </Text>
       </View>
 
+      <View
+        className="card-surface home__events"
+        data-link="events"
+        onClick={() => Taro.navigateTo({ url: ROUTES.events })}
+      >
+        <View>
+          <Text className="home__events-title">{t('home.events.title')}</Text>
+          <Text className="home__events-lead">{t('home.events.lead')}</Text>
+        </View>
+        <Text
+          className="home__link"
+          data-link="tickets"
+          onClick={(e) => {
+            e.stopPropagation();
+            void Taro.navigateTo({ url: ROUTES.tickets });
+          }}
+        >
+          {t('home.events.tickets')}
+        </Text>
+      </View>
+
       <View className="card-surface home__qr" onClick={qr.refresh}>
         <Text className="home__qr-title">{t('home.qr.title')}</Text>
         <View className="home__qr-frame">
