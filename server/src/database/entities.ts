@@ -21,6 +21,8 @@ import { EventRegistrationEntity } from '../modules/events/entities/event-regist
 import { FollowUpEntity } from '../modules/follow-ups/entities/follow-up.entity';
 import { MemberSubscriptionEntity } from '../modules/outbox/entities/member-subscription.entity';
 import { OutboxMessageEntity } from '../modules/outbox/entities/outbox-message.entity';
+import { EventFanoutEntity } from '../modules/events/entities/event-fanout.entity';
+import { EventInvitationEntity } from '../modules/events/entities/event-invitation.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -51,4 +53,6 @@ export const ENTITIES: Function[] = [
   FollowUpEntity,
   OutboxMessageEntity,
   MemberSubscriptionEntity,
+  EventFanoutEntity,
+  EventInvitationEntity,
 ];

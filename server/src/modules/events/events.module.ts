@@ -14,6 +14,12 @@ import { EventRegistrationJobsRegistration } from './event-registration-jobs.reg
 import { RegistrationsController } from './registrations.controller';
 import { RegistrationsRepository } from './registrations.repository';
 import { RegistrationsService } from './registrations.service';
+import { EventRemindersRepository } from './event-reminders.repository';
+import { EventRemindersService } from './event-reminders.service';
+import { InvitationsController } from './invitations.controller';
+import { InvitationsFanout } from './invitations.fanout';
+import { InvitationsRepository } from './invitations.repository';
+import { EventInvitationsService } from './invitations.service';
 
 /**
  * Club events: the manager's editor and publication, members' reads and registrations, the
@@ -24,12 +30,18 @@ import { RegistrationsService } from './registrations.service';
   controllers: [
     EventsController,
     EventsStaffController,
+    InvitationsController,
     RegistrationsController,
   ],
   providers: [
     EventsService,
     EventsRepository,
     EventAudience,
+    EventInvitationsService,
+    InvitationsRepository,
+    InvitationsFanout,
+    EventRemindersService,
+    EventRemindersRepository,
     RegistrationsService,
     RegistrationsRepository,
     EventRegistrationJobsRegistration,

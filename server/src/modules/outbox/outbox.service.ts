@@ -10,8 +10,12 @@ import { type NewOutboxRow, OutboxRepository, type PlatformTarget } from './outb
 
 /** Rows one dispatch pass claims. */
 const DISPATCH_BATCH = 500;
-/** How long a claim holds before another dispatcher may take the rows over (its owner presumed dead). */
-const CLAIM_LEASE_MS = 10 * 60_000;
+/**
+ * How long a claim holds before another dispatcher may take the rows still pending over (their owner
+ * presumed dead). Short, so a crashed server's batch is delivered soon after; a lapse while the owner
+ * is merely slow is harmless, since every transition is conditional on the claimant and on the status.
+ */
+const CLAIM_LEASE_MS = 20_000;
 /** Platform calls in flight at once within one pass. */
 const PLATFORM_CONCURRENCY = 8;
 

@@ -7,6 +7,7 @@ import { CreateEvents1795400400000 } from './1795400400000-CreateEvents';
 import { CreateMessageOutbox1795400600000 } from './1795400600000-CreateMessageOutbox';
 import { CreateEventRegistrations1795400500000 } from './1795400500000-CreateEventRegistrations';
 import { CreateFollowUps1795400700000 } from './1795400700000-CreateFollowUps';
+import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-CreateEventFanoutsInvitations';
 
 /** The sqlite migrations in the order they run; a new migration is appended here. */
 export const sqliteMigrations = [
@@ -19,4 +20,5 @@ export const sqliteMigrations = [
   CreateEventRegistrations1795400500000,
   CreateMessageOutbox1795400600000,
   CreateFollowUps1795400700000,
+  CreateEventFanoutsInvitations1795400600100,
 ];
