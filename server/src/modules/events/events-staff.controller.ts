@@ -6,6 +6,7 @@ import {
   CancelEventInputSchema,
   type ClubEvent,
   CreateEventInputSchema,
+  type EventSummary,
   IdParamSchema,
   UpdateEventInputSchema,
 } from '@vip-club/shared';
@@ -91,5 +92,15 @@ export class EventsStaffController {
   @ApiOperation({ summary: 'How many members the event invites now' })
   audience(@Param() params: IdParamDto): Promise<AudienceCount> {
     return this.events.audienceOf(params.id);
+  }
+
+  @Get(':id/summary')
+  @Roles('manager')
+  @ApiOperation({
+    summary: 'Registrations, attendance, ratings and the clerks’ invitations of an event',
+    description: 'attendanceRate is null before any confirmation, noShows null until the event has ended.',
+  })
+  summary(@Param() params: IdParamDto): Promise<EventSummary> {
+    return this.events.summary(params.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EventStatus } from '@vip-club/shared';
+import type { EventStatus, RegistrationStatus } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { rawWrite } from '../../database/raw-write';
+import { rawQuery, rawWrite } from '../../database/raw-write';
 import { EventEntity } from './entities/event.entity';
 
 export type NewEvent = Omit<
@@ -137,4 +137,55 @@ export class EventsRepository {
       .addOrderBy('e.id', 'ASC')
       .getMany();
   }
+
+  /**
+   * Registrations of the event by status; `checkedIn` counts confirmed ones that came in (a
+   * checked-in registration stays `confirmed`).
+   */
+  async registrationCounts(em: EntityManager, eventId: string): Promise<RegistrationCounts> {
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      `SELECT status, COUNT(*) AS n, SUM(CASE WHEN checked_in_at IS NULL THEN 0 ELSE 1 END) AS came
+       FROM event_registrations WHERE event_id = ? GROUP BY status`,
+      [eventId],
+    );
+    const counts: RegistrationCounts = { confirmed: 0, waitlisted: 0, cancelled: 0, checkedIn: 0 };
+    for (const row of rows) {
+      const status = String(row.status) as RegistrationStatus;
+      counts[status] = Number(row.n);
+      if (status === 'confirmed') counts.checkedIn = Number(row.came ?? 0);
+    }
+    return counts;
+  }
+
+  /** Waitlisted registrations per event (missing: none). */
+  async waitlistedCounts(em: EntityManager, eventIds: string[]): Promise<Map<string, number>> {
+    if (eventIds.length === 0) return new Map();
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      `SELECT event_id, COUNT(*) AS n FROM event_registrations
+       WHERE status = 'waitlisted' AND event_id IN (${eventIds.map(() => '?').join(', ')}) GROUP BY event_id`,
+      eventIds,
+    );
+    return new Map(rows.map((r) => [String(r.event_id), Number(r.n)]));
+  }
+
+  /** How many ratings of 1, 2, 3, 4 and 5 the event got. */
+  async ratingCounts(em: EntityManager, eventId: string): Promise<[number, number, number, number, number]> {
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      'SELECT rating, COUNT(*) AS n FROM event_registrations WHERE event_id = ? AND rating IS NOT NULL GROUP BY rating',
+      [eventId],
+    );
+    const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+    for (const row of rows) distribution[Number(row.rating) - 1] = Number(row.n);
+    return distribution;
+  }
+}
+
+export interface RegistrationCounts {
+  confirmed: number;
+  waitlisted: number;
+  cancelled: number;
+  checkedIn: number;
 }
