@@ -22,11 +22,20 @@ export default defineAppConfig({
         'pages/purchase/index',
         'pages/refund/index',
         'pages/fulfil/index',
+        'pages/check-in/index',
       ],
     },
     {
       root: 'manager',
-      pages: ['pages/rewards/index', 'pages/rules/index', 'pages/adjust/index', 'pages/audit/index'],
+      pages: [
+        'pages/rewards/index',
+        'pages/rules/index',
+        'pages/adjust/index',
+        'pages/audit/index',
+        'pages/events/index',
+        'pages/event-editor/index',
+        'pages/event-registrations/index',
+      ],
     },
   ],
   window: {

@@ -1,5 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { CardCode, Me, PlatformLoginResponse } from '@vip-club/shared';
+import type {
+  AudienceCount,
+  CardCode,
+  ClubEvent,
+  EventEligibility,
+  EventRegistrationRow,
+  EventStatus,
+  Me,
+  Paginated,
+  PlatformLoginResponse,
+  RegistrationCreated,
+  StaffLoginResponse,
+  UpdateEventInput,
+} from '@vip-club/shared';
 import type { E2eState } from './global-setup';
 import { httpJson } from './http';
 
@@ -32,4 +45,70 @@ export async function memberByApi(
   const token = login.accessToken;
   const me = await call<Me>('/me', { token });
   return { token, me, cardCode: () => call<CardCode>('/me/card-code', { token }) };
+}
+
+// events: staff
+/** A staff member's access token, through the same login the staff screens use. */
+export async function staffTokenByApi(username: string, password: string): Promise<string> {
+  const login = await call<StaffLoginResponse>('/auth/staff', {
+    method: 'POST',
+    body: { username, password },
+  });
+  return login.accessToken;
+}
+
+/** `POST /events/audience-count` (manager): what the editor's live count should read. */
+export async function audienceCountByApi(
+  managerToken: string,
+  eligibility: EventEligibility,
+): Promise<number> {
+  const answer = await call<AudienceCount>('/events/audience-count', {
+    method: 'POST',
+    body: { eligibility },
+    token: managerToken,
+  });
+  return answer.count;
+}
+
+/** `GET /events?status=` (manager): the newest page. */
+export async function eventsByApi(managerToken: string, status?: EventStatus): Promise<ClubEvent[]> {
+  const page = await call<Paginated<ClubEvent>>(`/events?limit=100${status ? `&status=${status}` : ''}`, {
+    token: managerToken,
+  });
+  return page.items;
+}
+
+/** `PATCH /events/{id}` (manager). */
+export function updateEventByApi(
+  managerToken: string,
+  id: string,
+  changes: UpdateEventInput,
+): Promise<ClubEvent> {
+  return call<ClubEvent>(`/events/${id}`, { method: 'PATCH', body: changes, token: managerToken });
+}
+
+/** `POST /events/{id}/registrations` (member). */
+export function registerForEventByApi(
+  memberToken: string,
+  eventId: string,
+  guests = 0,
+): Promise<RegistrationCreated> {
+  return call<RegistrationCreated>(`/events/${eventId}/registrations`, {
+    method: 'POST',
+    body: { guests },
+    token: memberToken,
+  });
+}
+
+/** `GET /events/{id}/registrations?status=` (manager). */
+export async function eventRegistrationsByApi(
+  managerToken: string,
+  eventId: string,
+  status: 'confirmed' | 'waitlisted',
+): Promise<EventRegistrationRow[]> {
+  const page = await call<Paginated<EventRegistrationRow>>(
+    `/events/${eventId}/registrations?status=${status}&limit=100`,
+    { token: managerToken },
+  );
+  return page.items;
 }
