@@ -215,6 +215,13 @@ export default function StaffLookupPage() {
         </Text>
       )}
 
+      <Text
+        className="staff__or"
+        data-link="check-in"
+        onClick={() => Taro.navigateTo({ url: ROUTES.staffCheckIn })}
+      >
+        {t('eventsStaff.links.checkIn')} ›
+      </Text>
       {staff?.role === 'manager' ? (
         <Text className="staff__or" onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })}>
           {t('staff.manage.open')} ›
@@ -230,6 +237,9 @@ export default function StaffLookupPage() {
           </Text>
           <Text data-link="manager-audit" onClick={() => Taro.navigateTo({ url: ROUTES.managerAudit })}>
             {t('manager.links.audit')}
+          </Text>
+          <Text data-link="manager-events" onClick={() => Taro.navigateTo({ url: ROUTES.managerEvents })}>
+            {t('eventsStaff.links.events')}
           </Text>
         </View>
       ) : null}

@@ -1,0 +1,181 @@
+import type { EventEligibility } from '@vip-club/shared';
+import type { Page } from 'playwright-core';
+import { openPhone, screenshot, type Phone } from './support/browser';
+import {
+  audienceCountByApi,
+  eventRegistrationsByApi,
+  eventsByApi,
+  memberByApi,
+  registerForEventByApi,
+  staffTokenByApi,
+  updateEventByApi,
+} from './support/club-api';
+import { DEMO_CLERK_PASSWORD, signInAsStaff, textOf } from './support/screens';
+
+const MANAGER = { username: 'manager', password: 'club-manager-2026' };
+
+const phones: Phone[] = [];
+
+afterEach(async () => {
+  await Promise.all(phones.splice(0).map((p) => p.close()));
+});
+
+/** `1,284` as the editor prints a count. */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** `19:02` in the club's time zone (UTC+8). */
+const clubClock = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
+
+/**
+ * Waits until the editor's live count shows what the API counts for `eligibility`. Other browser
+ * tests may add members meanwhile, so the API is asked again on each look; the count shown must
+ * still equal a real count of this very audience.
+ */
+async function expectAudienceShown(
+  page: Page,
+  token: string,
+  eligibility: EventEligibility,
+): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  let shown = '';
+  let expected = -1;
+  while (Date.now() < deadline) {
+    expected = await audienceCountByApi(token, eligibility);
+    shown = (await page.locator('.event-editor__count').getAttribute('data-audience-count')) ?? '';
+    const isCounting = await page.locator('.event-editor__count').getAttribute('data-counting');
+    if (isCounting === 'false' && shown === String(expected)) {
+      expect(await textOf(page, '.event-editor__count-text')).toBe(`将邀请 ${grouped(expected)} 位会员`);
+      return expected;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(
+    `the editor showed ${shown} members for ${JSON.stringify(eligibility)}, the API counts ${expected}`,
+  );
+}
+
+test('a manager plans an evening for a chosen audience, a clerk receives the guest at the door, the manager sees them arrive', async () => {
+  const managerToken = await staffTokenByApi(MANAGER.username, MANAGER.password);
+  const manager = await openPhone();
+  phones.push(manager);
+  const page = manager.page;
+
+  await signInAsStaff(page, MANAGER.username, MANAGER.password);
+  await page.locator('[data-link=manager-events]').click();
+  await page.waitForURL(/manager\/pages\/events\/index/);
+  await page.locator('[data-action=new-event]').click();
+  await page.waitForURL(/manager\/pages\/event-editor\/index/);
+
+  // Saving an empty form says what is missing beside each field, without a request.
+  await page.locator('[data-action=save]').click();
+  expect(await textOf(page, '[data-error-for=title]')).toBe('请填写活动名称（60 字以内）');
+  expect(await textOf(page, '[data-error-for=capacity]')).toBe('席位为 1 至 100,000 的整数');
+
+  const title = `珍珠品鉴晚宴 ${String(Date.now()).slice(-6)}`;
+  await page.locator('[data-field=title] input').fill(title);
+  await page.locator('[data-field=venue] input').fill('上海静安店二楼沙龙');
+  await page.locator('[data-field=description] textarea').fill('与珠宝顾问一同品鉴本季南洋珍珠。');
+  // One seat: the second member to register waits for it.
+  await page.locator('[data-field=capacity] input').fill('1');
+
+  const everyone = await expectAudienceShown(page, managerToken, {});
+  await page.locator('[data-field=genders] [data-value=female]').click();
+  const women = await expectAudienceShown(page, managerToken, { genders: ['female'] });
+  expect(women).toBeGreaterThan(0);
+  expect(women).toBeLessThan(everyone);
+  await page.locator('.event-editor__count').scrollIntoViewIfNeeded();
+  await screenshot(page, 'events-editor-count');
+
+  await page.locator('[data-action=save]').click();
+  expect(await textOf(page, '[data-notice=ok]')).toBe('已保存');
+  expect(await page.locator('.event-editor__head [data-status]').getAttribute('data-status')).toBe('draft');
+
+  await page.locator('[data-action=publish]').click();
+  const sheet = page.locator('[data-sheet=publish]');
+  await sheet.waitFor();
+  expect(await textOf(page, '.event-sheet__count')).toBe(`将邀请 ${grouped(women)} 位会员`);
+  await screenshot(page, 'events-publish-confirm');
+  await page.locator('[data-action=confirm-publish]').click();
+  expect(await textOf(page, '[data-notice=ok]')).toBe('已发布，邀请正在陆续送达');
+  await sheet.waitFor({ state: 'detached' });
+
+  const event = (await eventsByApi(managerToken, 'published')).find((e) => e.title === title);
+  expect(event).toEqual(
+    expect.objectContaining({ status: 'published', capacity: 1, eligibility: { genders: ['female'] } }),
+  );
+  // The pickers set the evening a week out; the door opens three hours before the start, so the
+  // evening moves to tonight, registration open until it starts.
+  const startsAt = new Date(Date.now() + 3_600_000).toISOString();
+  await updateEventByApi(managerToken, event!.id, {
+    startsAt,
+    endsAt: new Date(Date.now() + 3 * 3_600_000).toISOString(),
+    registration: { opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: startsAt },
+  });
+
+  // Two women of the demo club register: the first takes the seat, the second waits.
+  const guests = [];
+  for (let n = 1; n <= 60 && guests.length < 2; n += 1) {
+    const member = await memberByApi(`demo-${n}`);
+    if (member.me.gender === 'female') guests.push(member);
+  }
+  const [first, second] = guests;
+  const seated = await registerForEventByApi(first.token, event!.id);
+  const waiting = await registerForEventByApi(second.token, event!.id);
+  expect(seated.status).toBe('confirmed');
+  expect(waiting.status).toBe('waitlisted');
+
+  await page.locator('[data-link=registrations]').click();
+  await page.waitForURL(/manager\/pages\/event-registrations\/index/);
+  await page.locator(`[data-registration="${first.me.memberNo}"]`).waitFor();
+  expect(await textOf(page, '.registrations__live')).toContain('0 / 1');
+  await page.locator('.registrations__tabs [data-value=waitlisted]').click();
+  const waitRow = page.locator(`[data-registration="${second.me.memberNo}"]`);
+  await waitRow.waitFor();
+  expect(await waitRow.getAttribute('data-status')).toBe('waitlisted');
+  expect(await textOf(page, `[data-registration="${second.me.memberNo}"] .registrations__place`)).toBe('1');
+  await screenshot(page, 'events-registrations-waitlist');
+
+  // At the door: a clerk of any boutique (the evening has no hosting store).
+  const clerk = await openPhone();
+  phones.push(clerk);
+  const door = clerk.page;
+  await signInAsStaff(door, 'clerk1', DEMO_CLERK_PASSWORD);
+  await door.locator('[data-link=check-in]').click();
+  await door.waitForURL(/staff\/pages\/check-in\/index/);
+  const chip = door.locator(`[data-field=event] [data-value="${event!.id}"]`);
+  const chosen = door.locator(`.check-in__event[data-event-id="${event!.id}"]`);
+  // Other tests may have evenings today too: then the clerk picks this one.
+  await Promise.race([chip.waitFor(), chosen.waitFor()]);
+  if (await chip.isVisible()) await chip.click();
+  await chosen.waitFor();
+  expect(await textOf(door, '.check-in__count')).toBe('已到 0 / 1');
+
+  const ticket = door.locator('[data-field=ticketCode] input');
+  await ticket.fill(seated.ticketCode.toLowerCase());
+  await door.locator('[data-action=check-in]').click();
+  expect(await textOf(door, '[data-answer=welcome] .check-in__headline')).toBe(
+    `欢迎 ${first.me.name} · 1 位`,
+  );
+  expect(await textOf(door, '.check-in__count')).toBe('已到 1 / 1');
+  await screenshot(door, 'events-check-in-welcome');
+
+  await ticket.fill(seated.ticketCode);
+  await door.locator('[data-action=check-in]').click();
+  const [row] = await eventRegistrationsByApi(managerToken, event!.id, 'confirmed');
+  expect(row.checkedInAt).not.toBeNull();
+  expect(await textOf(door, '[data-answer=repeat] .check-in__headline')).toBe(
+    `已于 ${clubClock(row.checkedInAt!)} 签到`,
+  );
+  expect(await textOf(door, '[data-answer=repeat] .check-in__detail')).toBe(first.me.name);
+  expect(await textOf(door, '.check-in__count')).toBe('已到 1 / 1');
+  await screenshot(door, 'events-check-in-repeat');
+
+  // The waitlisted ticket holds no seat: red, and the count stays.
+  await ticket.fill(waiting.ticketCode);
+  await door.locator('[data-action=check-in]').click();
+  expect(await door.locator('[data-answer=refused]').getAttribute('data-code')).toBe('TICKET_NOT_CONFIRMED');
+
+  // The manager's page re-reads the door every few seconds.
+  await page.locator('.registrations__live[data-checked-in="1"]').waitFor({ timeout: 15_000 });
+  expect(await textOf(page, '.registrations__live-count')).toBe('1 / 1');
+});
