@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Injectable } from '@nestjs/common';
+import type { Platform } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AlipayClient } from '../../platforms/alipay/alipay.client';
 import { WechatClient } from '../../platforms/wechat/wechat.client';
@@ -126,60 +127,53 @@ export class OutboxService {
       em,
       rows.map((r) => ({ memberId: r.memberId, template: r.template ?? '' })),
     );
-    const queue = rows.map((row, i) => ({ row, target: targets[i] }));
+    const skips = new Map<string, string[]>();
+    const queue: Array<{ row: OutboxMessageEntity; target: Deliverable }> = [];
+    rows.forEach((row, i) => {
+      const target = targets[i];
+      const reason = skipReason(target);
+      if (reason === null) queue.push({ row, target: target as Deliverable });
+      else skips.set(reason, (skips.get(reason) ?? []).concat(row.id));
+    });
+    // Skips in one statement per reason: most members of a large audience never subscribed.
+    for (const [reason, ids] of skips) {
+      const skipped = await this.outbox.transition(
+        em,
+        ids,
+        claimant,
+        'pending',
+        'skipped',
+        new Date(),
+        reason,
+      );
+      outcome.skipped += skipped;
+    }
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        await this.deliverOne(next.row, next.target, claimant, outcome);
+        await this.send(next.row, next.target, claimant, outcome);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PLATFORM_CONCURRENCY, queue.length) }, worker));
   }
 
-  private async deliverOne(
+  private async send(
     row: OutboxMessageEntity,
-    target: PlatformTarget,
+    target: Deliverable,
     claimant: string,
     outcome: DispatchOutcome,
   ): Promise<void> {
     const em = this.dataSource.manager;
-    const skipReason = !target.consented
-      ? 'no marketing consent'
-      : target.platform === null || target.platformUserId === null
-        ? 'not subscribed to this template'
-        : null;
-    if (skipReason !== null) {
-      const skipped = await this.outbox.transition(
-        em,
-        [row.id],
-        claimant,
-        'pending',
-        'skipped',
-        new Date(),
-        skipReason,
-      );
-      outcome.skipped += skipped;
-      return;
-    }
     // Committed before the call: a crash from here on leaves the row `sending`, never sent again.
     if ((await this.outbox.transition(em, [row.id], claimant, 'pending', 'sending', new Date())) === 0)
       return;
     try {
       const data = row.templateFields ?? {};
       const page = row.page ?? undefined;
+      const templateId = row.template ?? '';
       if (target.platform === 'wechat') {
-        await this.wechat.sendSubscribeMessage({
-          toOpenid: target.platformUserId!,
-          templateId: row.template!,
-          data,
-          page,
-        });
+        await this.wechat.sendSubscribeMessage({ toOpenid: target.platformUserId, templateId, data, page });
       } else {
-        await this.alipay.sendTemplateMessage({
-          toUserId: target.platformUserId!,
-          templateId: row.template!,
-          data,
-          page,
-        });
+        await this.alipay.sendTemplateMessage({ toUserId: target.platformUserId, templateId, data, page });
       }
       const sent = await this.outbox.transition(em, [row.id], claimant, 'sending', 'sent', new Date());
       outcome.platformSent += sent;
@@ -197,4 +191,13 @@ export class OutboxService {
       outcome.failed += failed;
     }
   }
+}
+
+type Deliverable = PlatformTarget & { platform: Platform; platformUserId: string };
+
+/** Why a platform message may not go out, or null when it may. */
+function skipReason(target: PlatformTarget): string | null {
+  if (!target.consented) return 'no marketing consent';
+  if (target.platform === null || target.platformUserId === null) return 'not subscribed to this template';
+  return null;
 }
