@@ -6,7 +6,8 @@
 // on loopback, takes them at C connections (autocannon). Beside it, in the same run, the ceiling: the
 // same rush as raw transactions through mysql2 (the conditional update of the seat counter and the
 // registration row, the points debit first), same concurrency, no HTTP. Each round rushes fresh
-// events; the median of the rounds is reported.
+// events (the club's invitations go out for the first round's, and are timed); the median of the
+// rounds is reported.
 //
 //   node bench/events.bench.mjs [--members=300000] [--rush=20000] [--capacity=2000] [--rounds=3]
 //                               [--connections=32] [--points-cost=20]
@@ -21,7 +22,7 @@ import autocannon from 'autocannon';
 import { bindIdentities, memberTokenSigner } from './lib/events-auth.mjs';
 import { copyEventForCeiling, ceilingRush } from './lib/events-ceiling.mjs';
 import { registrationLedger, rushFacts, rushProblems } from './lib/events-checks.mjs';
-import { waitForInvitations } from './lib/events-invitations.mjs';
+import { markInvitationsSent, waitForInvitations } from './lib/events-invitations.mjs';
 import { startMariadb } from './lib/mariadb.mjs';
 import { api, loginManager, startServer } from './lib/server.mjs';
 import { connectionOptions, intArg, mysql, parseArgs, secs, sleep } from './lib/util.mjs';
@@ -190,8 +191,7 @@ async function main() {
     );
 
     const rounds = { http: [], ceiling: [] };
-    const invitations = [];
-    const httpEvents = [];
+    const invitations = {};
     for (let r = 1; r <= ROUNDS; r++) {
       const created = await api(server.baseUrl, 'POST', '/events', {
         token: managerToken,
@@ -199,29 +199,38 @@ async function main() {
         expect: [201],
       });
       const eventId = created.body.id;
-      httpEvents.push(eventId);
-      const audience = (
-        await api(server.baseUrl, 'GET', `/events/${eventId}/audience`, {
+      if (r === 1) {
+        const audience = (
+          await api(server.baseUrl, 'GET', `/events/${eventId}/audience`, {
+            token: managerToken,
+            expect: [200],
+          })
+        ).body.count;
+        const tPublish = Date.now();
+        await api(server.baseUrl, 'POST', `/events/${eventId}/publication`, {
           token: managerToken,
           expect: [200],
-        })
-      ).body.count;
-      const tPublish = Date.now();
-      await api(server.baseUrl, 'POST', `/events/${eventId}/publication`, {
-        token: managerToken,
-        expect: [200],
-      });
-      const publishMs = Date.now() - tPublish;
-      // Members register after their invitation arrives; the fan-out to the whole club is not
-      // measured with the rush.
-      const sent = await waitForInvitations(pool, eventId, {
-        audience,
-        timeoutMs: smoke ? 120_000 : 900_000,
-      });
-      invitations.push({ publishMs, ...sent });
-      log(
-        `round ${r}: event ${eventId} published in ${publishMs} ms; ${sent.invited} invitations out after ${secs(sent.ms)} s`,
-      );
+        });
+        invitations.publishMs = Date.now() - tPublish;
+        // Members register once their invitation has arrived: the rush does not share the machine
+        // with the fan-out to the whole club, which is timed on its own.
+        Object.assign(
+          invitations,
+          await waitForInvitations(pool, eventId, { audience, timeoutMs: smoke ? 120_000 : 1_800_000 }),
+        );
+        log(
+          `round ${r}: event ${eventId} published in ${invitations.publishMs} ms; ` +
+            `${invitations.invited} invitations queued and delivered in ${secs(invitations.ms)} s`,
+        );
+      } else {
+        // The whole club was invited to the first round's event; inviting it again each round would
+        // cost the machine minutes per round and tell nothing new about the rush.
+        await markInvitationsSent(pool, eventId);
+        await api(server.baseUrl, 'POST', `/events/${eventId}/publication`, {
+          token: managerToken,
+          expect: [200],
+        });
+      }
 
       const now = Date.now();
       const tokens = rushers.http.map((id) => sign(id, identities.get(id), now));
@@ -312,8 +321,8 @@ async function main() {
     );
     log(row(`ceiling: raw seat tx, mysql2 pool ${CEILING_POOL}`, summary.ceiling, '100 %'));
     log(
-      `invitations: publish answered in ${median(invitations.map((x) => x.publishMs))} ms, ` +
-        `${median(invitations.map((x) => x.invited))} members invited, all out after ${secs(median(invitations.map((x) => x.ms)))} s (median)`,
+      `invitations (round 1): publication answered in ${invitations.publishMs} ms; ` +
+        `${invitations.invited} members invited, every message queued and delivered ${secs(invitations.ms)} s later`,
     );
 
     for (const [name, s] of Object.entries(summary)) {

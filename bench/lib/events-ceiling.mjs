@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { markInvitationsSent } from './events-invitations.mjs';
 import { ROOT } from './util.mjs';
 
 const { PICKUP_CODE_ALPHABET, TICKET_CODE_LENGTH } = createRequire(join(ROOT, 'server', 'package.json'))(
@@ -51,8 +52,9 @@ async function checkRegistrationColumns(pool) {
 }
 
 /**
- * A published copy of event `fromId` with no seat taken and no invitation sent (a second publication
- * would queue a second fan-out to the whole club), for the ceiling's round. Answers its id.
+ * A published copy of event `fromId` with no seat taken, for the ceiling's round. It gets no
+ * invitations: its fan-out is marked finished in the transaction that inserts it, or the server
+ * would send 300,000 messages during the ceiling's rush. Answers its id.
  */
 export async function copyEventForCeiling(pool, fromId, title) {
   await checkRegistrationColumns(pool);
@@ -68,12 +70,23 @@ export async function copyEventForCeiling(pool, fromId, title) {
     status: "'published'",
   };
   const names = cols.map((c) => c.name);
-  const [res] = await pool.query(
-    `INSERT INTO events (${names.map((n) => `\`${n}\``).join(', ')}) ` +
-      `SELECT ${names.map((n) => reset[n] ?? `\`${n}\``).join(', ')} FROM events WHERE id = ?`,
-    [title, fromId],
-  );
-  return String(res.insertId);
+  const conn = await pool.getConnection();
+  try {
+    await conn.beginTransaction();
+    const [res] = await conn.query(
+      `INSERT INTO events (${names.map((n) => `\`${n}\``).join(', ')}) ` +
+        `SELECT ${names.map((n) => reset[n] ?? `\`${n}\``).join(', ')} FROM events WHERE id = ?`,
+      [title, fromId],
+    );
+    await markInvitationsSent(conn, res.insertId);
+    await conn.commit();
+    return String(res.insertId);
+  } catch (err) {
+    await conn.rollback().catch(() => {});
+    throw err;
+  } finally {
+    conn.release();
+  }
 }
 
 /**
