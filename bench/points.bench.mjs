@@ -11,10 +11,11 @@
 //   node bench/points.bench.mjs --smoke      (2,000 members, 1 round of 3 s: for CI)
 //
 // Exits non-zero when any request failed, a figure is missing, or a balance is off its ledger.
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startMariadb } from './lib/mariadb.mjs';
 import { api, loginManager, startServer } from './lib/server.mjs';
-import { connectionOptions, intArg, mysql, parseArgs, secs, sleep } from './lib/util.mjs';
+import { connectionOptions, cpuMsOf, intArg, mysql, parseArgs, secs, sleep } from './lib/util.mjs';
 import { balancesOffLedger, DEFAULT_MEMBERS, seedClub, seededPhone } from './seed-club.mjs';
 
 const args = parseArgs();
@@ -32,6 +33,23 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const randomMember = () => 1 + Math.floor(Math.random() * MEMBERS);
+
+/**
+ * CPU (ms) spent per completed request by the API server (or, for the ceiling, the bench process
+ * running the transactions) and by MariaDB, around `run`: unlike requests per second, what a request
+ * costs in CPU barely moves with the machine's load. NaN for a process it cannot see.
+ */
+async function withCpu(pids, run) {
+  const before = pids.map((pid) => (pid === 'self' ? selfCpuMs() : cpuMsOf(pid)));
+  const figures = await run();
+  const after = pids.map((pid) => (pid === 'self' ? selfCpuMs() : cpuMsOf(pid)));
+  const [app, db] = after.map((a, i) => (a - before[i]) / Math.max(1, figures.ok));
+  return { ...figures, appCpu: app, dbCpu: db };
+}
+const selfCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** Runs autocannon for the round's duration; the figures of one scenario. */
 async function drive(baseUrl, path, nextRequest) {
@@ -217,10 +235,15 @@ async function main() {
       await drive(server.baseUrl, '/purchases', purchase);
     }
     const rounds = { purchases: [], redemptions: [], ceiling: [] };
+    const serverPids = [server.pid, db.pid];
     for (let r = 1; r <= ROUNDS; r++) {
-      rounds.purchases.push(await drive(server.baseUrl, '/purchases', purchase));
-      rounds.redemptions.push(await drive(server.baseUrl, `/rewards/${rewardId}/redemptions`, redemption));
-      rounds.ceiling.push(await ceiling(pool, r));
+      rounds.purchases.push(await withCpu(serverPids, () => drive(server.baseUrl, '/purchases', purchase)));
+      rounds.redemptions.push(
+        await withCpu(serverPids, () =>
+          drive(server.baseUrl, `/rewards/${rewardId}/redemptions`, redemption),
+        ),
+      );
+      rounds.ceiling.push(await withCpu(['self', db.pid], () => ceiling(pool, r)));
       log(
         `round ${r}: purchases ${rounds.purchases.at(-1).rps.toFixed(0)} r/s, redemptions ${rounds.redemptions.at(-1).rps.toFixed(0)} r/s, ` +
           `ceiling ${rounds.ceiling.at(-1).rps.toFixed(0)} tx/s`,
@@ -237,22 +260,32 @@ async function main() {
           p99: median(rs.map((x) => x.p99)),
           ok: rs.reduce((s, x) => s + x.ok, 0),
           failed: rs.reduce((s, x) => s + x.non2xx + x.errors, 0),
+          appCpu: median(rs.map((x) => x.appCpu)),
+          dbCpu: median(rs.map((x) => x.dbCpu)),
         },
       ]),
     );
     const ceil = summary.ceiling.rps;
     const row = (label, s, ratio) =>
       `| ${label.padEnd(38)} | ${s.rps.toFixed(0).padStart(7)} | ${s.p50.toFixed(1).padStart(7)} | ${s.p99.toFixed(1).padStart(7)} | ` +
-      `${String(s.ok).padStart(8)} | ${String(s.failed).padStart(6)} | ${ratio.padStart(13)} |`;
+      `${String(s.ok).padStart(8)} | ${String(s.failed).padStart(6)} | ${ratio.padStart(13)} | ` +
+      `${s.appCpu.toFixed(2).padStart(11)} | ${s.dbCpu.toFixed(2).padStart(10)} |`;
     log('');
     log(
-      `Median of ${ROUNDS} round(s), ${DURATION_S} s each, ${CONNECTIONS} concurrent; ${MEMBERS} members; durable MariaDB`,
+      `Median of ${ROUNDS} round(s), ${DURATION_S} s each, ${CONNECTIONS} concurrent; ${MEMBERS} members; durable MariaDB; ` +
+        `load average ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')}`,
     );
     log(
-      `| ${'scenario'.padEnd(38)} | ${'req/s'.padStart(7)} | ${'p50 ms'.padStart(7)} | ${'p99 ms'.padStart(7)} | ${'2xx'.padStart(8)} | ${'failed'.padStart(6)} | ${'API / ceiling'.padStart(13)} |`,
+      'CPU ms per request: "app" is the API server process (for the ceiling, the bench process running the ' +
+        'transactions), "db" is MariaDB.',
     );
     log(
-      `|${'-'.repeat(40)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(10)}|${'-'.repeat(8)}|${'-'.repeat(15)}|`,
+      `| ${'scenario'.padEnd(38)} | ${'req/s'.padStart(7)} | ${'p50 ms'.padStart(7)} | ${'p99 ms'.padStart(7)} | ${'2xx'.padStart(8)} | ${'failed'.padStart(6)} | ${'API / ceiling'.padStart(13)} | ${'app CPU ms'.padStart(11)} | ${'db CPU ms'.padStart(10)} |`,
+    );
+    log(
+      `|${'-'.repeat(40)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(10)}|${'-'.repeat(8)}|${'-'.repeat(15)}|${'-'.repeat(13)}|${'-'.repeat(12)}|`,
     );
     log(
       row(

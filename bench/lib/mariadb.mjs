@@ -124,7 +124,13 @@ export async function startMariadb({ bufferPoolMb = 1024, logFileMb = 512 } = {}
       dataDir,
       `CREATE USER 'bench'@'%' IDENTIFIED BY '${password}'; GRANT ALL PRIVILEGES ON *.* TO 'bench'@'%';`,
     );
-    return { url: `mysql://bench:${password}@127.0.0.1:${port}`, private: true, dataDir, stop };
+    return {
+      url: `mysql://bench:${password}@127.0.0.1:${port}`,
+      private: true,
+      dataDir,
+      pid: child.pid,
+      stop,
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -20,15 +20,17 @@ export async function startServer(
     env = {},
     // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the server's time goes.
     nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    // Another build of the server (e.g. of an older commit) to compare against, on the same seeded club.
+    main = process.env.BENCH_SERVER_MAIN ?? MAIN,
   } = {},
 ) {
-  if (!existsSync(MAIN)) {
-    throw new Error(`${MAIN} is missing: build the server first (pnpm --filter @vip-club/server build)`);
+  if (!existsSync(main)) {
+    throw new Error(`${main} is missing: build the server first (pnpm --filter @vip-club/server build)`);
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'vip-club-bench-server-'));
   let output = '';
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: join(ROOT, 'server'),
     env: {
       PATH: process.env.PATH,

@@ -91,9 +91,11 @@ function isQueryable(value: unknown): value is Mysql2Queryable {
 }
 
 function fromMysql(result: unknown): RawResult {
-  if (Array.isArray(result)) return { rows: result as RawResult['rows'], affected: result.length, insertId: null };
+  if (Array.isArray(result))
+    return { rows: result as RawResult['rows'], affected: result.length, insertId: null };
   const header = result as { affectedRows?: number; insertId?: number | string };
-  const insertId = header.insertId === undefined || Number(header.insertId) === 0 ? null : String(header.insertId);
+  const insertId =
+    header.insertId === undefined || Number(header.insertId) === 0 ? null : String(header.insertId);
   return { rows: [], affected: header.affectedRows ?? 0, insertId };
 }
 
