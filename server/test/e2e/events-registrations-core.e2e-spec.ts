@@ -78,7 +78,7 @@ describe('events: registering, cancelling and the waitlist', () => {
         'redeem',
       ]);
       expect(ledger.map((l: { delta: unknown; ref: string }) => [Number(l.delta), l.ref])).toEqual([
-        [-300, `event-registration:${made.id}`],
+        [-300, `event-registration:${made.ticketCode}`],
       ]);
       expect(await seatsOnRecord(event.id)).toEqual({ counter: 3, confirmed: 3 });
       expect((await clubEvent(event.id)).seatsLeft).toBe(47);

@@ -69,6 +69,13 @@ export class RegistrationsRepository {
     return changed > 0;
   }
 
+  /** The event's status read under a row lock (MySQL; SQLite serialises writers anyway); null when it is gone. */
+  async lockedStatus(em: EntityManager, eventId: string): Promise<string | null> {
+    const lock = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
+    const [row] = await rawQuery<{ status: string }>(em, `SELECT status FROM events WHERE id = ?${lock}`, [eventId]);
+    return row === undefined ? null : row.status;
+  }
+
   async releaseSeats(em: EntityManager, eventId: string, seats: number): Promise<void> {
     await rawWrite(em, 'UPDATE events SET confirmed_seats = confirmed_seats - ? WHERE id = ?', [seats, eventId]);
   }
@@ -112,11 +119,6 @@ export class RegistrationsRepository {
         values.confirmedAt,
       ],
     );
-  }
-
-  /** Fixes the balance the answer shows once the points were spent (the debit needs the row's id first). */
-  async setBalanceAfter(em: EntityManager, id: string, balanceAfter: number): Promise<void> {
-    await rawWrite(em, 'UPDATE event_registrations SET balance_after = ? WHERE id = ?', [balanceAfter, id]);
   }
 
   findById(id: string, em?: EntityManager): Promise<EventRegistrationEntity | null> {

@@ -81,8 +81,11 @@ export function generateTicketCode(random: (max: number) => number = randomInt):
   );
 }
 
-/** The ledger's natural keys: the debit of a registration and the return of its points. */
-const spendRef = (registrationId: string) => `event-registration:${registrationId}`;
+/**
+ * The ledger's natural keys: the debit of a registration, named by its ticket code (unique for ever,
+ * and known before the row exists: the debit comes first, see `admit`), and the return of its points.
+ */
+const spendRef = (ticketCode: string) => `event-registration:${ticketCode}`;
 const returnRef = (registrationId: string) => `event-registration-cancel:${registrationId}`;
 
 /**
@@ -107,11 +110,11 @@ export class RegistrationsService {
   ) {}
 
   /**
-   * Checks give the member the right refusal quickly; the transaction decides. It takes the seats
-   * first (confirmed when they fit, waitlisted otherwise), which locks the event row, so the ids of
-   * new registrations, the arrival order, follow the order in which seats were decided. Then the row
-   * (the unique (event, live member) key refuses a second live registration) and the points, both
-   * under that lock; the row comes before the debit because the debit's ledger key names it.
+   * Checks give the member the right refusal quickly; the transaction decides. It spends the points,
+   * then takes the seats (confirmed when they fit, waitlisted otherwise), which locks the event row,
+   * then inserts the row under that lock, so the ids of new registrations, the arrival order, follow
+   * the order in which seats were decided; the unique (event, live member) key refuses a second live
+   * registration and the whole transaction, points included, rolls back.
    */
   async register(
     user: AuthUser,
@@ -423,49 +426,49 @@ export class RegistrationsService {
     idempotencyKey: string | null,
     now: Date,
   ): Promise<EventRegistrationEntity> {
+    const ticketCode = generateTicketCode();
+    const pointsSpent = event.pointsCost;
+    // The points first, before the event's row is locked: every statement run under that lock
+    // holds up every other registration for the event, so only the seats and the row itself are.
+    const balanceAfter =
+      pointsSpent > 0
+        ? (
+            await this.points.debit(em, {
+              memberId,
+              points: pointsSpent,
+              kind: 'redeem',
+              ref: spendRef(ticketCode),
+              at: now,
+              allowNegative: false,
+            })
+          ).balanceAfter
+        : (await this.points.balance(em, memberId, now)).balance;
     const confirmed = await this.registrations.takeSeats(em, event.id, seats);
     if (!confirmed) {
       // No seat, or the event left `published` since it was read (a cancellation holds the same lock).
-      const current = await this.events.findForUpdate(em, event.id);
-      if (!current || current.status !== 'published') {
+      if ((await this.registrations.lockedStatus(em, event.id)) !== 'published') {
         throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This event was cancelled', { status: 'cancelled' });
       }
     }
-    const pointsSpent = event.pointsCost;
-    const freeBalance = pointsSpent > 0 ? 0 : (await this.points.balance(em, memberId, now)).balance;
     const values = {
       eventId: event.id,
       memberId,
       status: confirmed ? ('confirmed' as const) : ('waitlisted' as const),
       seats,
       guests,
-      ticketCode: generateTicketCode(),
+      ticketCode,
       pointsSpent,
-      balanceAfter: freeBalance,
+      balanceAfter,
       idempotencyKey,
       invitedByClerkId: null,
       createdAt: now,
       confirmedAt: confirmed ? now : null,
     };
     const id = await this.registrations.insert(em, values);
-    let balanceAfter = freeBalance;
-    if (pointsSpent > 0) {
-      const entry = await this.points.debit(em, {
-        memberId,
-        points: pointsSpent,
-        kind: 'redeem',
-        ref: spendRef(id),
-        at: now,
-        allowNegative: false,
-      });
-      balanceAfter = entry.balanceAfter;
-      await this.registrations.setBalanceAfter(em, id, balanceAfter);
-    }
     return {
       ...values,
       id,
       liveMemberId: memberId,
-      balanceAfter,
       checkedInAt: null,
       checkedInByStaffId: null,
       cancelledAt: null,
