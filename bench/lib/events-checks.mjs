@@ -28,11 +28,14 @@ export async function rushFacts(pool, eventId) {
   };
 }
 
-/** Ledger entries of the API's registrations of `eventId` (`event-registration:<id>`, kind redeem). */
+/**
+ * Ledger entries of the API's registrations of `eventId` (kind redeem, ref `event-registration:`
+ * and the ticket code: the points are spent before the row, and its id, exist).
+ */
 export async function registrationLedger(pool, eventId) {
   const [[row]] = await pool.query(
     'SELECT COUNT(*) AS n, COALESCE(-SUM(l.delta), 0) AS points FROM event_registrations r JOIN points_ledger l ' +
-      "ON l.kind = 'redeem' AND l.ref = CONCAT('event-registration:', r.id) WHERE r.event_id = ?",
+      "ON l.kind = 'redeem' AND l.ref = CONCAT('event-registration:', r.ticket_code) WHERE r.event_id = ?",
     [eventId],
   );
   return { entries: Number(row.n), points: Number(row.points) };
