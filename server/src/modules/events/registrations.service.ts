@@ -42,6 +42,7 @@ import {
   waitlistReleasedMessage,
 } from './event-messages';
 import { registrationWindowRule } from './events.mapper';
+import { EventInvitationsService } from './invitations.service';
 import { EventsRepository } from './events.repository';
 import {
   toMyRegistration,
@@ -107,6 +108,7 @@ export class RegistrationsService {
     private readonly members: MembersService,
     private readonly followUps: FollowUpsService,
     private readonly outbox: OutboxService,
+    private readonly invitations: EventInvitationsService,
   ) {}
 
   /**
@@ -158,11 +160,13 @@ export class RegistrationsService {
     }
 
     const seats = seatsFor(input.guests);
+    // Credited to the clerk whose personal invitation the member answers (read before any lock).
+    const invitedBy = await this.invitations.creditingClerk(this.dataSource.manager, eventId, memberId);
     for (let attempt = 1; ; attempt++) {
       try {
         const row = await retryOnDeadlock(() =>
           this.dataSource.transaction((em) =>
-            this.admit(em, event, memberId, input.guests, seats, idempotencyKey ?? null, now),
+            this.admit(em, event, memberId, { guests: input.guests, seats, idempotencyKey: idempotencyKey ?? null, invitedBy }, now),
           ),
         );
         const position =
@@ -421,11 +425,10 @@ export class RegistrationsService {
     em: EntityManager,
     event: EventEntity,
     memberId: string,
-    guests: number,
-    seats: number,
-    idempotencyKey: string | null,
+    party: { guests: number; seats: number; idempotencyKey: string | null; invitedBy: string | null },
     now: Date,
   ): Promise<EventRegistrationEntity> {
+    const { guests, seats, idempotencyKey } = party;
     const ticketCode = generateTicketCode();
     const pointsSpent = event.pointsCost;
     // The points first, before the event's row is locked: every statement run under that lock
@@ -460,7 +463,7 @@ export class RegistrationsService {
       pointsSpent,
       balanceAfter,
       idempotencyKey,
-      invitedByClerkId: null,
+      invitedByClerkId: party.invitedBy,
       createdAt: now,
       confirmedAt: confirmed ? now : null,
     };
