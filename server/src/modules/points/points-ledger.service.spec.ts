@@ -11,6 +11,7 @@ import { MemberEntity } from '../members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
+import { ClubCalendar } from './club-calendar';
 import { ClubRulesRepository } from './club-rules.repository';
 import { ClubRulesService } from './club-rules.service';
 import { PointsLotEntity } from './entities/points-lot.entity';
@@ -44,6 +45,7 @@ describe('PointsLedgerService (embedded SQLite)', () => {
         new ClubRulesRepository(),
         new AuditService(ds, new AuditRepository()),
       ),
+      new ClubCalendar(),
     );
   });
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type LedgerEntry, pointsExpiryAt, type Tier } from '@vip-club/shared';
+import { ErrorCode, type LedgerEntry, type Tier } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import type { PointsLedgerEntryEntity } from '../members/entities/points-ledger-entry.entity';
 import { toLedgerEntry } from '../members/members.mapper';
+import { ClubCalendar } from './club-calendar';
 import { ClubRulesService } from './club-rules.service';
 import { PointsLedgerRepository } from './points-ledger.repository';
 
@@ -58,6 +59,7 @@ export class PointsLedgerService {
     private readonly dataSource: DataSource,
     private readonly ledger: PointsLedgerRepository,
     private readonly rules: ClubRulesService,
+    private readonly calendar: ClubCalendar,
   ) {}
 
   async credit(em: EntityManager, input: CreditInput): Promise<LedgerEntry> {
@@ -216,7 +218,7 @@ export class PointsLedgerService {
 
   private async expiryFor(em: EntityManager, at: Date): Promise<Date> {
     const { rules, timeZone } = await this.rules.active(em);
-    return pointsExpiryAt(at, rules, timeZone);
+    return this.calendar.expiryAt(at, rules, timeZone);
   }
 }
 

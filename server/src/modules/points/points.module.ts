@@ -8,6 +8,7 @@ import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
+import { ClubCalendar } from './club-calendar';
 import { ClubRulesRepository } from './club-rules.repository';
 import { ClubRulesService } from './club-rules.service';
 import { InboxService } from './inbox.service';
@@ -36,6 +37,7 @@ import { RefundsService } from './refunds.service';
     PointsLedgerRepository,
     ClubRulesService,
     ClubRulesRepository,
+    ClubCalendar,
     MemberStandingRepository,
     PurchasesService,
     PurchasesRepository,

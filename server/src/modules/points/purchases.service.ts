@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
-  isBirthdayMonth,
   PURCHASE_CLOCK_SKEW_MS,
   pointsForPurchase,
   type PurchaseDetail,
@@ -16,6 +15,7 @@ import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { CardCodeService } from '../members/card-code.service';
 import { type Actor, actorRef, actsForStore } from './actor';
+import { ClubCalendar } from './club-calendar';
 import { ClubRulesService } from './club-rules.service';
 import { KnownStores } from './known-stores';
 import type { PurchaseEntity } from './entities/purchase.entity';
@@ -43,6 +43,7 @@ export class PurchasesService {
     private readonly rules: ClubRulesService,
     private readonly stores: KnownStores,
     private readonly cardCodes: CardCodeService,
+    private readonly calendar: ClubCalendar,
   ) {}
 
   /**
@@ -138,15 +139,15 @@ export class PurchasesService {
     if (!member) throw new Error(`member ${memberId} vanished inside its own lock`);
 
     const { id: ruleSetId, rules, timeZone } = await this.rules.active(em);
-    const birthday =
-      member.birthMonth !== null && member.birthDay !== null
-        ? { month: member.birthMonth, day: member.birthDay }
-        : null;
     const pointsEarned = pointsForPurchase(
       {
         amountMinor: input.amount,
         tier: member.tier,
-        isBirthdayMonth: birthday !== null && isBirthdayMonth(birthday, occurredAt, timeZone),
+        // isBirthdayMonth of the shared rules, with the month looked up once per club-time month.
+        isBirthdayMonth:
+          member.birthMonth !== null &&
+          member.birthDay !== null &&
+          this.calendar.monthOf(occurredAt, timeZone).month === member.birthMonth,
       },
       rules,
     );
