@@ -10,7 +10,15 @@ import type {
 } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
-import { API, bearer, fieldsOf, joinMember, type JoinedMember, loginManager, unique } from '../factories/club.factory';
+import {
+  API,
+  bearer,
+  fieldsOf,
+  joinMember,
+  type JoinedMember,
+  loginManager,
+  unique,
+} from '../factories/club.factory';
 import { createEvent, createPublishedEvent, DAY, HOUR, isoIn } from '../factories/events.factory';
 import { expectBalancesMatchLedger } from '../factories/points.factory';
 import { cancelMine, register, registerOk } from '../factories/registrations.factory';
@@ -55,7 +63,10 @@ describe('events: registering, cancelling and the waitlist', () => {
 
   describe('POST /events/{id}/registrations', () => {
     it('confirms a registration that fits, spends its points in the same transaction and issues a ticket', async () => {
-      const event = await createPublishedEvent(club.request, managerToken, { pointsCost: 300, guestsAllowed: 2 });
+      const event = await createPublishedEvent(club.request, managerToken, {
+        pointsCost: 300,
+        guestsAllowed: 2,
+      });
       const member = await memberWith(1000);
       const res = await register(club.request, member.accessToken, event.id, 2).expect(201);
       const made = res.body as RegistrationCreated;
@@ -73,10 +84,10 @@ describe('events: registering, cancelling and the waitlist', () => {
       expect(made.waitlistPosition).toBeUndefined();
       expect(made.ticketCode).toMatch(/^[A-Z0-9]{10}$/);
       expect(await pointsOf(member)).toBe(700);
-      const ledger = await ds.query('SELECT delta, kind, ref FROM points_ledger WHERE member_id = ? AND kind = ?', [
-        member.id,
-        'redeem',
-      ]);
+      const ledger = await ds.query(
+        'SELECT delta, kind, ref FROM points_ledger WHERE member_id = ? AND kind = ?',
+        [member.id, 'redeem'],
+      );
       expect(ledger.map((l: { delta: unknown; ref: string }) => [Number(l.delta), l.ref])).toEqual([
         [-300, `event-registration:${made.ticketCode}`],
       ]);
@@ -90,9 +101,10 @@ describe('events: registering, cancelling and the waitlist', () => {
       const member = await memberWith(40);
       const made = await registerOk(club.request, member.accessToken, event.id);
       expect(made).toMatchObject({ status: 'confirmed', pointsSpent: 0, balance: 40 });
-      const [{ n }] = await ds.query("SELECT COUNT(*) AS n FROM points_ledger WHERE member_id = ? AND kind = 'redeem'", [
-        member.id,
-      ]);
+      const [{ n }] = await ds.query(
+        "SELECT COUNT(*) AS n FROM points_ledger WHERE member_id = ? AND kind = 'redeem'",
+        [member.id],
+      );
       expect(Number(n)).toBe(0);
     });
 
@@ -172,7 +184,9 @@ describe('events: registering, cancelling and the waitlist', () => {
     });
 
     it('refuses a member the event does not invite with NOT_ELIGIBLE', async () => {
-      const event = await createPublishedEvent(club.request, managerToken, { eligibility: { tiers: ['diamond'] } });
+      const event = await createPublishedEvent(club.request, managerToken, {
+        eligibility: { tiers: ['diamond'] },
+      });
       const member = await memberWith(0);
       const res = await register(club.request, member.accessToken, event.id).expect(409);
       expect(res.body.error.code).toBe('NOT_ELIGIBLE');
@@ -185,14 +199,18 @@ describe('events: registering, cancelling and the waitlist', () => {
       expect(res.body.error.code).toBe('POINTS_INSUFFICIENT');
       expect(await pointsOf(member)).toBe(499);
       expect(await seatsOnRecord(event.id)).toEqual({ counter: 0, confirmed: 0 });
-      const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM event_registrations WHERE event_id = ?', [event.id]);
+      const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM event_registrations WHERE event_id = ?', [
+        event.id,
+      ]);
       expect(Number(n)).toBe(0);
     });
 
     it('answers 404 for a draft or unknown event and REGISTRATION_CLOSED for a cancelled one', async () => {
       const member = await memberWith(0);
       const draft = await createEvent(club.request, managerToken);
-      expect((await register(club.request, member.accessToken, draft.id).expect(404)).body.error.code).toBe('NOT_FOUND');
+      expect((await register(club.request, member.accessToken, draft.id).expect(404)).body.error.code).toBe(
+        'NOT_FOUND',
+      );
       await register(club.request, member.accessToken, '999999999').expect(404);
       const event = await createPublishedEvent(club.request, managerToken);
       await club.request
@@ -235,7 +253,12 @@ describe('events: registering, cancelling and the waitlist', () => {
       const made = await registerOk(club.request, member.accessToken, event.id);
       const res = await cancelMine(club.request, member.accessToken, event.id).expect(200);
       const cancelled = res.body as RegistrationCancelled;
-      expect(cancelled).toMatchObject({ id: made.id, status: 'cancelled', pointsReturned: 200, balance: 300 });
+      expect(cancelled).toMatchObject({
+        id: made.id,
+        status: 'cancelled',
+        pointsReturned: 200,
+        balance: 300,
+      });
       expect(cancelled.cancelledAt).not.toBeNull();
       expect(await seatsOnRecord(event.id)).toEqual({ counter: 0, confirmed: 0 });
 
@@ -252,7 +275,12 @@ describe('events: registering, cancelling and the waitlist', () => {
         guestsAllowed: 1,
         pointsCost: 10,
       });
-      const [a, b, c, d] = [await memberWith(10), await memberWith(10), await memberWith(10), await memberWith(10)];
+      const [a, b, c, d] = [
+        await memberWith(10),
+        await memberWith(10),
+        await memberWith(10),
+        await memberWith(10),
+      ];
       expect((await registerOk(club.request, a.accessToken, event.id, 1)).status).toBe('confirmed'); // 2 seats
       expect((await registerOk(club.request, b.accessToken, event.id)).status).toBe('confirmed'); // 3 of 3
       const pair = await registerOk(club.request, c.accessToken, event.id, 1); // needs 2
@@ -263,7 +291,10 @@ describe('events: registering, cancelling and the waitlist', () => {
       await cancelMine(club.request, b.accessToken, event.id).expect(200);
       const list = async () =>
         (
-          await club.request.get(`${API}/events/${event.id}/registrations`).set(bearer(managerToken)).expect(200)
+          await club.request
+            .get(`${API}/events/${event.id}/registrations`)
+            .set(bearer(managerToken))
+            .expect(200)
         ).body.items as Array<{ id: string; status: string; waitlistPosition?: number }>;
       expect((await list()).map((r) => [r.id, r.status, r.waitlistPosition])).toEqual([
         [expect.any(String), 'confirmed', undefined],
@@ -322,10 +353,16 @@ describe('events: registering, cancelling and the waitlist', () => {
       await registerOk(club.request, a.accessToken, event.id);
       const second = await registerOk(club.request, b.accessToken, event.id);
       const third = await registerOk(club.request, c.accessToken, event.id);
-      await club.request.patch(`${API}/events/${event.id}`).set(bearer(managerToken)).send({ capacity: 2 }).expect(200);
+      await club.request
+        .patch(`${API}/events/${event.id}`)
+        .set(bearer(managerToken))
+        .send({ capacity: 2 })
+        .expect(200);
       const mine = async (m: JoinedMember) =>
-        ((await club.request.get(`${API}/me/registrations`).set(bearer(m.accessToken)).expect(200)).body as Paginated<MyTicket>)
-          .items[0];
+        (
+          (await club.request.get(`${API}/me/registrations`).set(bearer(m.accessToken)).expect(200))
+            .body as Paginated<MyTicket>
+        ).items[0];
       expect(await mine(b)).toMatchObject({ id: second.id, status: 'confirmed' });
       expect(await mine(c)).toMatchObject({ id: third.id, status: 'waitlisted', waitlistPosition: 1 });
       expect(await seatsOnRecord(event.id)).toEqual({ counter: 2, confirmed: 2 });
@@ -356,7 +393,10 @@ describe('events: registering, cancelling and the waitlist', () => {
         [event.id],
       );
       expect(Number(live)).toBe(0);
-      await expectBalancesMatchLedger(ds, members.map((m) => m.id));
+      await expectBalancesMatchLedger(
+        ds,
+        members.map((m) => m.id),
+      );
     });
   });
 
@@ -385,7 +425,11 @@ describe('events: registering, cancelling and the waitlist', () => {
         [soonerReg.id, 'confirmed', sooner.id],
         [laterReg.id, 'confirmed', later.id],
       ]);
-      expect(page1.items[0].event).toMatchObject({ title: sooner.title, status: 'published', venue: sooner.venue });
+      expect(page1.items[0].event).toMatchObject({
+        title: sooner.title,
+        status: 'published',
+        venue: sooner.venue,
+      });
       expect(page1.nextCursor).toBe(laterReg.id);
       const page2 = (
         await club.request

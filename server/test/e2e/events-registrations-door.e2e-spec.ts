@@ -35,7 +35,10 @@ describe('events: the door, the list and ratings', () => {
   const times = {
     startsAt: new Date(startsAt).toISOString(),
     endsAt: new Date(endsAt).toISOString(),
-    registration: { opensAt: new Date(startsAt - HOUR).toISOString(), closesAt: new Date(startsAt).toISOString() },
+    registration: {
+      opensAt: new Date(startsAt - HOUR).toISOString(),
+      closesAt: new Date(startsAt).toISOString(),
+    },
   };
 
   beforeAll(async () => {
@@ -55,7 +58,10 @@ describe('events: the door, the list and ratings', () => {
 
   describe('POST /events/{id}/check-ins', () => {
     it('checks a confirmed ticket in once, counts its seats, and says when on the second scan', async () => {
-      const event = await createPublishedEvent(club.request, managerToken, { ...times, storeId: host.store.id });
+      const event = await createPublishedEvent(club.request, managerToken, {
+        ...times,
+        storeId: host.store.id,
+      });
       const member = await joinMember(club.request, { name: '周慧敏' });
       const ticket = await registerOk(club.request, member.accessToken, event.id, 1);
 
@@ -75,10 +81,14 @@ describe('events: the door, the list and ratings', () => {
         code: 'ALREADY_CHECKED_IN',
         details: { checkedInAt: first.checkedInAt, member: { name: '周慧敏', memberNo: member.memberNo } },
       });
-      const [row] = await club.app.get(DataSource).query('SELECT checked_in_seats FROM events WHERE id = ?', [event.id]);
+      const [row] = await club.app
+        .get(DataSource)
+        .query('SELECT checked_in_seats FROM events WHERE id = ?', [event.id]);
       expect(Number(row.checked_in_seats)).toBe(2);
       // Checked in, the registration can no longer be given up.
-      expect((await cancelMine(club.request, member.accessToken, event.id).expect(409)).body.error.code).toBe('CONFLICT');
+      expect((await cancelMine(club.request, member.accessToken, event.id).expect(409)).body.error.code).toBe(
+        'CONFLICT',
+      );
     });
 
     it('refuses waitlisted and cancelled tickets, unknown ones and another event’s', async () => {
@@ -94,9 +104,20 @@ describe('events: the door, the list and ratings', () => {
       await cancelMine(club.request, gone.accessToken, other.id).expect(200);
 
       const waitlisted = await checkIn(club.request, managerToken, event.id, queued.ticketCode).expect(409);
-      expect(waitlisted.body.error).toMatchObject({ code: 'TICKET_NOT_CONFIRMED', details: { status: 'waitlisted' } });
-      const cancelled = await checkIn(club.request, managerToken, other.id, cancelledTicket.ticketCode).expect(409);
-      expect(cancelled.body.error).toMatchObject({ code: 'TICKET_NOT_CONFIRMED', details: { status: 'cancelled' } });
+      expect(waitlisted.body.error).toMatchObject({
+        code: 'TICKET_NOT_CONFIRMED',
+        details: { status: 'waitlisted' },
+      });
+      const cancelled = await checkIn(
+        club.request,
+        managerToken,
+        other.id,
+        cancelledTicket.ticketCode,
+      ).expect(409);
+      expect(cancelled.body.error).toMatchObject({
+        code: 'TICKET_NOT_CONFIRMED',
+        details: { status: 'cancelled' },
+      });
       await checkIn(club.request, managerToken, event.id, otherTicket.ticketCode).expect(404);
       await checkIn(club.request, managerToken, event.id, 'ABCDEFGHJK').expect(404);
       const malformed = await checkIn(club.request, managerToken, event.id, 'short').expect(400);
@@ -104,15 +125,19 @@ describe('events: the door, the list and ratings', () => {
     });
 
     it('lets a clerk scan only at their store’s events or store-less ones; members not at all', async () => {
-      const hosted = await createPublishedEvent(club.request, managerToken, { ...times, storeId: host.store.id });
+      const hosted = await createPublishedEvent(club.request, managerToken, {
+        ...times,
+        storeId: host.store.id,
+      });
       const open = await createPublishedEvent(club.request, managerToken, times);
       const member = await joinMember(club.request);
       const a = await registerOk(club.request, member.accessToken, hosted.id);
       const b = await registerOk(club.request, member.accessToken, open.id);
 
-      expect((await checkIn(club.request, elsewhere.clerkToken, hosted.id, a.ticketCode).expect(403)).body.error.code).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        (await checkIn(club.request, elsewhere.clerkToken, hosted.id, a.ticketCode).expect(403)).body.error
+          .code,
+      ).toBe('FORBIDDEN');
       await checkIn(club.request, member.accessToken, hosted.id, a.ticketCode).expect(403);
       await checkInOk(club.request, elsewhere.clerkToken, open.id, b.ticketCode);
       await checkInOk(club.request, host.clerkToken, hosted.id, a.ticketCode);
@@ -135,9 +160,9 @@ describe('events: the door, the list and ratings', () => {
         details: { opensAt: new Date(startsAt + HOUR).toISOString() },
       });
       freezeClock(endsAt);
-      expect((await checkIn(club.request, managerToken, event.id, ticket.ticketCode).expect(409)).body.error.code).toBe(
-        'CONFLICT',
-      );
+      expect(
+        (await checkIn(club.request, managerToken, event.id, ticket.ticketCode).expect(409)).body.error.code,
+      ).toBe('CONFLICT');
       freezeClock(endsAt - 1);
       await checkInOk(club.request, managerToken, event.id, ticket.ticketCode);
     });
@@ -160,7 +185,10 @@ describe('events: the door, the list and ratings', () => {
 
       const list = async (query: string) =>
         (
-          await club.request.get(`${API}/events/${event.id}/registrations${query}`).set(bearer(managerToken)).expect(200)
+          await club.request
+            .get(`${API}/events/${event.id}/registrations${query}`)
+            .set(bearer(managerToken))
+            .expect(200)
         ).body as Paginated<EventRegistrationRow>;
       const all = await list('');
       expect(all.items.map((r) => [r.id, r.status, r.waitlistPosition])).toEqual([
@@ -169,7 +197,10 @@ describe('events: the door, the list and ratings', () => {
         [regs[2].id, 'waitlisted', 1],
         [regs[3].id, 'waitlisted', 2],
       ]);
-      expect(all.items[0]).toMatchObject({ member: { id: invited.id, memberNo: invited.memberNo }, invitedByClerkId: host.clerk.id });
+      expect(all.items[0]).toMatchObject({
+        member: { id: invited.id, memberNo: invited.memberNo },
+        invitedByClerkId: host.clerk.id,
+      });
       expect(all.items[1]).toMatchObject({ invitedByClerkId: null, checkedInAt: expect.any(String) });
 
       const page = await list('?status=waitlisted&limit=1');
@@ -179,7 +210,10 @@ describe('events: the door, the list and ratings', () => {
       expect(next.nextCursor).toBeNull();
       expect((await list('?status=checked_in')).items.map((r) => r.id)).toEqual([regs[1].id]);
 
-      await club.request.get(`${API}/events/${event.id}/registrations`).set(bearer(host.clerkToken)).expect(403);
+      await club.request
+        .get(`${API}/events/${event.id}/registrations`)
+        .set(bearer(host.clerkToken))
+        .expect(403);
       await club.request.get(`${API}/events/999999999/registrations`).set(bearer(managerToken)).expect(404);
       const bad = await club.request
         .get(`${API}/events/${event.id}/registrations?status=maybe`)
@@ -191,31 +225,44 @@ describe('events: the door, the list and ratings', () => {
 
   describe('POST /events/{id}/feedback', () => {
     it('takes one rating from a member who came, after the start; 3 or less opens a follow-up', async () => {
-      const event = await createPublishedEvent(club.request, managerToken, { ...times, storeId: host.store.id });
+      const event = await createPublishedEvent(club.request, managerToken, {
+        ...times,
+        storeId: host.store.id,
+      });
       const [came, happy, absent] = await Promise.all([1, 2, 3].map(() => joinMember(club.request)));
       const stranger = await joinMember(club.request);
       for (const m of [came, happy, absent]) await registerOk(club.request, m.accessToken, event.id);
       const tickets = async (m: JoinedMember) =>
-        (await club.request.get(`${API}/me/registrations`).set(bearer(m.accessToken)).expect(200)).body.items[0];
+        (await club.request.get(`${API}/me/registrations`).set(bearer(m.accessToken)).expect(200)).body
+          .items[0];
       await checkInOk(club.request, host.clerkToken, event.id, (await tickets(came)).ticketCode);
       await checkInOk(club.request, host.clerkToken, event.id, (await tickets(happy)).ticketCode);
 
-      expect((await feedback(came, event.id, { rating: 2, comment: '太挤了' }).expect(409)).body.error.code).toBe(
+      expect(
+        (await feedback(came, event.id, { rating: 2, comment: '太挤了' }).expect(409)).body.error.code,
+      ).toBe('NOT_ATTENDED');
+      freezeClock(startsAt);
+      expect((await feedback(absent, event.id, { rating: 5 }).expect(409)).body.error.code).toBe(
         'NOT_ATTENDED',
       );
-      freezeClock(startsAt);
-      expect((await feedback(absent, event.id, { rating: 5 }).expect(409)).body.error.code).toBe('NOT_ATTENDED');
-      expect((await feedback(stranger, event.id, { rating: 5 }).expect(409)).body.error.code).toBe('NOT_ATTENDED');
+      expect((await feedback(stranger, event.id, { rating: 5 }).expect(409)).body.error.code).toBe(
+        'NOT_ATTENDED',
+      );
       expect(fieldsOf((await feedback(came, event.id, { rating: 6 }).expect(400)).body)).toEqual(['rating']);
 
       const low = await feedback(came, event.id, { rating: 2, comment: ' 太挤了 ' }).expect(201);
       expect(low.body).toEqual({ rating: 2, comment: '太挤了', followUpOpened: true });
-      expect((await feedback(came, event.id, { rating: 5 }).expect(409)).body.error.code).toBe('ALREADY_RATED');
+      expect((await feedback(came, event.id, { rating: 5 }).expect(409)).body.error.code).toBe(
+        'ALREADY_RATED',
+      );
       const high = await feedback(happy, event.id, { rating: 5, comment: '很棒' }).expect(201);
       expect(high.body).toEqual({ rating: 5, comment: '很棒', followUpOpened: false });
       expect((await tickets(came)).rating).toBe(2);
 
-      const followUps = await club.request.get(`${API}/staff/follow-ups`).set(bearer(host.clerkToken)).expect(200);
+      const followUps = await club.request
+        .get(`${API}/staff/follow-ups`)
+        .set(bearer(host.clerkToken))
+        .expect(200);
       expect(followUps.body.items).toEqual([
         expect.objectContaining({
           storeId: host.store.id,

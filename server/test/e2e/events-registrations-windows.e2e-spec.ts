@@ -16,7 +16,14 @@ import {
 } from '../factories/club.factory';
 import { createPublishedEvent, MINUTE } from '../factories/events.factory';
 import { expectBalancesMatchLedger, purchaseBody, recordPurchase } from '../factories/points.factory';
-import { cancelMine, freezeClock, register, registerOk, runJob, thawClock } from '../factories/registrations.factory';
+import {
+  cancelMine,
+  freezeClock,
+  register,
+  registerOk,
+  runJob,
+  thawClock,
+} from '../factories/registrations.factory';
 import { adjustPoints } from '../factories/rewards.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -56,7 +63,11 @@ describe('events: registration windows, to the millisecond', () => {
   async function goldMember(): Promise<JoinedMember> {
     const member = await joinMember(club.request);
     // 10,000.00 of spend in the last 12 months makes a gold member at once.
-    await recordPurchase(club.request, managerToken, purchaseBody(storeId, { memberId: member.id }, { amount: 1_000_000 }));
+    await recordPurchase(
+      club.request,
+      managerToken,
+      purchaseBody(storeId, { memberId: member.id }, { amount: 1_000_000 }),
+    );
     const me = await club.request.get(`${API}/me`).set(bearer(member.accessToken)).expect(200);
     expect(me.body.tier).toBe('gold');
     return member;
@@ -68,10 +79,14 @@ describe('events: registration windows, to the millisecond', () => {
 
     freezeClock(opensAt - 1);
     const early = await register(club.request, friend.accessToken, event.id).expect(409);
-    expect(early.body.error).toMatchObject({ code: 'REGISTRATION_CLOSED', details: { opensAt: window.opensAt } });
+    expect(early.body.error).toMatchObject({
+      code: 'REGISTRATION_CLOSED',
+      details: { opensAt: window.opensAt },
+    });
 
     freezeClock(opensAt);
-    const made = (await register(club.request, friend.accessToken, event.id).expect(201)).body as RegistrationCreated;
+    const made = (await register(club.request, friend.accessToken, event.id).expect(201))
+      .body as RegistrationCreated;
     expect(made).toMatchObject({ status: 'confirmed', createdAt: window.opensAt });
   });
 
@@ -90,7 +105,10 @@ describe('events: registration windows, to the millisecond', () => {
     freezeClock(priorityOpensAt);
     await register(club.request, gold.accessToken, event.id).expect(201);
     const notPriority = await register(club.request, friend.accessToken, event.id).expect(409);
-    expect(notPriority.body.error).toMatchObject({ code: 'REGISTRATION_CLOSED', details: { opensAt: window.opensAt } });
+    expect(notPriority.body.error).toMatchObject({
+      code: 'REGISTRATION_CLOSED',
+      details: { opensAt: window.opensAt },
+    });
 
     freezeClock(opensAt - 1);
     await register(club.request, friend.accessToken, event.id).expect(409);
@@ -106,7 +124,10 @@ describe('events: registration windows, to the millisecond', () => {
     await register(club.request, last.accessToken, event.id).expect(201);
     freezeClock(closesAt);
     const res = await register(club.request, late.accessToken, event.id).expect(409);
-    expect(res.body.error).toMatchObject({ code: 'REGISTRATION_CLOSED', details: { closesAt: window.closesAt } });
+    expect(res.body.error).toMatchObject({
+      code: 'REGISTRATION_CLOSED',
+      details: { closesAt: window.closesAt },
+    });
   });
 
   it('returns the points of a cancellation only before closesAt', async () => {
@@ -120,11 +141,13 @@ describe('events: registration windows, to the millisecond', () => {
     }
 
     freezeClock(closesAt - 1);
-    const inTime = (await cancelMine(club.request, early.accessToken, event.id).expect(200)).body as RegistrationCancelled;
+    const inTime = (await cancelMine(club.request, early.accessToken, event.id).expect(200))
+      .body as RegistrationCancelled;
     expect(inTime).toMatchObject({ status: 'cancelled', pointsReturned: 300, balance: 1000 });
 
     freezeClock(closesAt);
-    const tooLate = (await cancelMine(club.request, late.accessToken, event.id).expect(200)).body as RegistrationCancelled;
+    const tooLate = (await cancelMine(club.request, late.accessToken, event.id).expect(200))
+      .body as RegistrationCancelled;
     expect(tooLate).toMatchObject({ status: 'cancelled', pointsReturned: 0, balance: 700 });
     await expectBalancesMatchLedger(club.app.get(DataSource), [early.id, late.id]);
   });
@@ -141,7 +164,12 @@ describe('events: registration windows, to the millisecond', () => {
     freezeClock(opensAt);
     expect((await registerOk(club.request, seated.accessToken, event.id)).status).toBe('confirmed');
     const queued = await registerOk(club.request, waiting.accessToken, event.id);
-    expect(queued).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, pointsSpent: 200, balance: 300 });
+    expect(queued).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+      pointsSpent: 200,
+      balance: 300,
+    });
 
     freezeClock(closesAt - 1);
     expect(await runJob(club.request, managerToken, 'event-waitlist-release')).toMatchObject({
@@ -156,7 +184,10 @@ describe('events: registration windows, to the millisecond', () => {
       effects: { released: 0 },
     });
 
-    const mine = await club.request.get(`${API}/me/registrations`).set(bearer(waiting.accessToken)).expect(200);
+    const mine = await club.request
+      .get(`${API}/me/registrations`)
+      .set(bearer(waiting.accessToken))
+      .expect(200);
     expect(mine.body.items).toEqual([expect.objectContaining({ id: queued.id, status: 'cancelled' })]);
     const card = await club.request.get(`${API}/me`).set(bearer(waiting.accessToken)).expect(200);
     expect(card.body.points).toBe(500);

@@ -6,7 +6,14 @@ import { DataSource } from 'typeorm';
 import { API, bearer, joinMember, type JoinedMember, loginManager } from '../factories/club.factory';
 import { createPublishedEvent, HOUR, MINUTE } from '../factories/events.factory';
 import { expectBalancesMatchLedger } from '../factories/points.factory';
-import { cancelMine, checkInOk, freezeClock, register, registerOk, thawClock } from '../factories/registrations.factory';
+import {
+  cancelMine,
+  checkInOk,
+  freezeClock,
+  register,
+  registerOk,
+  thawClock,
+} from '../factories/registrations.factory';
 import { adjustPoints } from '../factories/rewards.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
@@ -42,18 +49,27 @@ describe('event registrations (smoke)', () => {
       pointsCost: 100,
       startsAt: new Date(startsAt).toISOString(),
       endsAt: new Date(startsAt + HOUR).toISOString(),
-      registration: { opensAt: new Date(startsAt - HOUR).toISOString(), closesAt: new Date(startsAt).toISOString() },
+      registration: {
+        opensAt: new Date(startsAt - HOUR).toISOString(),
+        closesAt: new Date(startsAt).toISOString(),
+      },
     });
     const first = await registerOk(club.request, a.accessToken, event.id, 1);
     expect(first).toMatchObject({ status: 'confirmed', seats: 2, balance: 400 });
-    const second = (await register(club.request, b.accessToken, event.id).expect(201)).body as RegistrationCreated;
+    const second = (await register(club.request, b.accessToken, event.id).expect(201))
+      .body as RegistrationCreated;
     const third = await registerOk(club.request, c.accessToken, event.id);
     expect([second.status, second.waitlistPosition, third.waitlistPosition]).toEqual(['waitlisted', 1, 2]);
-    expect((await register(club.request, b.accessToken, event.id).expect(409)).body.error.code).toBe('ALREADY_REGISTERED');
+    expect((await register(club.request, b.accessToken, event.id).expect(409)).body.error.code).toBe(
+      'ALREADY_REGISTERED',
+    );
 
     await cancelMine(club.request, a.accessToken, event.id).expect(200);
     expect(await points(a)).toBe(500);
-    const line = await club.request.get(`${API}/events/${event.id}/registrations`).set(bearer(managerToken)).expect(200);
+    const line = await club.request
+      .get(`${API}/events/${event.id}/registrations`)
+      .set(bearer(managerToken))
+      .expect(200);
     expect(line.body.items.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
       [first.id, 'cancelled'],
       [second.id, 'confirmed'],

@@ -68,14 +68,19 @@ describe('events: the registration rush', () => {
           agent,
           headers: {
             ...bearer(token),
-            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(payload === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
           },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }),
+            resolve({
+              status: res.statusCode ?? 0,
+              body: JSON.parse(Buffer.concat(chunks).toString() || '{}'),
+            }),
           );
           res.on('error', reject);
         },
@@ -130,7 +135,9 @@ describe('events: the registration rush', () => {
     const started = Date.now();
     const guestsOf = (i: number) => (i % 5 === 0 ? 1 : 0);
     const answers = await Promise.all(
-      members.map((m, i) => send('POST', `/events/${eventId}/registrations`, m.accessToken, { guests: guestsOf(i) })),
+      members.map((m, i) =>
+        send('POST', `/events/${eventId}/registrations`, m.accessToken, { guests: guestsOf(i) }),
+      ),
     );
     const took = Date.now() - started;
     process.stdout.write(`rush: ${MEMBERS} registrations over HTTP in ${took} ms\n`);
@@ -147,9 +154,10 @@ describe('events: the registration rush', () => {
     expect(await seatCounter()).toBe(seated);
     // Single members keep arriving after the room is nearly full, so the last seat is always taken.
     expect(seated).toBe(CAPACITY);
-    expect(rows.filter((r) => r.status === 'confirmed').length + rows.filter((r) => r.status === 'waitlisted').length).toBe(
-      MEMBERS,
-    );
+    expect(
+      rows.filter((r) => r.status === 'confirmed').length +
+        rows.filter((r) => r.status === 'waitlisted').length,
+    ).toBe(MEMBERS);
     expect(overtakes(rows)).toEqual([]);
 
     // Each answer tells the truth about its row, and the waitlist positions are the line.
@@ -160,7 +168,8 @@ describe('events: the registration rush', () => {
       const row = byId.get(body.id);
       expect(row).toMatchObject({ memberId: members[i].id, status: body.status, seats: 1 + guestsOf(i) });
       expect(body.balance).toBe(100 - COST);
-      if (body.status === 'waitlisted') expect(body.waitlistPosition).toBe(waitlistOrder.indexOf(body.id) + 1);
+      if (body.status === 'waitlisted')
+        expect(body.waitlistPosition).toBe(waitlistOrder.indexOf(body.id) + 1);
     }
 
     const balances = await balancesAgainstLedger(
@@ -178,10 +187,13 @@ describe('events: the registration rush', () => {
     const waitingBefore = new Set(before.filter((r) => r.status === 'waitlisted').map((r) => r.id));
 
     const answers = await Promise.all(
-      leaving.map((r) => send('DELETE', `/events/${eventId}/registrations/me`, memberById.get(r.memberId)!.accessToken)),
+      leaving.map((r) =>
+        send('DELETE', `/events/${eventId}/registrations/me`, memberById.get(r.memberId)!.accessToken),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(leaving.map(() => 200));
-    for (const a of answers) expect(a.body).toMatchObject({ status: 'cancelled', pointsReturned: COST, balance: 100 });
+    for (const a of answers)
+      expect(a.body).toMatchObject({ status: 'cancelled', pointsReturned: COST, balance: 100 });
 
     const after = await registrations();
     expect(confirmedSeats(after)).toBe(CAPACITY);

@@ -25,7 +25,10 @@ describe('follow-ups of low ratings', () => {
   const times = {
     startsAt: new Date(startsAt).toISOString(),
     endsAt: new Date(startsAt + 3 * HOUR).toISOString(),
-    registration: { opensAt: new Date(startsAt - HOUR).toISOString(), closesAt: new Date(startsAt).toISOString() },
+    registration: {
+      opensAt: new Date(startsAt - HOUR).toISOString(),
+      closesAt: new Date(startsAt).toISOString(),
+    },
   };
 
   beforeAll(async () => {
@@ -59,22 +62,32 @@ describe('follow-ups of low ratings', () => {
     club.request.post(`${API}/follow-ups/${id}/resolution`).set(bearer(token)).send({ note });
 
   it('goes to the hosting store, or to the member’s home store when the event has none', async () => {
-    const hosted = await createPublishedEvent(club.request, managerToken, { ...times, storeId: host.store.id });
+    const hosted = await createPublishedEvent(club.request, managerToken, {
+      ...times,
+      storeId: host.store.id,
+    });
     const storeless = await createPublishedEvent(club.request, managerToken, times);
     const member = await joinMember(club.request, { storeId: home.store.id });
     await rate(member, hosted.id, 1, '服务冷淡');
     await rate(member, storeless.id, 3, '一般');
 
     const hostList = await list(host.clerkToken);
-    expect(hostList.items.map((f) => [f.refId, f.rating, f.storeId])).toEqual([[hosted.id, 1, host.store.id]]);
+    expect(hostList.items.map((f) => [f.refId, f.rating, f.storeId])).toEqual([
+      [hosted.id, 1, host.store.id],
+    ]);
     const homeList = await list(home.clerkToken);
-    expect(homeList.items.map((f) => [f.refId, f.rating, f.storeId])).toEqual([[storeless.id, 3, home.store.id]]);
+    expect(homeList.items.map((f) => [f.refId, f.rating, f.storeId])).toEqual([
+      [storeless.id, 3, home.store.id],
+    ]);
     const all = await list(managerToken);
     expect(all.items.map((f) => f.refId)).toEqual(expect.arrayContaining([hosted.id, storeless.id]));
   });
 
   it('is resolved once by a clerk of its store or a manager, and shows as overdue after 3 hours', async () => {
-    const event = await createPublishedEvent(club.request, managerToken, { ...times, storeId: host.store.id });
+    const event = await createPublishedEvent(club.request, managerToken, {
+      ...times,
+      storeId: host.store.id,
+    });
     const [a, b] = [await joinMember(club.request), await joinMember(club.request)];
     await rate(a, event.id, 2, '灯光太暗');
     await rate(b, event.id, 1, '排队太久');
@@ -88,8 +101,11 @@ describe('follow-ups of low ratings', () => {
     expect((await list(lateToken)).items.find((f) => f.id === first.id)?.isOverdue).toBe(true);
     thawClock();
 
-    expect((await resolve(home.clerkToken, first.id, '已致电').expect(403)).body.error.code).toBe('FORBIDDEN');
-    const done = (await resolve(host.clerkToken, first.id, ' 已致电致歉，赠送茶点券 ').expect(200)).body as FollowUp;
+    expect((await resolve(home.clerkToken, first.id, '已致电').expect(403)).body.error.code).toBe(
+      'FORBIDDEN',
+    );
+    const done = (await resolve(host.clerkToken, first.id, ' 已致电致歉，赠送茶点券 ').expect(200))
+      .body as FollowUp;
     expect(done).toMatchObject({
       id: first.id,
       status: 'resolved',
@@ -102,7 +118,10 @@ describe('follow-ups of low ratings', () => {
 
     expect((await list(host.clerkToken)).items.filter((f) => f.refId === event.id)).toEqual([]);
     const resolved = await list(host.clerkToken, '?status=resolved');
-    expect(resolved.items.filter((f) => f.refId === event.id).map((f) => f.id)).toEqual([first.id, second.id]);
+    expect(resolved.items.filter((f) => f.refId === event.id).map((f) => f.id)).toEqual([
+      first.id,
+      second.id,
+    ]);
   });
 
   it('refuses bad input and other roles', async () => {
@@ -111,7 +130,10 @@ describe('follow-ups of low ratings', () => {
     expect(fieldsOf((await resolve(managerToken, '1', '').expect(400)).body)).toEqual(['note']);
     expect(fieldsOf((await resolve(managerToken, 'x', 'ok').expect(400)).body)).toEqual(['id']);
     await resolve(managerToken, '999999999', 'ok').expect(404);
-    const bad = await club.request.get(`${API}/staff/follow-ups?status=late`).set(bearer(managerToken)).expect(400);
+    const bad = await club.request
+      .get(`${API}/staff/follow-ups?status=late`)
+      .set(bearer(managerToken))
+      .expect(400);
     expect(fieldsOf(bad.body)).toEqual(['status']);
   });
 });

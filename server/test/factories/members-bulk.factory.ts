@@ -32,7 +32,7 @@ export async function createBulkMembers(
   const tier = options.tier ?? 'friend';
   batch += 1;
   // Member numbers, phones and referral codes of their own range, apart from members made by the API.
-  const tag = `${process.pid % 90 + 10}${batch % 10}`;
+  const tag = `${(process.pid % 90) + 10}${batch % 10}`;
   const now = new Date();
   const ids: string[] = [];
   for (let start = 0; start < count; start += ROWS_PER_INSERT) {
@@ -40,7 +40,17 @@ export async function createBulkMembers(
     const values: unknown[] = [];
     for (let i = start; i < start + rows; i++) {
       const n = String(i).padStart(5, '0');
-      values.push(`9${tag}${n}`, `会员${n}`, 'female', `136${tag}${n}`, '[]', points, tier, `BK${tag}${n}`, now);
+      values.push(
+        `9${tag}${n}`,
+        `会员${n}`,
+        'female',
+        `136${tag}${n}`,
+        '[]',
+        points,
+        tier,
+        `BK${tag}${n}`,
+        now,
+      );
     }
     await ds.query(
       `INSERT INTO members (member_no, name, gender, phone, interests, points, tier, referral_code, joined_at)
@@ -64,5 +74,8 @@ export async function createBulkMembers(
     }
   }
   const jwt = club.app.get(JwtService);
-  return ids.map((id) => ({ id, accessToken: jwt.sign({ sub: id, role: 'member' }, { algorithm: 'HS256', expiresIn: 900 }) }));
+  return ids.map((id) => ({
+    id,
+    accessToken: jwt.sign({ sub: id, role: 'member' }, { algorithm: 'HS256', expiresIn: 900 }),
+  }));
 }

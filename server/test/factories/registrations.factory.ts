@@ -47,7 +47,8 @@ export async function checkInOk(
 /** POST /jobs/{name}/runs as the manager; answers the job's result. */
 export async function runJob(http: TestAgent, managerToken: string, name: string): Promise<unknown> {
   const res = await http.post(`${API}/jobs/${name}/runs`).set(bearer(managerToken)).send();
-  if (res.status !== 200 && res.status !== 201) throw new Error(`job ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 && res.status !== 201)
+    throw new Error(`job ${name}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 

@@ -43,7 +43,8 @@ export class RegistrationsController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: '1 to 64 printable characters, new per registration; a retry with it answers the first result',
+    description:
+      '1 to 64 printable characters, new per registration; a retry with it answers the first result',
   })
   @ApiOperation({
     summary: 'Register for an event',
@@ -62,7 +63,9 @@ export class RegistrationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegistrationCreated> {
     const key =
-      idempotencyKey === undefined ? undefined : parseInput(IdempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
+      idempotencyKey === undefined
+        ? undefined
+        : parseInput(IdempotencyKeySchema, idempotencyKey, 'Idempotency-Key');
     const outcome = await this.registrations.register(user, params.id, { guests: body.guests ?? 0 }, key);
     reply.status(outcome.created ? 201 : 200);
     return outcome.body;
@@ -85,7 +88,8 @@ export class RegistrationsController {
   @Roles('member')
   @ApiOperation({
     summary: 'My tickets',
-    description: 'Live registrations of events still to come first, soonest first; then past and cancelled ones.',
+    description:
+      'Live registrations of events still to come first, soonest first; then past and cancelled ones.',
   })
   mine(@CurrentUser() user: AuthUser, @Query() query: PaginationQueryDto): Promise<Paginated<MyTicket>> {
     return this.registrations.listMine(user, query);
@@ -112,7 +116,8 @@ export class RegistrationsController {
   @Roles('manager')
   @ApiOperation({
     summary: "An event's registrations",
-    description: 'In arrival order (`?status=` confirmed, waitlisted, cancelled or checked_in); waitlisted rows carry `waitlistPosition`.',
+    description:
+      'In arrival order (`?status=` confirmed, waitlisted, cancelled or checked_in); waitlisted rows carry `waitlistPosition`.',
   })
   list(
     @Param() params: IdParamDto,

@@ -1,9 +1,4 @@
-import type {
-  EventRegistrationRow,
-  MyRegistration,
-  MyTicket,
-  RegistrationCreated,
-} from '@vip-club/shared';
+import type { EventRegistrationRow, MyRegistration, MyTicket, RegistrationCreated } from '@vip-club/shared';
 import type { EventEntity } from './entities/event.entity';
 import type { EventRegistrationEntity } from './entities/event-registration.entity';
 import type { RegistrationWithMember } from './registrations.repository';
@@ -29,7 +24,10 @@ export function toMyRegistration(row: EventRegistrationEntity, waitlistPosition?
 }
 
 /** The answer of registering (and of its retries): the registration and the balance right after paying. */
-export function toRegistrationCreated(row: EventRegistrationEntity, waitlistPosition?: number): RegistrationCreated {
+export function toRegistrationCreated(
+  row: EventRegistrationEntity,
+  waitlistPosition?: number,
+): RegistrationCreated {
   return {
     ...toMyRegistration(row, waitlistPosition),
     status: row.status as RegistrationCreated['status'],
@@ -37,7 +35,11 @@ export function toRegistrationCreated(row: EventRegistrationEntity, waitlistPosi
   };
 }
 
-export function toMyTicket(row: EventRegistrationEntity, event: EventEntity, waitlistPosition?: number): MyTicket {
+export function toMyTicket(
+  row: EventRegistrationEntity,
+  event: EventEntity,
+  waitlistPosition?: number,
+): MyTicket {
   return {
     ...toMyRegistration(row, waitlistPosition),
     event: {
@@ -53,10 +55,18 @@ export function toMyTicket(row: EventRegistrationEntity, event: EventEntity, wai
   };
 }
 
-export function toRegistrationRow(row: RegistrationWithMember, waitlistPosition?: number): EventRegistrationRow {
+export function toRegistrationRow(
+  row: RegistrationWithMember,
+  waitlistPosition?: number,
+): EventRegistrationRow {
   return {
     id: row.id,
-    member: { id: row.member.id, memberNo: row.member.memberNo, name: row.member.name, tier: row.member.tier },
+    member: {
+      id: row.member.id,
+      memberNo: row.member.memberNo,
+      name: row.member.name,
+      tier: row.member.tier,
+    },
     status: row.status,
     seats: row.seats,
     guests: row.guests,

@@ -72,12 +72,17 @@ export class RegistrationsRepository {
   /** The event's status read under a row lock (MySQL; SQLite serialises writers anyway); null when it is gone. */
   async lockedStatus(em: EntityManager, eventId: string): Promise<string | null> {
     const lock = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
-    const [row] = await rawQuery<{ status: string }>(em, `SELECT status FROM events WHERE id = ?${lock}`, [eventId]);
+    const [row] = await rawQuery<{ status: string }>(em, `SELECT status FROM events WHERE id = ?${lock}`, [
+      eventId,
+    ]);
     return row === undefined ? null : row.status;
   }
 
   async releaseSeats(em: EntityManager, eventId: string, seats: number): Promise<void> {
-    await rawWrite(em, 'UPDATE events SET confirmed_seats = confirmed_seats - ? WHERE id = ?', [seats, eventId]);
+    await rawWrite(em, 'UPDATE events SET confirmed_seats = confirmed_seats - ? WHERE id = ?', [
+      seats,
+      eventId,
+    ]);
   }
 
   async addCheckedInSeats(em: EntityManager, eventId: string, seats: number): Promise<void> {
@@ -213,11 +218,14 @@ export class RegistrationsRepository {
   ): Promise<EventRegistrationEntity | null> {
     const query = em
       .createQueryBuilder(EventRegistrationEntity, 'r')
-      .where("r.event_id = :eventId AND r.status = 'waitlisted' AND r.seats <= :maxSeats AND r.id > :afterId", {
-        eventId,
-        maxSeats,
-        afterId,
-      })
+      .where(
+        "r.event_id = :eventId AND r.status = 'waitlisted' AND r.seats <= :maxSeats AND r.id > :afterId",
+        {
+          eventId,
+          maxSeats,
+          afterId,
+        },
+      )
       .orderBy('r.id', 'ASC')
       .limit(1);
     if (em.connection.driver.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');

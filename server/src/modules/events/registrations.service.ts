@@ -36,11 +36,7 @@ import { retryOnDeadlock } from '../points/transaction-retry';
 import type { EventEntity } from './entities/event.entity';
 import type { EventRegistrationEntity } from './entities/event-registration.entity';
 import { EventAudience } from './event-audience';
-import {
-  eventCancelledMessage,
-  promotedMessage,
-  waitlistReleasedMessage,
-} from './event-messages';
+import { eventCancelledMessage, promotedMessage, waitlistReleasedMessage } from './event-messages';
 import { registrationWindowRule } from './events.mapper';
 import { EventInvitationsService } from './invitations.service';
 import { EventsRepository } from './events.repository';
@@ -77,9 +73,10 @@ const RELEASE_BATCH = 200;
 const CHECK_IN_OPENS_BEFORE_MS = 3 * 3_600_000;
 
 export function generateTicketCode(random: (max: number) => number = randomInt): string {
-  return Array.from({ length: TICKET_CODE_LENGTH }, () => PICKUP_CODE_ALPHABET[random(PICKUP_CODE_ALPHABET.length)]).join(
-    '',
-  );
+  return Array.from(
+    { length: TICKET_CODE_LENGTH },
+    () => PICKUP_CODE_ALPHABET[random(PICKUP_CODE_ALPHABET.length)],
+  ).join('');
 }
 
 /**
@@ -133,7 +130,9 @@ export class RegistrationsService {
     const event = await this.events.findById(eventId);
     if (!event || event.status === 'draft') throw eventNotFound(eventId);
     if (event.status === 'cancelled') {
-      throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This event was cancelled', { status: 'cancelled' });
+      throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This event was cancelled', {
+        status: 'cancelled',
+      });
     }
     if (input.guests > event.guestsAllowed) {
       throw validationError([
@@ -166,15 +165,26 @@ export class RegistrationsService {
       try {
         const row = await retryOnDeadlock(() =>
           this.dataSource.transaction((em) =>
-            this.admit(em, event, memberId, { guests: input.guests, seats, idempotencyKey: idempotencyKey ?? null, invitedBy }, now),
+            this.admit(
+              em,
+              event,
+              memberId,
+              { guests: input.guests, seats, idempotencyKey: idempotencyKey ?? null, invitedBy },
+              now,
+            ),
           ),
         );
         const position =
-          row.status === 'waitlisted' ? await this.registrations.waitlistPosition(eventId, row.id) : undefined;
+          row.status === 'waitlisted'
+            ? await this.registrations.waitlistPosition(eventId, row.id)
+            : undefined;
         return { created: true, body: toRegistrationCreated(row, position) };
       } catch (err) {
         if (isUniqueViolation(err, REGISTRATION_KEYS.liveMember)) {
-          throw new DomainError(ErrorCode.ALREADY_REGISTERED, 'This member is already registered for this event');
+          throw new DomainError(
+            ErrorCode.ALREADY_REGISTERED,
+            'This member is already registered for this event',
+          );
         }
         if (idempotencyKey !== undefined && isUniqueViolation(err, REGISTRATION_KEYS.memberKey)) {
           // The same key sent twice at once: the other request made it.
@@ -263,13 +273,19 @@ export class RegistrationsService {
     const cursor = parseCursor(query.cursor);
     const rows = await this.registrations.allForMember(user.sub);
     const isLive = (r: EventRegistrationEntity) =>
-      r.status !== 'cancelled' && r.event!.status === 'published' && r.event!.endsAt.getTime() > now.getTime();
+      r.status !== 'cancelled' &&
+      r.event!.status === 'published' &&
+      r.event!.endsAt.getTime() > now.getTime();
     const live = rows
       .filter(isLive)
-      .sort((a, b) => a.event!.startsAt.getTime() - b.event!.startsAt.getTime() || Number(a.id) - Number(b.id));
+      .sort(
+        (a, b) => a.event!.startsAt.getTime() - b.event!.startsAt.getTime() || Number(a.id) - Number(b.id),
+      );
     const rest = rows
       .filter((r) => !isLive(r))
-      .sort((a, b) => b.event!.startsAt.getTime() - a.event!.startsAt.getTime() || Number(b.id) - Number(a.id));
+      .sort(
+        (a, b) => b.event!.startsAt.getTime() - a.event!.startsAt.getTime() || Number(b.id) - Number(a.id),
+      );
     const ordered = [...live, ...rest];
     const start = cursor === undefined ? 0 : ordered.findIndex((r) => r.id === cursor) + 1;
     const slice = ordered.slice(start, start + query.limit + 1);
@@ -285,7 +301,12 @@ export class RegistrationsService {
   }
 
   /** The door: a confirmed ticket of this event, once; a clerk only at their store's events or store-less ones. */
-  async checkIn(user: AuthUser, eventId: string, ticketCode: string, now = new Date()): Promise<CheckInResult> {
+  async checkIn(
+    user: AuthUser,
+    eventId: string,
+    ticketCode: string,
+    now = new Date(),
+  ): Promise<CheckInResult> {
     const event = await this.events.findById(eventId);
     if (!event || event.status === 'draft') throw eventNotFound(eventId);
     if (user.role === 'clerk' && event.storeId !== null && event.storeId !== user.storeId) {
@@ -323,9 +344,13 @@ export class RegistrationsService {
           member: { name: member.name, memberNo: member.memberNo },
         });
       }
-      throw new DomainError(ErrorCode.TICKET_NOT_CONFIRMED, `This ticket is ${current.status}, not confirmed`, {
-        status: current.status,
-      });
+      throw new DomainError(
+        ErrorCode.TICKET_NOT_CONFIRMED,
+        `This ticket is ${current.status}, not confirmed`,
+        {
+          status: current.status,
+        },
+      );
     }
     return {
       registrationId: registration.id,
@@ -350,8 +375,12 @@ export class RegistrationsService {
       query.limit + 1,
     );
     const firstWaitlisted = rows.slice(0, query.limit).find((r) => r.status === 'waitlisted');
-    let position = firstWaitlisted ? await this.registrations.waitlistPosition(eventId, firstWaitlisted.id) : 0;
-    return toPage(rows, query.limit, (r) => toRegistrationRow(r, r.status === 'waitlisted' ? position++ : undefined));
+    let position = firstWaitlisted
+      ? await this.registrations.waitlistPosition(eventId, firstWaitlisted.id)
+      : 0;
+    return toPage(rows, query.limit, (r) =>
+      toRegistrationRow(r, r.status === 'waitlisted' ? position++ : undefined),
+    );
   }
 
   /** A member who was checked in rates the event once it has started; 3 or less opens a follow-up. */
@@ -369,7 +398,9 @@ export class RegistrationsService {
     }
     if (registration.rating !== null) throw alreadyRated();
     const opensFollowUp = input.rating <= 3;
-    const storeId = opensFollowUp ? (event.storeId ?? (await this.members.getOwn(user.sub))?.storeId ?? null) : null;
+    const storeId = opensFollowUp
+      ? (event.storeId ?? (await this.members.getOwn(user.sub))?.storeId ?? null)
+      : null;
     await retryOnDeadlock(() =>
       this.dataSource.transaction(async (em) => {
         if (!(await this.registrations.rate(em, registration.id, input.rating, input.comment, now))) {
@@ -416,7 +447,11 @@ export class RegistrationsService {
         }
       }
       if (rows.length < RELEASE_BATCH) {
-        return { job: 'event-waitlist-release', ranAt: now.toISOString(), effects: { released, pointsReturned } };
+        return {
+          job: 'event-waitlist-release',
+          ranAt: now.toISOString(),
+          effects: { released, pointsReturned },
+        };
       }
     }
   }
@@ -450,7 +485,9 @@ export class RegistrationsService {
     if (!confirmed) {
       // No seat, or the event left `published` since it was read (a cancellation holds the same lock).
       if ((await this.registrations.lockedStatus(em, event.id)) !== 'published') {
-        throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This event was cancelled', { status: 'cancelled' });
+        throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This event was cancelled', {
+          status: 'cancelled',
+        });
       }
     }
     const values = {
@@ -531,13 +568,18 @@ export class RegistrationsService {
   private async positionsOf(rows: EventRegistrationEntity[]): Promise<Map<string, number>> {
     const positions = new Map<string, number>();
     for (const r of rows) {
-      if (r.status === 'waitlisted') positions.set(r.id, await this.registrations.waitlistPosition(r.eventId, r.id));
+      if (r.status === 'waitlisted')
+        positions.set(r.id, await this.registrations.waitlistPosition(r.eventId, r.id));
     }
     return positions;
   }
 
   /** Same key: the first answer (as the registration stands now); same key for another event or party: 409. */
-  private async replay(first: EventRegistrationEntity, eventId: string, guests: number): Promise<RegisterOutcome> {
+  private async replay(
+    first: EventRegistrationEntity,
+    eventId: string,
+    guests: number,
+  ): Promise<RegisterOutcome> {
     if (first.eventId !== eventId || first.guests !== guests) {
       throw new DomainError(
         ErrorCode.IDEMPOTENCY_CONFLICT,
@@ -546,7 +588,9 @@ export class RegistrationsService {
       );
     }
     const position =
-      first.status === 'waitlisted' ? await this.registrations.waitlistPosition(first.eventId, first.id) : undefined;
+      first.status === 'waitlisted'
+        ? await this.registrations.waitlistPosition(first.eventId, first.id)
+        : undefined;
     return { created: false, body: toRegistrationCreated(first, position) };
   }
 }
