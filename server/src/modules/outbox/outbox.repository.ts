@@ -45,6 +45,7 @@ export class OutboxRepository {
         .into(OutboxMessageEntity)
         .values(rows.slice(i, i + INSERT_CHUNK) as QueryDeepPartialEntity<OutboxMessageEntity>[])
         .orIgnore()
+        .updateEntity(false)
         .execute();
     }
   }
@@ -102,6 +103,7 @@ export class OutboxRepository {
         })) as QueryDeepPartialEntity<MemberNoticeEntity>[],
       )
       .orIgnore()
+      .updateEntity(false)
       .execute();
   }
 

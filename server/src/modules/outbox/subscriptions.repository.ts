@@ -27,6 +27,8 @@ export class SubscriptionsRepository {
         })),
       )
       .orUpdate(['accepted', 'updated_at'], ['member_id', 'template', 'platform'])
+      // Nothing to read back (an upsert may insert no row), and SQLite cannot say which ids it made.
+      .updateEntity(false)
       .execute();
   }
 
