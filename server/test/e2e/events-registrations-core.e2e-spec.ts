@@ -326,6 +326,19 @@ describe('events: registering, cancelling and the waitlist', () => {
       }
     });
 
+    it('cancels once when the member cancels three times at once, returning the points once', async () => {
+      const event = await createPublishedEvent(club.request, managerToken, { pointsCost: 60 });
+      const member = await memberWith(60);
+      await registerOk(club.request, member.accessToken, event.id);
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => cancelMine(club.request, member.accessToken, event.id)),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 404, 404]);
+      expect(await pointsOf(member)).toBe(60);
+      expect(await seatsOnRecord(event.id)).toEqual({ counter: 0, confirmed: 0 });
+      await expectBalancesMatchLedger(ds, [member.id]);
+    });
+
     it('gives a waitlisted member back their points when they leave the line', async () => {
       const event = await createPublishedEvent(club.request, managerToken, { capacity: 1, pointsCost: 80 });
       const [a, b] = [await memberWith(80), await memberWith(80)];

@@ -91,6 +91,22 @@ describe('events: the door, the list and ratings', () => {
       );
     });
 
+    it('lets one of five simultaneous scans of a ticket in and counts its seats once', async () => {
+      const event = await createPublishedEvent(club.request, managerToken, times);
+      const member = await joinMember(club.request);
+      const ticket = await registerOk(club.request, member.accessToken, event.id, 1);
+      const scans = await Promise.all(
+        [1, 2, 3, 4, 5].map(() => checkIn(club.request, managerToken, event.id, ticket.ticketCode)),
+      );
+      expect(scans.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+      for (const r of scans.filter((x) => x.status === 409))
+        expect(r.body.error.code).toBe('ALREADY_CHECKED_IN');
+      const [row] = await club.app
+        .get(DataSource)
+        .query('SELECT checked_in_seats FROM events WHERE id = ?', [event.id]);
+      expect(Number(row.checked_in_seats)).toBe(2);
+    });
+
     it('refuses waitlisted and cancelled tickets, unknown ones and another event’s', async () => {
       const event = await createPublishedEvent(club.request, managerToken, { ...times, capacity: 1 });
       const other = await createPublishedEvent(club.request, managerToken, times);
