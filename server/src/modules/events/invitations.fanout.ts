@@ -40,7 +40,7 @@ export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationS
   private readonly instance = `${hostname().slice(0, 24)}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private claims = 0;
   private readonly loop = new BackgroundLoop(async () => (await this.runOnce()).events > 0, {
-    idleMs: 1_000,
+    idleMs: IDLE_MS,
     logger: new Logger(InvitationsFanout.name),
     what: 'invitations fan-out',
   });
