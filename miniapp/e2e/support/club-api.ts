@@ -3,6 +3,7 @@ import type {
   AudienceCount,
   CardCode,
   ClubEvent,
+  CreateEventInput,
   EventEligibility,
   EventRegistrationRow,
   EventStatus,
@@ -111,4 +112,26 @@ export async function eventRegistrationsByApi(
     { token: managerToken },
   );
   return page.items;
+}
+
+// events: member
+/** A manager's points adjustment (with its required reason), e.g. to give a member enough to register. */
+export async function adjustPointsByApi(
+  token: string,
+  memberId: string,
+  delta: number,
+  reason: string,
+): Promise<void> {
+  await call(`/members/${memberId}/points/adjustments`, { method: 'POST', body: { delta, reason }, token });
+}
+
+/** A manager creates an event and publishes it, as the editor would. */
+export async function publishEventByApi(token: string, input: CreateEventInput): Promise<ClubEvent> {
+  const draft = await call<ClubEvent>('/events', { method: 'POST', body: input, token });
+  return call<ClubEvent>(`/events/${draft.id}/publication`, { method: 'POST', token });
+}
+
+/** A door check-in by a clerk or manager, by the ticket code the member shows. */
+export async function checkInByApi(token: string, eventId: string, ticketCode: string): Promise<void> {
+  await call(`/events/${eventId}/check-ins`, { method: 'POST', body: { ticketCode }, token });
 }

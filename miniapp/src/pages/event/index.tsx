@@ -18,7 +18,14 @@ import { ROUTES } from '../../routes';
 import { useEventsStore } from '../../stores/events.store';
 import { useMemberStore } from '../../stores/member.store';
 import { usePointsStore } from '../../stores/points.store';
-import { EventHeading, formatClubMoment, formatEventWhen, isLive, liveState } from '../events/event-view';
+import {
+  EventHeading,
+  formatClubMoment,
+  formatEventWhen,
+  isLive,
+  isPriorityWindowOn,
+  liveState,
+} from '../events/event-view';
 import { TicketPass } from '../tickets/ticket-pass';
 import './index.scss';
 
@@ -190,9 +197,12 @@ export default function EventPage() {
           </Row>
         ) : null}
         <Row label={t('event.window')}>
+          {now.getTime() < Date.parse(w.opensAt) ? (
+            <Text data-opens>{t('event.opensAt', { date: formatClubMoment(t, w.opensAt) })}</Text>
+          ) : null}
           <Text>{t('event.closesAt', { date: formatClubMoment(t, w.closesAt) })}</Text>
-          {event.isPriorityForMe && w.priorityOpensAt && tier ? (
-            <Text className="event__sub">
+          {isPriorityWindowOn(event, now) && w.priorityOpensAt && tier ? (
+            <Text className="event__sub" data-priority-opens>
               {t('event.priorityOpensAt', {
                 tier: t(`tier.${tier}`),
                 date: formatClubMoment(t, w.priorityOpensAt),
