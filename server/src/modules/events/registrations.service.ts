@@ -234,8 +234,7 @@ export class RegistrationsService {
    * After a capacity raise (events-core, in its transaction): the first waitlisted registrations
    * that now fit are confirmed, in line order, and told so.
    */
-  async promoteWaitlist(em: EntityManager, eventId: string, now: Date): Promise<number> {
-    await this.events.findForUpdate(em, eventId);
+  promoteWaitlist(em: EntityManager, eventId: string, now: Date): Promise<number> {
     return this.promote(em, eventId, now);
   }
 
@@ -526,7 +525,8 @@ export class RegistrationsService {
    * waitlist is released instead.
    */
   private async promote(em: EntityManager, eventId: string, now: Date): Promise<number> {
-    const event = (await this.events.findById(eventId, em)) as EventEntity;
+    // A locking read: the latest seats and capacity, whatever the caller's transaction read before.
+    const event = (await this.events.findForUpdate(em, eventId)) as EventEntity;
     if (event.status !== 'published' || now.getTime() >= event.closesAt.getTime()) return 0;
     let free = event.capacity - event.confirmedSeats;
     let afterId = '0';
