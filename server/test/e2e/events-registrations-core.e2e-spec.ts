@@ -20,7 +20,8 @@ import {
   unique,
 } from '../factories/club.factory';
 import { createEvent, createPublishedEvent, DAY, HOUR, isoIn } from '../factories/events.factory';
-import { expectBalancesMatchLedger } from '../factories/points.factory';
+import { createBulkMembers } from '../factories/members-bulk.factory';
+import { balancesAgainstLedger, expectBalancesMatchLedger } from '../factories/points.factory';
 import { cancelMine, register, registerOk } from '../factories/registrations.factory';
 import { adjustPoints } from '../factories/rewards.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -410,6 +411,34 @@ describe('events: registering, cancelling and the waitlist', () => {
         ds,
         members.map((m) => m.id),
       );
+    });
+  });
+
+  describe('a cancellation racing registrations', () => {
+    it('leaves no live registration and every point where it was, whichever side each request fell', async () => {
+      const event = await createPublishedEvent(club.request, managerToken, { capacity: 20, pointsCost: 30 });
+      const crowd = await createBulkMembers(club, 80, { points: 30 });
+      const registering = crowd.map((m) => register(club.request, m.accessToken, event.id));
+      const cancelling = club.request
+        .post(`${API}/events/${event.id}/cancellation`)
+        .set(bearer(managerToken))
+        .send({ reason: '主讲人航班取消' });
+      const [cancelled, ...answers] = await Promise.all([cancelling, ...registering]);
+      expect(cancelled.status).toBe(200);
+      for (const a of answers) {
+        if (a.status !== 201) expect([a.status, a.body.error.code]).toEqual([409, 'REGISTRATION_CLOSED']);
+      }
+      const [{ live }] = await ds.query(
+        "SELECT COUNT(*) AS live FROM event_registrations WHERE event_id = ? AND status <> 'cancelled'",
+        [event.id],
+      );
+      expect(Number(live)).toBe(0);
+      expect(await seatsOnRecord(event.id)).toEqual({ counter: 0, confirmed: 0 });
+      const balances = await balancesAgainstLedger(
+        ds,
+        crowd.map((m) => m.id),
+      );
+      expect(balances.filter((b) => b.points !== 30 || b.ledgerSum !== 30)).toEqual([]);
     });
   });
 
