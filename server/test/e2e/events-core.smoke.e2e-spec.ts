@@ -33,6 +33,7 @@ describe('events (smoke)', () => {
       tiers: ['gold' as const],
       storeIds: [store.id],
       ageBands: ['30_34' as const, '35_39' as const],
+      interests: ['茶道 '],
     };
     const counted = await club.request
       .post(`${API}/events/audience-count`)
