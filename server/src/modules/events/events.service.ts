@@ -1,4 +1,4 @@
-import { Injectable } from "@nestjs/common";
+import { Injectable } from '@nestjs/common';
 import {
   type AudienceCount,
   type ClubEvent,
@@ -13,24 +13,21 @@ import {
   type MyRegistration,
   type Paginated,
   type UpdateEventInput,
-} from "@vip-club/shared";
-import { DataSource, type EntityManager } from "typeorm";
-import type { AuthUser } from "../../common/auth/auth-user";
-import { DomainError } from "../../common/errors/domain-error";
-import { parseCursor } from "../../common/pagination/page";
-import { validationError } from "../../common/pipes/zod-validation.pipe";
-import { MembersService } from "../members/members.service";
-import { AuditService, auditActor } from "../points/audit.service";
-import { StoresService } from "../stores/stores.service";
-import type { EventEntity } from "./entities/event.entity";
-import { EventAudience } from "./event-audience";
-import {
-  registrationWindowRule,
-  toClubEvent,
-  toEventForMember,
-} from "./events.mapper";
-import { type EventEdit, EventsRepository } from "./events.repository";
-import { RegistrationsService } from "./registrations.service";
+} from '@vip-club/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user';
+import { DomainError } from '../../common/errors/domain-error';
+import { parseCursor } from '../../common/pagination/page';
+import { validationError } from '../../common/pipes/zod-validation.pipe';
+import { MembersService } from '../members/members.service';
+import { AuditService, auditActor } from '../points/audit.service';
+import { StoresService } from '../stores/stores.service';
+import type { EventEntity } from './entities/event.entity';
+import { EventAudience } from './event-audience';
+import { registrationWindowRule, toClubEvent, toEventForMember } from './events.mapper';
+import { type EventEdit, EventsRepository } from './events.repository';
+import { EventInvitationsService } from './invitations.service';
+import { RegistrationsService } from './registrations.service';
 
 /** Club events as managers edit them and as members and clerks read them. */
 @Injectable()
@@ -43,14 +40,11 @@ export class EventsService {
     private readonly members: MembersService,
     private readonly audit: AuditService,
     private readonly registrations: RegistrationsService,
+    private readonly invitations: EventInvitationsService,
   ) {}
 
   /** A new event, in `draft`. */
-  async create(
-    user: AuthUser,
-    input: CreateEventInput,
-    now = new Date(),
-  ): Promise<ClubEvent> {
+  async create(user: AuthUser, input: CreateEventInput, now = new Date()): Promise<ClubEvent> {
     await this.requireStores(input.storeId ?? null, input.eligibility);
     return this.dataSource.transaction(async (em) => {
       const event = await this.events.insert(
@@ -74,7 +68,7 @@ export class EventsService {
             input.registration.priorityOpensAt === undefined
               ? null
               : new Date(input.registration.priorityOpensAt),
-          status: "draft",
+          status: 'draft',
           createdByStaffId: user.sub,
           createdAt: now,
           updatedAt: now,
@@ -82,7 +76,7 @@ export class EventsService {
         em,
       );
       const view = toClubEvent(event, 0);
-      await this.record(em, user, "event.create", event.id, null, view, now);
+      await this.record(em, user, 'event.create', event.id, null, view, now);
       return view;
     });
   }
@@ -92,36 +86,27 @@ export class EventsService {
    * invitations are out) and may not shrink below its confirmed seats. Times given by halves are
    * checked against the stored other half.
    */
-  async update(
-    user: AuthUser,
-    id: string,
-    input: UpdateEventInput,
-    now = new Date(),
-  ): Promise<ClubEvent> {
+  async update(user: AuthUser, id: string, input: UpdateEventInput, now = new Date()): Promise<ClubEvent> {
     if (input.storeId !== undefined || input.eligibility !== undefined) {
       await this.requireStores(input.storeId ?? null, input.eligibility);
     }
     return this.dataSource.transaction(async (em) => {
       const current = await this.events.findForUpdate(em, id);
       if (!current) throw eventNotFound(id);
-      if (current.status === "cancelled") {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          "A cancelled event cannot be edited",
-          {
-            status: "cancelled",
-          },
-        );
+      if (current.status === 'cancelled') {
+        throw new DomainError(ErrorCode.CONFLICT, 'A cancelled event cannot be edited', {
+          status: 'cancelled',
+        });
       }
       if (
-        current.status === "published" &&
+        current.status === 'published' &&
         input.eligibility !== undefined &&
         !sameEligibility(input.eligibility, current.eligibility)
       ) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          "Invitations have gone out: who is invited cannot change once the event is published",
-          { field: "eligibility" },
+          'Invitations have gone out: who is invited cannot change once the event is published',
+          { field: 'eligibility' },
         );
       }
       const edit = mergedEdit(current, input);
@@ -131,14 +116,14 @@ export class EventsService {
           throw new DomainError(
             ErrorCode.CONFLICT,
             `${current.confirmedSeats} seats are already confirmed; the capacity cannot be less`,
-            { field: "capacity", confirmedSeats: current.confirmedSeats },
+            { field: 'capacity', confirmedSeats: current.confirmedSeats },
           );
         }
       }
       await this.events.update(em, id, { ...edit, updatedAt: now });
       // New seats go to the waitlist in line order, in this transaction, before any newcomer.
       if (
-        current.status === "published" &&
+        current.status === 'published' &&
         input.capacity !== undefined &&
         input.capacity > current.capacity
       ) {
@@ -146,75 +131,39 @@ export class EventsService {
       }
       const after = (await this.events.findById(id, em)) as EventEntity;
       const view = toClubEvent(after, await this.waitlisted(em, id));
-      await this.record(
-        em,
-        user,
-        "event.update",
-        id,
-        toClubEvent(current, view.waitlisted),
-        view,
-        now,
-      );
+      await this.record(em, user, 'event.update', id, toClubEvent(current, view.waitlisted), view, now);
       return view;
     });
   }
 
   /** draft → published; the invitations fan-out picks published events up on its own. */
-  async publish(
-    user: AuthUser,
-    id: string,
-    now = new Date(),
-  ): Promise<ClubEvent> {
+  async publish(user: AuthUser, id: string, now = new Date()): Promise<ClubEvent> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.events.findForUpdate(em, id);
       if (!current) throw eventNotFound(id);
-      if (current.status !== "draft") {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          `The event is ${current.status}, not a draft`,
-          {
-            status: current.status,
-          },
-        );
+      if (current.status !== 'draft') {
+        throw new DomainError(ErrorCode.CONFLICT, `The event is ${current.status}, not a draft`, {
+          status: current.status,
+        });
       }
       if (current.endsAt.getTime() <= now.getTime()) {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          "The event has already ended; it cannot be published",
-        );
+        throw new DomainError(ErrorCode.CONFLICT, 'The event has already ended; it cannot be published');
       }
       await this.events.publish(em, id, now);
       const after = (await this.events.findById(id, em)) as EventEntity;
       const view = toClubEvent(after, 0);
-      await this.record(
-        em,
-        user,
-        "event.publish",
-        id,
-        null,
-        { status: "published" },
-        now,
-      );
+      await this.record(em, user, 'event.publish', id, null, { status: 'published' }, now);
       return view;
     });
   }
 
   /** → cancelled, with every live registration cancelled and its points returned in the same transaction. */
-  async cancel(
-    user: AuthUser,
-    id: string,
-    reason: string,
-    now = new Date(),
-  ): Promise<ClubEvent> {
+  async cancel(user: AuthUser, id: string, reason: string, now = new Date()): Promise<ClubEvent> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.events.findForUpdate(em, id);
       if (!current) throw eventNotFound(id);
-      if (current.status === "cancelled") {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          "The event is already cancelled",
-          { status: "cancelled" },
-        );
+      if (current.status === 'cancelled') {
+        throw new DomainError(ErrorCode.CONFLICT, 'The event is already cancelled', { status: 'cancelled' });
       }
       await this.events.cancel(em, id, reason, now);
       await this.registrations.cancelAllForCancelledEvent(
@@ -227,10 +176,10 @@ export class EventsService {
       await this.record(
         em,
         user,
-        "event.cancel",
+        'event.cancel',
         id,
         { status: current.status },
-        { status: "cancelled", reason },
+        { status: 'cancelled', reason },
         now,
       );
       return view;
@@ -238,17 +187,8 @@ export class EventsService {
   }
 
   /** Members an eligibility invites now (the editor's live count). */
-  async audienceCount(
-    eligibility: EventEligibility,
-    now = new Date(),
-  ): Promise<AudienceCount> {
-    return {
-      count: await this.audience.countEligible(
-        this.dataSource.manager,
-        eligibility,
-        now,
-      ),
-    };
+  async audienceCount(eligibility: EventEligibility, now = new Date()): Promise<AudienceCount> {
+    return { count: await this.audience.countEligible(this.dataSource.manager, eligibility, now) };
   }
 
   /** Members the stored event invites now. */
@@ -259,29 +199,20 @@ export class EventsService {
   }
 
   /** Staff: managers every status (or `?status=`), clerks published events only. */
-  async listForStaff(
-    user: AuthUser,
-    query: EventsQuery,
-  ): Promise<Paginated<ClubEvent>> {
+  async listForStaff(user: AuthUser, query: EventsQuery): Promise<Paginated<ClubEvent>> {
     const statuses =
-      user.role === "manager"
+      user.role === 'manager'
         ? query.status === undefined
-          ? (["draft", "published", "cancelled"] as const)
+          ? (['draft', 'published', 'cancelled'] as const)
           : [query.status]
-        : query.status === undefined || query.status === "published"
-          ? (["published"] as const)
+        : query.status === undefined || query.status === 'published'
+          ? (['published'] as const)
           : [];
     const cursor = parseCursor(query.cursor);
     if (statuses.length === 0) return { items: [], nextCursor: null };
-    const after =
-      cursor === undefined ? null : await this.events.findById(cursor);
-    if (cursor !== undefined && after === null)
-      return { items: [], nextCursor: null };
-    const rows = await this.events.listLatestFirst(
-      statuses,
-      after,
-      query.limit + 1,
-    );
+    const after = cursor === undefined ? null : await this.events.findById(cursor);
+    if (cursor !== undefined && after === null) return { items: [], nextCursor: null };
+    const rows = await this.events.listLatestFirst(statuses, after, query.limit + 1);
     const hasMore = rows.length > query.limit;
     const page = hasMore ? rows.slice(0, query.limit) : rows;
     const waitlisted = await this.waitlistedOf(page.map((e) => e.id));
@@ -294,12 +225,8 @@ export class EventsService {
   /** One event as staff see it (clerks: published ones only). */
   async oneForStaff(user: AuthUser, id: string): Promise<ClubEvent> {
     const event = await this.events.findById(id);
-    if (!event || (user.role !== "manager" && event.status !== "published"))
-      throw eventNotFound(id);
-    return toClubEvent(
-      event,
-      await this.waitlisted(this.dataSource.manager, id),
-    );
+    if (!event || (user.role !== 'manager' && event.status !== 'published')) throw eventNotFound(id);
+    return toClubEvent(event, await this.waitlisted(this.dataSource.manager, id));
   }
 
   /** Published events this member is invited to (or registered for) that have not ended, soonest first. */
@@ -318,18 +245,12 @@ export class EventsService {
     for (const event of all) {
       if (
         mine.has(event.id) ||
-        (await this.audience.isEligible(
-          this.dataSource.manager,
-          event,
-          user.sub,
-          now,
-        ))
+        (await this.audience.isEligible(this.dataSource.manager, event, user.sub, now))
       ) {
         visible.push(event);
       }
     }
-    const start =
-      cursor === undefined ? 0 : visible.findIndex((e) => e.id === cursor) + 1;
+    const start = cursor === undefined ? 0 : visible.findIndex((e) => e.id === cursor) + 1;
     const page = visible.slice(start, start + query.limit);
     const hasMore = start + query.limit < visible.length;
     return {
@@ -339,23 +260,11 @@ export class EventsService {
   }
 
   /** 404 when it is a draft, or the member is neither invited nor registered. */
-  async oneForMember(
-    user: AuthUser,
-    id: string,
-    now = new Date(),
-  ): Promise<EventForMember> {
+  async oneForMember(user: AuthUser, id: string, now = new Date()): Promise<EventForMember> {
     const event = await this.events.findById(id);
-    if (!event || event.status === "draft") throw eventNotFound(id);
+    if (!event || event.status === 'draft') throw eventNotFound(id);
     const mine = await this.registrations.liveRegistrationsOf(user.sub, [id]);
-    if (
-      !mine.has(id) &&
-      !(await this.audience.isEligible(
-        this.dataSource.manager,
-        event,
-        user.sub,
-        now,
-      ))
-    ) {
+    if (!mine.has(id) && !(await this.audience.isEligible(this.dataSource.manager, event, user.sub, now))) {
       throw eventNotFound(id);
     }
     const [view] = await this.forMember(user, [event], mine, now);
@@ -377,22 +286,16 @@ export class EventsService {
   ): Promise<EventForMember[]> {
     if (events.length === 0) return [];
     const member = await this.members.getOwn(user.sub);
-    if (!member) throw new DomainError(ErrorCode.NOT_FOUND, "No such member");
+    if (!member) throw new DomainError(ErrorCode.NOT_FOUND, 'No such member');
     const storeNames = new Map<string, string>();
     const views: EventForMember[] = [];
     for (const event of events) {
       let store: { id: string; name: string } | null = null;
       if (event.storeId !== null) {
         if (!storeNames.has(event.storeId)) {
-          storeNames.set(
-            event.storeId,
-            (await this.stores.require(event.storeId)).name,
-          );
+          storeNames.set(event.storeId, (await this.stores.require(event.storeId)).name);
         }
-        store = {
-          id: event.storeId,
-          name: storeNames.get(event.storeId) as string,
-        };
+        store = { id: event.storeId, name: storeNames.get(event.storeId) as string };
       }
       const window = registrationWindowRule(event);
       views.push(
@@ -433,17 +336,14 @@ export class EventsService {
       cancelled: counts.cancelled,
       checkedInSeats: event.checkedInSeats,
       checkedInRegistrations: counts.checkedIn,
-      attendanceRate:
-        counts.confirmed === 0 ? null : counts.checkedIn / counts.confirmed,
+      attendanceRate: counts.confirmed === 0 ? null : counts.checkedIn / counts.confirmed,
       noShows: ended ? counts.confirmed - counts.checkedIn : null,
       ratings: {
         count: rated,
-        average:
-          rated === 0 ? null : Math.round((ratingSum / rated) * 100) / 100,
+        average: rated === 0 ? null : Math.round((ratingSum / rated) * 100) / 100,
         distribution: ratings,
       },
-      // The clerks' invitation funnel joins when the invitations part lands.
-      invitations: { sent: 0, clerks: [] },
+      invitations: await this.invitations.funnel(em, id),
     };
   }
 
@@ -461,18 +361,14 @@ export class EventsService {
     eligibility: EventEligibility | undefined,
   ): Promise<void> {
     const wanted: Array<[string, string]> = [];
-    if (storeId !== null) wanted.push([storeId, "storeId"]);
-    (eligibility?.storeIds ?? []).forEach((id, i) =>
-      wanted.push([id, `eligibility.storeIds.${i}`]),
-    );
+    if (storeId !== null) wanted.push([storeId, 'storeId']);
+    (eligibility?.storeIds ?? []).forEach((id, i) => wanted.push([id, `eligibility.storeIds.${i}`]));
     for (const [id, field] of wanted) {
       try {
         await this.stores.require(id, field);
       } catch (err) {
         if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) {
-          throw validationError([
-            { path: field, message: `no store with id ${id}` },
-          ]);
+          throw validationError([{ path: field, message: `no store with id ${id}` }]);
         }
         throw err;
       }
@@ -490,14 +386,7 @@ export class EventsService {
   ): Promise<void> {
     return this.audit.record(
       em,
-      {
-        actor: auditActor(user),
-        action,
-        entity: "event",
-        entityId,
-        before,
-        after,
-      },
+      { actor: auditActor(user), action, entity: 'event', entityId, before, after },
       now,
     );
   }
@@ -509,14 +398,7 @@ export function eventNotFound(id: string): DomainError {
 
 /** Eligibility compared as a set per criterion (order and empty-vs-missing do not matter). */
 function sameEligibility(a: EventEligibility, b: EventEligibility): boolean {
-  const keys = [
-    "tiers",
-    "genders",
-    "ageBands",
-    "interests",
-    "storeIds",
-    "memberIds",
-  ] as const;
+  const keys = ['tiers', 'genders', 'ageBands', 'interests', 'storeIds', 'memberIds'] as const;
   return keys.every((key) => {
     const left = [...((a[key] ?? []) as string[])].sort();
     const right = [...((b[key] ?? []) as string[])].sort();
@@ -532,23 +414,18 @@ function mergedEdit(current: EventEntity, input: UpdateEventInput): EventEdit {
   if (input.description !== undefined) edit.description = input.description;
   if (input.venue !== undefined) edit.venue = input.venue;
   if (input.storeId !== undefined) edit.storeId = input.storeId;
-  if (input.coverImageUrl !== undefined)
-    edit.coverImageUrl = input.coverImageUrl;
+  if (input.coverImageUrl !== undefined) edit.coverImageUrl = input.coverImageUrl;
   if (input.startsAt !== undefined) edit.startsAt = new Date(input.startsAt);
   if (input.endsAt !== undefined) edit.endsAt = new Date(input.endsAt);
   if (input.pointsCost !== undefined) edit.pointsCost = input.pointsCost;
-  if (input.guestsAllowed !== undefined)
-    edit.guestsAllowed = input.guestsAllowed;
-  if (input.eligibility !== undefined && current.status === "draft")
-    edit.eligibility = input.eligibility;
+  if (input.guestsAllowed !== undefined) edit.guestsAllowed = input.guestsAllowed;
+  if (input.eligibility !== undefined && current.status === 'draft') edit.eligibility = input.eligibility;
   if (input.registration !== undefined) {
     edit.opensAt = new Date(input.registration.opensAt);
     edit.closesAt = new Date(input.registration.closesAt);
     edit.priorityTiers = input.registration.priorityTiers ?? [];
     edit.priorityOpensAt =
-      input.registration.priorityOpensAt === undefined
-        ? null
-        : new Date(input.registration.priorityOpensAt);
+      input.registration.priorityOpensAt === undefined ? null : new Date(input.registration.priorityOpensAt);
   }
   return edit;
 }
@@ -559,34 +436,19 @@ function checkTimes(current: EventEntity, edit: EventEdit): void {
   const endsAt = edit.endsAt ?? current.endsAt;
   const opensAt = edit.opensAt ?? current.opensAt;
   const closesAt = edit.closesAt ?? current.closesAt;
-  const priorityOpensAt =
-    edit.priorityOpensAt === undefined
-      ? current.priorityOpensAt
-      : edit.priorityOpensAt;
+  const priorityOpensAt = edit.priorityOpensAt === undefined ? current.priorityOpensAt : edit.priorityOpensAt;
   const errors: Array<{ path: string; message: string }> = [];
   if (endsAt.getTime() <= startsAt.getTime()) {
-    errors.push({ path: "endsAt", message: "must be later than startsAt" });
+    errors.push({ path: 'endsAt', message: 'must be later than startsAt' });
   }
   if (closesAt.getTime() > startsAt.getTime()) {
-    errors.push({
-      path: "registration.closesAt",
-      message: "must be no later than startsAt",
-    });
+    errors.push({ path: 'registration.closesAt', message: 'must be no later than startsAt' });
   }
   if (closesAt.getTime() <= opensAt.getTime()) {
-    errors.push({
-      path: "registration.closesAt",
-      message: "must be later than opensAt",
-    });
+    errors.push({ path: 'registration.closesAt', message: 'must be later than opensAt' });
   }
-  if (
-    priorityOpensAt !== null &&
-    priorityOpensAt.getTime() >= opensAt.getTime()
-  ) {
-    errors.push({
-      path: "registration.priorityOpensAt",
-      message: "must be earlier than opensAt",
-    });
+  if (priorityOpensAt !== null && priorityOpensAt.getTime() >= opensAt.getTime()) {
+    errors.push({ path: 'registration.priorityOpensAt', message: 'must be earlier than opensAt' });
   }
   if (errors.length > 0) throw validationError(errors);
 }
