@@ -77,6 +77,9 @@ test('a manager plans an evening for a chosen audience, a clerk receives the gue
   await page.locator('[data-field=description] textarea').fill('与珠宝顾问一同品鉴本季南洋珍珠。');
   // One seat: the second member to register waits for it.
   await page.locator('[data-field=capacity] input').fill('1');
+  // Each field's sentence goes as soon as the field is put right.
+  await page.locator('[data-error-for=capacity]').waitFor({ state: 'detached' });
+  await page.locator('[data-error-for=title]').waitFor({ state: 'detached' });
 
   const everyone = await expectAudienceShown(page, managerToken, {});
   await page.locator('[data-field=genders] [data-value=female]').click();
@@ -124,7 +127,7 @@ test('a manager plans an evening for a chosen audience, a clerk receives the gue
   expect(seated.status).toBe('confirmed');
   expect(waiting.status).toBe('waitlisted');
 
-  await page.locator('[data-link=registrations]').click();
+  await page.locator('.staff__or[data-link=registrations]').click();
   await page.waitForURL(/manager\/pages\/event-registrations\/index/);
   await page.locator(`[data-registration="${first.me.memberNo}"]`).waitFor();
   expect(await textOf(page, '.registrations__live')).toContain('0 / 1');

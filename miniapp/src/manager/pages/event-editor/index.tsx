@@ -108,10 +108,19 @@ export default function ManagerEventEditorPage() {
     if (!isAudienceLocked) set(patch);
   };
 
+  // Once a save has shown what is wrong, each field's sentence goes away as soon as it is put right.
+  const [hasTriedSaving, setTriedSaving] = useState(false);
+  useEffect(() => {
+    if (!hasTriedSaving) return;
+    const parsed = CreateEventInputSchema.safeParse(inputOf(draft));
+    setErrors(parsed.success ? {} : fieldErrorsOf(parsed.error.issues));
+  }, [draft, hasTriedSaving]);
+
   const errorOf = (field: DraftField) => (errors[field] ? t(errors[field]) : undefined);
 
   /** Checks the form with the shared schema; the fields at fault show why, beside themselves. */
   const validated = (): CreateEventInput | null => {
+    setTriedSaving(true);
     const parsed = CreateEventInputSchema.safeParse(inputOf(draft));
     if (parsed.success) {
       setErrors({});

@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { TicketCodeSchema, type ClubEvent } from '@vip-club/shared';
 import { useRef, useState } from 'react';
@@ -10,11 +10,12 @@ import { ApiError } from '../../../lib/api-error';
 import { clubClock, isSameClubDay } from '../../../lib/club-time';
 import { friendlyError } from '../../../lib/errors';
 import { decodedParam } from '../../../lib/route-params';
-import { canScan, scanCode } from '../../../lib/scan';
+import { scanCode } from '../../../lib/scan';
 import { ROUTES } from '../../../routes';
 import { listEventsForStaff } from '../../../services/events-staff.service';
 import { useEventsStaffStore, type DoorAnswer } from '../../../stores/events-staff.store';
 import { useSessionStore } from '../../../stores/session.store';
+import { CodeEntry } from '../../code-entry';
 import '../staff.scss';
 import './index.scss';
 
@@ -179,37 +180,22 @@ export default function StaffCheckInPage() {
       {answer ? <Answer answer={answer} /> : null}
 
       {chosen ? (
-        <View>
-          {canScan ? (
-            <Button className="btn-primary staff__scan" onClick={scan}>
-              {t('eventsStaff.checkIn.scan')}
-            </Button>
-          ) : null}
-          <Field name="ticketCode" label={t('eventsStaff.checkIn.code')}>
-            <Input
-              className="input check-in__input"
-              value={code}
-              maxlength={16}
-              placeholder={t('eventsStaff.checkIn.code.placeholder')}
-              placeholderClass="placeholder"
-              onInput={(e) => setCode(e.detail.value.toUpperCase())}
-              onConfirm={() => void admitCode(code)}
-            />
-          </Field>
-          {error ? (
-            <View className="banner-error" data-error="check-in">
-              {error}
-            </View>
-          ) : null}
-          <Button
-            className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`}
-            data-action="check-in"
-            onClick={() => void admitCode(code)}
-            disabled={isBusy || undefined}
-          >
-            {t('eventsStaff.checkIn.submit')}
-          </Button>
-        </View>
+        <CodeEntry
+          name="ticketCode"
+          errorName="check-in"
+          label={t('eventsStaff.checkIn.code')}
+          placeholder={t('eventsStaff.checkIn.code.placeholder')}
+          scanLabel={t('eventsStaff.checkIn.scan')}
+          submitLabel={t('eventsStaff.checkIn.submit')}
+          inputClassName="check-in__input"
+          submitAction="check-in"
+          code={code}
+          error={error}
+          isBusy={isBusy}
+          onCode={setCode}
+          onScan={() => void scan()}
+          onSubmit={() => void admitCode(code)}
+        />
       ) : error ? (
         <View className="banner-error">{error}</View>
       ) : null}

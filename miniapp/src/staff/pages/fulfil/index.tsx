@@ -1,16 +1,16 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { PickupCodeSchema, type RedemptionFulfilled } from '@vip-club/shared';
 import { useRef, useState } from 'react';
-import { Field } from '../../../components/field';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { friendlyError } from '../../../lib/errors';
 import { printMemberNo } from '../../../lib/format';
-import { canScan, scanCode } from '../../../lib/scan';
+import { scanCode } from '../../../lib/scan';
 import { ROUTES } from '../../../routes';
 import { fulfilRedemption } from '../../../services/rewards.service';
 import { useSessionStore } from '../../../stores/session.store';
+import { CodeEntry } from '../../code-entry';
 import '../staff.scss';
 import '../purchase/index.scss';
 import './index.scss';
@@ -95,34 +95,21 @@ export default function StaffFulfilPage() {
     <View className="page staff">
       <Text className="title">{t('staff.fulfil.title')}</Text>
       <View className="hairline" />
-      {canScan ? (
-        <Button className="btn-primary staff__scan" onClick={scan}>
-          {t('staff.fulfil.scan')}
-        </Button>
-      ) : null}
-      <Field name="pickupCode" label={t('staff.fulfil.code')}>
-        <Input
-          className="input fulfil__input"
-          value={code}
-          maxlength={16}
-          placeholder={t('staff.fulfil.code.placeholder')}
-          placeholderClass="placeholder"
-          onInput={(e) => setCode(e.detail.value.toUpperCase())}
-          onConfirm={() => void fulfil(code)}
-        />
-      </Field>
-      {error ? (
-        <View className="banner-error" data-error="fulfil">
-          {error}
-        </View>
-      ) : null}
-      <Button
-        className={`${canScan ? 'btn-ghost' : 'btn-primary'} staff__submit`}
-        onClick={() => void fulfil(code)}
-        disabled={isBusy || undefined}
-      >
-        {t('staff.fulfil.submit')}
-      </Button>
+      <CodeEntry
+        name="pickupCode"
+        errorName="fulfil"
+        label={t('staff.fulfil.code')}
+        placeholder={t('staff.fulfil.code.placeholder')}
+        scanLabel={t('staff.fulfil.scan')}
+        submitLabel={t('staff.fulfil.submit')}
+        inputClassName="fulfil__input"
+        code={code}
+        error={error}
+        isBusy={isBusy}
+        onCode={setCode}
+        onScan={() => void scan()}
+        onSubmit={() => void fulfil(code)}
+      />
     </View>
   );
 }
