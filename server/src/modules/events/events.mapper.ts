@@ -25,23 +25,30 @@ export function registrationWindowOf(event: EventEntity): RegistrationWindowView
   };
 }
 
-/** An event as managers (and clerks) see it; `waitlisted` is counted from the registrations. */
-export function toClubEvent(event: EventEntity, waitlisted: number): ClubEvent {
+/** What managers and members both see of an event. */
+function sharedFields(event: EventEntity) {
   return {
     id: event.id,
     title: event.title,
     kind: event.kind,
     description: event.description,
     venue: event.venue,
-    storeId: event.storeId,
     coverImageUrl: event.coverImageUrl,
     startsAt: event.startsAt.toISOString(),
     endsAt: event.endsAt.toISOString(),
     capacity: event.capacity,
     pointsCost: event.pointsCost,
     guestsAllowed: event.guestsAllowed,
-    eligibility: event.eligibility,
     registration: registrationWindowOf(event),
+  };
+}
+
+/** An event as managers (and clerks) see it; `waitlisted` is counted from the registrations. */
+export function toClubEvent(event: EventEntity, waitlisted: number): ClubEvent {
+  return {
+    ...sharedFields(event),
+    storeId: event.storeId,
+    eligibility: event.eligibility,
     status: event.status,
     confirmedSeats: event.confirmedSeats,
     seatsLeft: seatsLeftOf(event),
@@ -67,20 +74,9 @@ export function toEventForMember(
   },
 ): EventForMember {
   return {
-    id: event.id,
-    title: event.title,
-    kind: event.kind,
-    description: event.description,
-    venue: event.venue,
+    ...sharedFields(event),
     store: view.store,
-    coverImageUrl: event.coverImageUrl,
-    startsAt: event.startsAt.toISOString(),
-    endsAt: event.endsAt.toISOString(),
-    capacity: event.capacity,
     seatsLeft: seatsLeftOf(event),
-    pointsCost: event.pointsCost,
-    guestsAllowed: event.guestsAllowed,
-    registration: registrationWindowOf(event),
     state: view.state,
     isPriorityForMe: view.isPriorityForMe,
     myRegistration: view.myRegistration,
