@@ -198,15 +198,27 @@ export class EventAudience {
     memberId: string,
     now: Date,
   ): Promise<boolean> {
+    return (await this.invitesMember(em, memberId, now))(event);
+  }
+
+  /**
+   * The member read once, then a test per event (the members' events list judges every upcoming
+   * event for one member). An erased or unknown member is invited to nothing.
+   */
+  async invitesMember(
+    em: EntityManager,
+    memberId: string,
+    now: Date,
+  ): Promise<(event: { eligibility: EventAudienceRule }) => boolean> {
     const [row] = await rawQuery<Row>(
       em,
       `SELECT id, tier, gender, birth_year, birth_month, birth_day, interests, store_id
        FROM members WHERE id = ? AND erased_at IS NULL`,
       [memberId],
     );
-    return (
-      row !== undefined && isEligibleForEvent(audienceMemberOf(row), event.eligibility, now, this.timeZone)
-    );
+    if (row === undefined) return () => false;
+    const member = audienceMemberOf(row);
+    return (event) => isEligibleForEvent(member, event.eligibility, now, this.timeZone);
   }
 
   /** The criteria, OR the hand-picked members. */

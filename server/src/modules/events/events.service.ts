@@ -241,15 +241,8 @@ export class EventsService {
       user.sub,
       all.map((e) => e.id),
     );
-    const visible: EventEntity[] = [];
-    for (const event of all) {
-      if (
-        mine.has(event.id) ||
-        (await this.audience.isEligible(this.dataSource.manager, event, user.sub, now))
-      ) {
-        visible.push(event);
-      }
-    }
+    const invites = await this.audience.invitesMember(this.dataSource.manager, user.sub, now);
+    const visible = all.filter((event) => mine.has(event.id) || invites(event));
     const start = cursor === undefined ? 0 : visible.findIndex((e) => e.id === cursor) + 1;
     const page = visible.slice(start, start + query.limit);
     const hasMore = start + query.limit < visible.length;
