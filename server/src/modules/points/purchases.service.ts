@@ -12,6 +12,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
+import { hotTransaction } from '../../database/hot-transaction';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { CardCodeService } from '../members/card-code.service';
 import { type Actor, actorRef, actsForStore } from './actor';
@@ -71,7 +72,7 @@ export class PurchasesService {
     }
     try {
       const row = await retryOnDeadlock(() =>
-        this.dataSource.transaction((em) => this.recordIn(em, actor, input, memberId, occurredAt, now)),
+        hotTransaction(this.dataSource, (em) => this.recordIn(em, actor, input, memberId, occurredAt, now)),
       );
       return { created: true, result: toPurchaseResult(row) };
     } catch (err) {

@@ -19,6 +19,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseCursor, toPage } from '../../common/pagination/page';
+import { hotTransaction } from '../../database/hot-transaction';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { MembersService } from '../members/members.service';
 import { AuditService, auditActor } from '../points/audit.service';
@@ -118,7 +119,7 @@ export class RedemptionsService {
     for (let attempt = 1; ; attempt++) {
       try {
         if (held === undefined) await this.rewards.ensureHolding(rewardId, memberId);
-        const created = await this.dataSource.transaction(async (em) => {
+        const created = await hotTransaction(this.dataSource, async (em) => {
           if (
             !(await this.rewards.takeHolding(em, rewardId, memberId, input.quantity, reward.perMemberLimit))
           ) {
