@@ -442,6 +442,44 @@ describe('events: registering, cancelling and the waitlist', () => {
     });
   });
 
+  describe('a registration waiting on the event row', () => {
+    it('is refused, its points untouched, when the event was cancelled while it waited', async () => {
+      const event = await createPublishedEvent(club.request, managerToken, { capacity: 1, pointsCost: 40 });
+      await registerOk(club.request, (await memberWith(40)).accessToken, event.id);
+      const member = await memberWith(40);
+      // Hold the event row as a cancellation does, let the registration (no seat left) queue behind
+      // it, then cancel the event and let go.
+      const runner = ds.createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query('SELECT id FROM events WHERE id = ? FOR UPDATE', [event.id]);
+        const pending = register(club.request, member.accessToken, event.id).then((r) => r);
+        for (let waited = 0; ; waited += 50) {
+          const [{ n }] = await ds.query(
+            "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE INFO LIKE 'UPDATE events%SET confirmed_seats = confirmed_seats +%'",
+          );
+          if (Number(n) > 0) break;
+          if (waited > 10_000) throw new Error('the registration never reached the seat update');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await runner.query("UPDATE events SET status = 'cancelled' WHERE id = ?", [event.id]);
+        await runner.commitTransaction();
+        const res = await pending;
+        expect([res.status, res.body.error?.code]).toEqual([409, 'REGISTRATION_CLOSED']);
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(await pointsOf(member)).toBe(40);
+      const [{ n }] = await ds.query('SELECT COUNT(*) AS n FROM event_registrations WHERE member_id = ?', [
+        member.id,
+      ]);
+      expect(Number(n)).toBe(0);
+      await expectBalancesMatchLedger(ds, [member.id]);
+    });
+  });
+
   describe('GET /me/registrations', () => {
     it('lists live tickets of coming events first, soonest first, then the rest, page by page', async () => {
       const member = await memberWith(0);

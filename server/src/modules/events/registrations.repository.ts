@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RegistrationsQuery, RegistrationStatus, Tier } from '@vip-club/shared';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { rawInsert, rawQuery, rawWrite } from '../../database/raw-write';
+import { rawExecute, rawQuery, rawWrite } from '../../database/raw-write';
 import { EventRegistrationEntity } from './entities/event-registration.entity';
 
 export type NewRegistration = Pick<
@@ -37,6 +37,16 @@ export const REGISTRATION_KEYS = {
 
 const LIVE: RegistrationStatus[] = ['confirmed', 'waitlisted'];
 
+/**
+ * `events`, read by its primary key only. With `status = 'published'` in a condition, MariaDB may
+ * reach a small table through the (status, starts_at) index instead, locking that index's entries
+ * too: a manager's status change of the same event then deadlocks with every waiting registration.
+ * SQLite always finds a row by its integer key.
+ */
+function eventsByKey(em: EntityManager): string {
+  return em.connection.driver.options.type === 'better-sqlite3' ? 'events' : 'events FORCE INDEX (PRIMARY)';
+}
+
 /** A registration with the member facts the staff lists show. */
 export interface RegistrationWithMember extends EventRegistrationEntity {
   member: NonNullable<EventRegistrationEntity['member']>;
@@ -63,19 +73,10 @@ export class RegistrationsRepository {
   async takeSeats(em: EntityManager, eventId: string, seats: number): Promise<boolean> {
     const changed = await rawWrite(
       em,
-      "UPDATE events SET confirmed_seats = confirmed_seats + ? WHERE id = ? AND status = 'published' AND confirmed_seats + ? <= capacity",
+      `UPDATE ${eventsByKey(em)} SET confirmed_seats = confirmed_seats + ? WHERE id = ? AND status = 'published' AND confirmed_seats + ? <= capacity`,
       [seats, eventId, seats],
     );
     return changed > 0;
-  }
-
-  /** The event's status read under a row lock (MySQL; SQLite serialises writers anyway); null when it is gone. */
-  async lockedStatus(em: EntityManager, eventId: string): Promise<string | null> {
-    const lock = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
-    const [row] = await rawQuery<{ status: string }>(em, `SELECT status FROM events WHERE id = ?${lock}`, [
-      eventId,
-    ]);
-    return row === undefined ? null : row.status;
   }
 
   async releaseSeats(em: EntityManager, eventId: string, seats: number): Promise<void> {
@@ -102,14 +103,18 @@ export class RegistrationsRepository {
     return row === undefined ? null : (row.tier as Tier);
   }
 
-  async insert(em: EntityManager, values: NewRegistration): Promise<string> {
-    return rawInsert(
+  /**
+   * Inserts the registration only while its event is published, reading the event in the same
+   * statement (a locking read under repeatable read, so a cancellation committed a moment ago is
+   * seen); null when the event is no longer published.
+   */
+  async insertIfPublished(em: EntityManager, values: NewRegistration): Promise<string | null> {
+    const { affected, insertId } = await rawExecute(
       em,
       `INSERT INTO event_registrations (event_id, member_id, live_member_id, status, seats, guests, ticket_code,
          points_spent, balance_after, idempotency_key, invited_by_clerk_id, created_at, confirmed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM ${eventsByKey(em)} WHERE id = ? AND status = 'published'`,
       [
-        values.eventId,
         values.memberId,
         values.memberId,
         values.status,
@@ -122,8 +127,12 @@ export class RegistrationsRepository {
         values.invitedByClerkId,
         values.createdAt,
         values.confirmedAt,
+        values.eventId,
       ],
     );
+    if (affected === 0) return null;
+    if (insertId === null) throw new Error('the registration insert reported no id');
+    return insertId;
   }
 
   findById(id: string, em?: EntityManager): Promise<EventRegistrationEntity | null> {

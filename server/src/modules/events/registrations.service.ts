@@ -481,14 +481,6 @@ export class RegistrationsService {
           ).balanceAfter
         : (await this.points.balance(em, memberId, now)).balance;
     const confirmed = await this.registrations.takeSeats(em, event.id, seats);
-    if (!confirmed) {
-      // No seat, or the event left `published` since it was read (a cancellation holds the same lock).
-      if ((await this.registrations.lockedStatus(em, event.id)) !== 'published') {
-        throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This event was cancelled', {
-          status: 'cancelled',
-        });
-      }
-    }
     const values = {
       eventId: event.id,
       memberId,
@@ -503,7 +495,14 @@ export class RegistrationsService {
       createdAt: now,
       confirmedAt: confirmed ? now : null,
     };
-    const id = await this.registrations.insert(em, values);
+    // No seat, or the event left `published` since it was read: the insert checks which, under the
+    // same lock a cancellation takes, so no live registration can land on a cancelled event.
+    const id = await this.registrations.insertIfPublished(em, values);
+    if (id === null) {
+      throw new DomainError(ErrorCode.REGISTRATION_CLOSED, 'This event was cancelled', {
+        status: 'cancelled',
+      });
+    }
     return {
       ...values,
       id,
