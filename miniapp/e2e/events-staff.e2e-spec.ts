@@ -6,6 +6,7 @@ import {
   eventRegistrationsByApi,
   eventsByApi,
   memberByApi,
+  publishEventByApi,
   registerForEventByApi,
   staffTokenByApi,
   updateEventByApi,
@@ -181,4 +182,65 @@ test('a manager plans an evening for a chosen audience, a clerk receives the gue
   // The manager's page re-reads the door every few seconds.
   await page.locator('.registrations__live[data-checked-in="1"]').waitFor({ timeout: 15_000 });
   expect(await textOf(page, '.registrations__live-count')).toBe('1 / 1');
+});
+
+test('a manager finds a published event by its status, sees its audience fixed, and cancels it with a reason', async () => {
+  const managerToken = await staffTokenByApi(MANAGER.username, MANAGER.password);
+  const hour = 3_600_000;
+  const title = `翡翠鉴赏讲座 ${String(Date.now()).slice(-6)}`;
+  const event = await publishEventByApi(managerToken, {
+    title,
+    kind: 'lecture',
+    description: '',
+    venue: '北京国贸店',
+    startsAt: new Date(Date.now() + 48 * hour).toISOString(),
+    endsAt: new Date(Date.now() + 50 * hour).toISOString(),
+    capacity: 20,
+    pointsCost: 0,
+    guestsAllowed: 1,
+    eligibility: {},
+    registration: {
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 24 * hour).toISOString(),
+    },
+  });
+  const member = await memberByApi('demo-5');
+  expect((await registerForEventByApi(member.token, event.id, 1)).status).toBe('confirmed');
+
+  const phone = await openPhone();
+  phones.push(phone);
+  const { page } = phone;
+  await signInAsStaff(page, MANAGER.username, MANAGER.password);
+  await page.locator('[data-link=manager-events]').click();
+  await page.waitForURL(/manager\/pages\/events\/index/);
+  await page.locator('.events__filter [data-value=published]').click();
+  const row = page.locator(`[data-event-id="${event.id}"]`);
+  expect(await textOf(page, `[data-event-id="${event.id}"] .events__figures`)).toBe(
+    '已确认 2 / 20 席 · 候补 0 · 已签到 0',
+  );
+  await screenshot(page, 'events-manager-list');
+  await row.locator('[data-link=edit]').click();
+  await page.waitForURL(/manager\/pages\/event-editor\/index/);
+  expect(await textOf(page, '.event-editor__head .title')).toBe(title);
+  expect(await textOf(page, '.manager__hint')).toBe('活动已发布，邀请对象不可更改');
+  // The audience went out with the invitations: tapping a chip changes nothing.
+  await page.locator('[data-field=genders] [data-value=male]').click();
+  expect(await page.locator('[data-field=genders] [data-value=male]').getAttribute('aria-checked')).toBe(
+    'false',
+  );
+
+  await page.locator('[data-action=cancel-event]').click();
+  expect(await textOf(page, '[data-error-for=cancelReason]')).toBe('请写下取消的原因');
+  await page.locator('[data-field=cancelReason] input').fill('讲师行程有变，改期再与您相聚');
+  await page.locator('[data-action=cancel-event]').click();
+  expect(await textOf(page, '[data-notice=ok]')).toBe('活动已取消，积分已退回会员');
+  expect(await page.locator('.event-editor__head [data-status]').getAttribute('data-status')).toBe(
+    'cancelled',
+  );
+
+  const [cancelled] = (await eventsByApi(managerToken, 'cancelled')).filter((e) => e.id === event.id);
+  expect(cancelled).toEqual(
+    expect.objectContaining({ cancelReason: '讲师行程有变，改期再与您相聚', confirmedSeats: 0 }),
+  );
+  expect(await eventRegistrationsByApi(managerToken, event.id, 'confirmed')).toEqual([]);
 });

@@ -52,6 +52,7 @@ interface EventsStaffState {
 
 let countTimer: ReturnType<typeof setTimeout> | undefined;
 let countSequence = 0;
+let listSequence = 0;
 
 function repeatOf(error: unknown): DoorAnswer | null {
   if (!(error instanceof ApiError) || error.code !== 'ALREADY_CHECKED_IN') return null;
@@ -96,8 +97,10 @@ async function allRegistrations(
 export const useEventsStaffStore = create<EventsStaffState>((set, get) => ({
   events: [],
   async loadEvents(status) {
+    // A quick change of filter may answer out of order: only the newest choice's list is shown.
+    const sequence = ++listSequence;
     const page = await listEventsForStaff({ status });
-    set({ events: page.items });
+    if (sequence === listSequence) set({ events: page.items });
   },
 
   audienceCount: null,
