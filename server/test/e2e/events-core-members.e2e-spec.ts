@@ -172,6 +172,30 @@ describe('events: what members see, and what the editor does to registrations', 
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
     expect(all.map((e) => e.id).indexOf(sooner.id)).toBeLessThan(all.map((e) => e.id).indexOf(later.id));
+
+    // A page's last event cancelled before the next page is asked for: the list goes on after its place.
+    const first = await club.request.get(`${API}/events?limit=2`).set(bearer(member.accessToken)).expect(200);
+    const last = (first.body as Paginated<EventForMember>).items[1];
+    await club.request
+      .post(`${API}/events/${last.id}/cancellation`)
+      .set(bearer(managerToken))
+      .send({ reason: '改期' })
+      .expect(200);
+    const next = await club.request
+      .get(`${API}/events?limit=100&cursor=${last.id}`)
+      .set(bearer(member.accessToken))
+      .expect(200);
+    expect((next.body as Paginated<EventForMember>).items.map((e) => e.id)).toEqual(
+      all.slice(2).map((e) => e.id),
+    );
+    const unknown = await club.request
+      .get(`${API}/events?cursor=999999`)
+      .set(bearer(member.accessToken))
+      .expect(200);
+    expect(unknown.body).toEqual({ items: [], nextCursor: null });
+    const bad = await club.request.get(`${API}/events?cursor=abc`).set(bearer(member.accessToken));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([{ path: 'cursor', message: expect.any(String) }]);
   });
 
   it('a capacity raise on a published event confirms the waitlist in line order; below the confirmed seats is 409', async () => {

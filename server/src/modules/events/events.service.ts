@@ -243,9 +243,13 @@ export class EventsService {
     );
     const invites = await this.audience.invitesMember(this.dataSource.manager, user.sub, now);
     const visible = all.filter((event) => mine.has(event.id) || invites(event));
-    const start = cursor === undefined ? 0 : visible.findIndex((e) => e.id === cursor) + 1;
-    const page = visible.slice(start, start + query.limit);
-    const hasMore = start + query.limit < visible.length;
+    // The cursor event may have left the list since (ended, cancelled): seek past its place in the
+    // (startsAt, id) order rather than by finding it.
+    const after = cursor === undefined ? null : await this.events.findById(cursor);
+    if (cursor !== undefined && after === null) return { items: [], nextCursor: null };
+    const rest = after === null ? visible : visible.filter((e) => comesAfter(e, after));
+    const page = rest.slice(0, query.limit);
+    const hasMore = rest.length > query.limit;
     return {
       items: await this.forMember(user, page, mine, now),
       nextCursor: hasMore ? page[page.length - 1].id : null,
@@ -387,6 +391,13 @@ export class EventsService {
 
 export function eventNotFound(id: string): DomainError {
   return new DomainError(ErrorCode.NOT_FOUND, `No event with id ${id}`);
+}
+
+/** Soonest first, then by id: the members' list order. */
+function comesAfter(event: EventEntity, cursor: EventEntity): boolean {
+  const a = event.startsAt.getTime();
+  const b = cursor.startsAt.getTime();
+  return a > b || (a === b && Number(event.id) > Number(cursor.id));
 }
 
 /** Eligibility compared as a set per criterion (order and empty-vs-missing do not matter). */
