@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { BackgroundLoop } from '../../common/scheduling/background-loop';
 import { AppConfig } from '../../config/app-config';
 import { OutboxService } from '../outbox/outbox.service';
+import { retryOnDeadlock } from '../points/transaction-retry';
 import type { EventFanoutEntity } from './entities/event-fanout.entity';
 import { EventAudience } from './event-audience';
 import { EventsRepository } from './events.repository';
@@ -65,15 +66,18 @@ export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationS
   /** Starts fan-outs for newly published events and runs every free one to its end. */
   async runOnce(now: () => Date = () => new Date()): Promise<FanoutOutcome> {
     const outcome: FanoutOutcome = { events: 0, queued: 0 };
-    await this.invitations.createMissingFanouts(this.dataSource.manager, now());
+    // Two processes inserting the same missing rows may deadlock on the unique key; either way they exist after.
+    await retryOnDeadlock(() => this.invitations.createMissingFanouts(this.dataSource.manager, now()));
     for (;;) {
       const claimant = `${this.instance}:${++this.claims}`;
       const at = now();
-      const fanout = await this.invitations.claimFanout(
-        this.dataSource.manager,
-        claimant,
-        at,
-        new Date(at.getTime() + CLAIM_LEASE_MS),
+      const fanout = await retryOnDeadlock(() =>
+        this.invitations.claimFanout(
+          this.dataSource.manager,
+          claimant,
+          at,
+          new Date(at.getTime() + CLAIM_LEASE_MS),
+        ),
       );
       if (!fanout) return outcome;
       outcome.events += 1;
@@ -86,8 +90,9 @@ export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationS
     let cursor = fanout.cursorMemberId;
     let queued = 0;
     for (;;) {
-      const step = await this.dataSource
-        .transaction(async (em) => {
+      // A deadlock victim's page was rolled back whole: queue it again.
+      const step = await retryOnDeadlock(() =>
+        this.dataSource.transaction(async (em) => {
           const at = now();
           const event = await this.events.findById(fanout.eventId, em);
           // Cancelled (or somehow gone) meanwhile: nobody else is invited.
@@ -129,11 +134,11 @@ export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationS
           if (!ok) throw new LostClaim();
           if (done) await this.invitations.setInvitedCount(em, event.id, fanout.id);
           return { ok, done, count: page.members.length, next: page.nextAfterId ?? last };
-        })
-        .catch((err: unknown) => {
-          if (err instanceof LostClaim) return { ok: false, done: true, count: 0, next: cursor };
-          throw err;
-        });
+        }),
+      ).catch((err: unknown) => {
+        if (err instanceof LostClaim) return { ok: false, done: true, count: 0, next: cursor };
+        throw err;
+      });
       if (!step.ok) return queued;
       queued += step.count;
       // Stopping: the committed cursor is where the next process resumes once this claim lapses.

@@ -10,20 +10,24 @@ export const EVENT_REMINDER_TEMPLATE = 'event_reminder';
 
 const eventPage = (event: Event) => `pages/events/index?id=${event.id}`;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** `5月10日 18:30` on the club's wall clock. */
 export function clubDateTime(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+  // Built once per zone: constructing a formatter costs more than formatting a thousand dates.
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       month: 'numeric',
       day: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
   return `${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
 }
 

@@ -36,8 +36,9 @@ export class InvitationsRepository {
   }
 
   /**
-   * Claims one running fan-out whose claim lapsed (or never was) for `claimant` until `until`, in one
-   * statement: two processes never page the same event at once. Answers it, or null when none is free.
+   * Claims one running fan-out whose claim lapsed (or never was) for `claimant` until `until`: two
+   * processes never page the same event at once. Read first, then claimed by primary key with the
+   * conditions checked again (as the outbox claims its rows). Answers it, or null when none is free.
    */
   async claimFanout(
     em: EntityManager,
@@ -46,18 +47,18 @@ export class InvitationsRepository {
     until: Date,
   ): Promise<EventFanoutEntity | null> {
     const free = "status = 'running' AND (claimed_until IS NULL OR claimed_until < ?)";
-    const claimed = isSqlite(em)
-      ? await rawWrite(
-          em,
-          `UPDATE event_fanouts SET claimed_by = ?, claimed_until = ?
-           WHERE id IN (SELECT id FROM event_fanouts WHERE ${free} ORDER BY id LIMIT 1)`,
-          [claimant, until, now],
-        )
-      : await rawWrite(
-          em,
-          `UPDATE event_fanouts SET claimed_by = ?, claimed_until = ? WHERE ${free} ORDER BY id LIMIT 1`,
-          [claimant, until, now],
-        );
+    const candidates = await rawQuery<Row>(em, `SELECT id FROM event_fanouts WHERE ${free} ORDER BY id`, [
+      now,
+    ]);
+    let claimed = 0;
+    for (const candidate of candidates) {
+      claimed = await rawWrite(
+        em,
+        `UPDATE event_fanouts SET claimed_by = ?, claimed_until = ? WHERE id = ? AND ${free}`,
+        [claimant, until, candidate.id, now],
+      );
+      if (claimed > 0) break;
+    }
     if (claimed === 0) return null;
     const [row] = await rawQuery<Row>(
       em,

@@ -5,7 +5,8 @@ import type { Platform } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AlipayClient } from '../../platforms/alipay/alipay.client';
 import { WechatClient } from '../../platforms/wechat/wechat.client';
-import type { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { retryOnDeadlock } from '../points/transaction-retry';
+import type { OutboxMessageEntity, OutboxStatus } from './entities/outbox-message.entity';
 import type { DispatchOutcome, OutboxItem } from './outbox-item';
 import { type NewOutboxRow, OutboxRepository, type PlatformTarget } from './outbox.repository';
 
@@ -72,7 +73,11 @@ export class OutboxService {
     const outcome: DispatchOutcome = { claimed: 0, inbox: 0, platformSent: 0, skipped: 0, failed: 0 };
     const claimant = `${this.instance}:${++this.passes}`;
     const until = new Date(now.getTime() + CLAIM_LEASE_MS);
-    if ((await this.outbox.claim(this.dataSource.manager, claimant, now, until, DISPATCH_BATCH)) === 0) {
+    // Every step below is idempotent, so one chosen as a deadlock victim is simply run again.
+    const claimed = await retryOnDeadlock(() =>
+      this.outbox.claim(this.dataSource.manager, claimant, now, until, DISPATCH_BATCH),
+    );
+    if (claimed === 0) {
       return outcome;
     }
     const rows = await this.outbox.claimed(this.dataSource.manager, claimant);
@@ -108,12 +113,13 @@ export class OutboxService {
     outcome: DispatchOutcome,
   ): Promise<void> {
     if (rows.length === 0) return;
-    await this.dataSource.transaction(async (em) => {
-      await this.outbox.insertNotices(em, rows, now);
-      const ids = rows.map((r) => r.id);
-      const sent = await this.outbox.transition(em, ids, claimant, 'pending', 'sent', now);
-      outcome.inbox += sent;
-    });
+    const ids = rows.map((r) => r.id);
+    outcome.inbox += await retryOnDeadlock(() =>
+      this.dataSource.transaction(async (em) => {
+        await this.outbox.insertNotices(em, rows, now);
+        return this.outbox.transition(em, ids, claimant, 'pending', 'sent', now);
+      }),
+    );
   }
 
   private async deliverPlatform(
@@ -122,9 +128,8 @@ export class OutboxService {
     outcome: DispatchOutcome,
   ): Promise<void> {
     if (rows.length === 0) return;
-    const em = this.dataSource.manager;
     const targets = await this.outbox.platformTargets(
-      em,
+      this.dataSource.manager,
       rows.map((r) => ({ memberId: r.memberId, template: r.template ?? '' })),
     );
     const skips = new Map<string, string[]>();
@@ -137,15 +142,7 @@ export class OutboxService {
     });
     // Skips in one statement per reason: most members of a large audience never subscribed.
     for (const [reason, ids] of skips) {
-      const skipped = await this.outbox.transition(
-        em,
-        ids,
-        claimant,
-        'pending',
-        'skipped',
-        new Date(),
-        reason,
-      );
+      const skipped = await this.move(ids, claimant, 'pending', 'skipped', reason);
       outcome.skipped += skipped;
     }
     const worker = async () => {
@@ -162,10 +159,9 @@ export class OutboxService {
     claimant: string,
     outcome: DispatchOutcome,
   ): Promise<void> {
-    const em = this.dataSource.manager;
     // Committed before the call: a crash from here on leaves the row `sending`, never sent again.
-    if ((await this.outbox.transition(em, [row.id], claimant, 'pending', 'sending', new Date())) === 0)
-      return;
+    if ((await this.move([row.id], claimant, 'pending', 'sending')) === 0) return;
+    let error: string | null = null;
     try {
       const data = row.templateFields ?? {};
       const page = row.page ?? undefined;
@@ -175,21 +171,29 @@ export class OutboxService {
       } else {
         await this.alipay.sendTemplateMessage({ toUserId: target.platformUserId, templateId, data, page });
       }
-      const sent = await this.outbox.transition(em, [row.id], claimant, 'sending', 'sent', new Date());
-      outcome.platformSent += sent;
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const failed = await this.outbox.transition(
-        em,
-        [row.id],
-        claimant,
-        'sending',
-        'failed',
-        new Date(),
-        message,
-      );
+      error = err instanceof Error ? err.message : String(err);
+    }
+    if (error === null) {
+      const sent = await this.move([row.id], claimant, 'sending', 'sent');
+      outcome.platformSent += sent;
+    } else {
+      const failed = await this.move([row.id], claimant, 'sending', 'failed', error);
       outcome.failed += failed;
     }
+  }
+
+  /** A status change of claimed rows in its own statement; again if chosen as a deadlock victim. */
+  private move(
+    ids: string[],
+    claimant: string,
+    from: OutboxStatus,
+    to: OutboxStatus,
+    error: string | null = null,
+  ): Promise<number> {
+    return retryOnDeadlock(() =>
+      this.outbox.transition(this.dataSource.manager, ids, claimant, from, to, new Date(), error),
+    );
   }
 }
 
