@@ -27,12 +27,7 @@ import { EventInvitationsService } from './invitations.service';
  */
 @Module({
   imports: [MembersModule, PointsModule, JobsModule, StoresModule, OutboxModule, FollowUpsModule],
-  controllers: [
-    EventsController,
-    EventsStaffController,
-    InvitationsController,
-    RegistrationsController,
-  ],
+  controllers: [EventsController, EventsStaffController, InvitationsController, RegistrationsController],
   providers: [
     EventsService,
     EventsRepository,
