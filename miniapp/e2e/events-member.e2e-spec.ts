@@ -148,7 +148,10 @@ test('a member finds an event, registers with a guest, shows the ticket, cancels
     '金卡会员优先',
   );
   expect(await card.locator('[data-badge=priority]').count()).toBe(0);
+  // The photograph shows the priority badge too: the later cards scrolled into view.
+  await previewCard.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await screenshot(page, 'events-list');
+  await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 
   // The detail: one button, and it says what the member can do.
   await card.click();
@@ -276,6 +279,14 @@ test('after an event has begun, a member who was checked in rates it with stars 
       },
     }),
   );
+  const opensAt = new Date(Date.now() + DAY).toISOString();
+  const later = await publishEventByApi(
+    manager,
+    eventInput(`秋冬新品预览 ${suffix}`, {
+      kind: 'party',
+      registration: { opensAt, closesAt: new Date(Date.now() + 5 * DAY).toISOString() },
+    }),
+  );
   const ticket = await registerForEventByApi(member.token, event.id, 0);
   await checkInByApi(manager, event.id, ticket.ticketCode);
   await new Promise((r) => setTimeout(r, Math.max(0, startsAt - Date.now() + 500)));
@@ -285,7 +296,15 @@ test('after an event has begun, a member who was checked in rates it with stars 
   const { page } = phone;
   await enterClub(page, `${baseUrl()}/?as=demo-5`);
   await page.locator('.member-card').waitFor();
-  await page.locator('[data-link=tickets]').click();
+  // Before the window opens the button says so, and when it opens.
+  await page.goto(`${baseUrl()}/#/pages/event/index?id=${later.id}`);
+  expect(await seen(page, '.event__action')).toBe('尚未开放');
+  expect(await page.locator('.event__action:visible').getAttribute('disabled')).not.toBeNull();
+  expect(await seen(page, '.event__bar-note')).toBe(`${clubMoment(opensAt)} 开放报名`);
+  expect(await seen(page, '.event__hero [data-chip=state]')).toBe('即将开放');
+
+  await page.goto(`${baseUrl()}/#/pages/home/index`);
+  await page.locator('[data-link=tickets]:visible').click();
   await page.waitForURL(/pages\/tickets\/index/);
   const card = page.locator(`.tickets__item[data-ticket="${title}"]:visible`);
   await card.waitFor();

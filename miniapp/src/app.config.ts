@@ -52,6 +52,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/home/index', text: '会员卡' },
+      { pagePath: 'pages/events/index', text: '活动' },
       { pagePath: 'pages/profile/index', text: '我的' },
     ],
   },

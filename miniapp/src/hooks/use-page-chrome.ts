@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { translate, useLocaleStore, type MessageKey } from '../i18n';
 
 // In the order of app.config.ts's tabBar list.
-const TAB_LABELS: MessageKey[] = ['tab.card', 'tab.me'];
+const TAB_LABELS: MessageKey[] = ['tab.card', 'tab.events', 'tab.me'];
 
 /** Keeps the navigation bar title, and on tab pages the tab labels, in the member's language. */
 export function usePageChrome(titleKey: MessageKey, options: { isTabPage?: boolean } = {}): void {

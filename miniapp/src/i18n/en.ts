@@ -144,6 +144,7 @@ export const en: Dictionary = {
   'common.optional': 'Optional',
 
   // events: member
+  'tab.events': 'Events',
   'events.title': 'Member events',
   'events.lead': 'Moments we have set aside for you',
   'events.tickets': 'My tickets ›',

@@ -142,6 +142,7 @@ export const zhHans = {
   'common.optional': '选填',
 
   // events: member
+  'tab.events': '活动',
   'events.title': '会员活动',
   'events.lead': '为您预留的相聚时刻',
   'events.tickets': '我的票券 ›',

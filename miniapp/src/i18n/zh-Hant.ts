@@ -144,6 +144,7 @@ export const zhHant: Dictionary = {
   'common.optional': '選填',
 
   // events: member
+  'tab.events': '活動',
   'events.title': '會員活動',
   'events.lead': '為您預留的相聚時刻',
   'events.tickets': '我的票券 ›',

@@ -16,7 +16,7 @@ import './index.scss';
 /** The events the member is invited to, soonest first, each a card that opens its detail. */
 export default function EventsPage() {
   const t = useT();
-  usePageChrome('events.title');
+  usePageChrome('events.title', { isTabPage: true });
   const isMember = useMemberGuard();
   const events = useEventsStore((s) => s.events);
   const loadEvents = useEventsStore((s) => s.loadEvents);

@@ -73,7 +73,7 @@ export default function HomePage() {
       <View
         className="card-surface home__events"
         data-link="events"
-        onClick={() => Taro.navigateTo({ url: ROUTES.events })}
+        onClick={() => Taro.switchTab({ url: ROUTES.events })}
       >
         <View>
           <Text className="home__events-title">{t('home.events.title')}</Text>

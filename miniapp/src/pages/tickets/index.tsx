@@ -228,7 +228,7 @@ export default function TicketsPage() {
           <Text className="lead">{t('tickets.empty')}</Text>
           <Button
             className="btn-ghost tickets__to-events"
-            onClick={() => Taro.navigateTo({ url: ROUTES.events })}
+            onClick={() => Taro.switchTab({ url: ROUTES.events })}
           >
             {t('tickets.toEvents')}
           </Button>
