@@ -15,6 +15,12 @@ export async function rushFacts(pool, eventId) {
       'GROUP BY member_id HAVING COUNT(*) > 1) t',
     [eventId],
   );
+  // When the last seat went, counted from the first registration: how long the room lasted.
+  const [[span]] = await pool.query(
+    "SELECT TIMESTAMPDIFF(MICROSECOND, MIN(created_at), MAX(CASE WHEN status = 'confirmed' THEN created_at END)) AS us " +
+      'FROM event_registrations WHERE event_id = ?',
+    [eventId],
+  );
   const count = (status, field = 'n') => Number(byStatus.find((r) => r.status === status)?.[field] ?? 0);
   return {
     capacity: Number(event.capacity),
@@ -25,6 +31,7 @@ export async function rushFacts(pool, eventId) {
     registrations: byStatus.reduce((s, r) => s + Number(r.n), 0),
     pointsSpent: byStatus.reduce((s, r) => s + Number(r.points), 0),
     membersTwice: Number(twice.n),
+    fullAfterS: Number(span.us) / 1e6,
   };
 }
 
