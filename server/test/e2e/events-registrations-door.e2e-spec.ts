@@ -18,6 +18,7 @@ import {
   cancelMine,
   checkIn,
   checkInOk,
+  eventTimesFrom,
   freezeClock,
   registerOk,
   thawClock,
@@ -32,14 +33,7 @@ describe('events: the door, the list and ratings', () => {
   // The event starts in a few minutes, so the door is open now; every instant stays within the tokens' 15 minutes.
   const startsAt = Math.ceil((Date.now() + 3 * MINUTE) / 1000) * 1000;
   const endsAt = startsAt + 5 * MINUTE;
-  const times = {
-    startsAt: new Date(startsAt).toISOString(),
-    endsAt: new Date(endsAt).toISOString(),
-    registration: {
-      opensAt: new Date(startsAt - HOUR).toISOString(),
-      closesAt: new Date(startsAt).toISOString(),
-    },
-  };
+  const times = eventTimesFrom(startsAt, endsAt - startsAt);
 
   beforeAll(async () => {
     club = await startTestApp();

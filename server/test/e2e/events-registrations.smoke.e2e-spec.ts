@@ -9,6 +9,7 @@ import { expectBalancesMatchLedger } from '../factories/points.factory';
 import {
   cancelMine,
   checkInOk,
+  eventTimesFrom,
   freezeClock,
   register,
   registerOk,
@@ -47,12 +48,7 @@ describe('event registrations (smoke)', () => {
     const event = await createPublishedEvent(club.request, managerToken, {
       capacity: 2,
       pointsCost: 100,
-      startsAt: new Date(startsAt).toISOString(),
-      endsAt: new Date(startsAt + HOUR).toISOString(),
-      registration: {
-        opensAt: new Date(startsAt - HOUR).toISOString(),
-        closesAt: new Date(startsAt).toISOString(),
-      },
+      ...eventTimesFrom(startsAt, HOUR),
     });
     const first = await registerOk(club.request, a.accessToken, event.id, 1);
     expect(first).toMatchObject({ status: 'confirmed', seats: 2, balance: 400 });

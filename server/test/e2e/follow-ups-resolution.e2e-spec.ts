@@ -13,7 +13,13 @@ import {
   type StoreAndClerk,
 } from '../factories/club.factory';
 import { createPublishedEvent, HOUR, MINUTE } from '../factories/events.factory';
-import { checkInOk, freezeClock, registerOk, thawClock } from '../factories/registrations.factory';
+import {
+  checkInOk,
+  eventTimesFrom,
+  freezeClock,
+  registerOk,
+  thawClock,
+} from '../factories/registrations.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 describe('follow-ups of low ratings', () => {
@@ -22,14 +28,7 @@ describe('follow-ups of low ratings', () => {
   let host: StoreAndClerk;
   let home: StoreAndClerk;
   const startsAt = Math.ceil((Date.now() + 2 * MINUTE) / 1000) * 1000;
-  const times = {
-    startsAt: new Date(startsAt).toISOString(),
-    endsAt: new Date(startsAt + 3 * HOUR).toISOString(),
-    registration: {
-      opensAt: new Date(startsAt - HOUR).toISOString(),
-      closesAt: new Date(startsAt).toISOString(),
-    },
-  };
+  const times = eventTimesFrom(startsAt, 3 * HOUR);
 
   beforeAll(async () => {
     club = await startTestApp();

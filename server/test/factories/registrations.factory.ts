@@ -3,6 +3,7 @@
 import type { CheckInResult, RegistrationCreated } from '@vip-club/shared';
 import type { TestAgent } from '../setup/test-app';
 import { API, bearer } from './club.factory';
+import { HOUR } from './events.factory';
 
 /** POST /events/{id}/registrations, with an Idempotency-Key when given. */
 export function register(http: TestAgent, token: string, eventId: string, guests = 0, key?: string) {
@@ -80,4 +81,16 @@ export function freezeClock(at: Date | number): void {
 
 export function thawClock(): void {
   jest.useRealTimers();
+}
+
+/** The times of an event starting at `startsAt` (epoch ms) for `lengthMs`, registration open the hour before. */
+export function eventTimesFrom(startsAt: number, lengthMs: number) {
+  return {
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(startsAt + lengthMs).toISOString(),
+    registration: {
+      opensAt: new Date(startsAt - HOUR).toISOString(),
+      closesAt: new Date(startsAt).toISOString(),
+    },
+  };
 }
