@@ -220,12 +220,16 @@ describe('restart: publish to 20,000 members, SIGKILL mid-sending, start again',
     // Publication does not wait for the invitations.
     expect(Date.now() - published).toBeLessThan(5_000);
 
-    // Kill the club part-way: once some invitations reached inboxes, but not all.
-    let delivered = 0;
+    // Kill the club part-way: once some invitations reached inboxes, but not all, and preferably while
+    // the fan-out is still paging too, so the restart resumes both.
     for (;;) {
-      delivered = await count('SELECT COUNT(*) AS n FROM member_notices WHERE ref LIKE ?', [refs]);
-      if (delivered >= 1000 || first.child.exitCode !== null) break;
-      await sleep(25);
+      const delivered = await count('SELECT COUNT(*) AS n FROM member_notices WHERE ref LIKE ?', [refs]);
+      const paging = await count(
+        "SELECT COUNT(*) AS n FROM event_fanouts WHERE event_id = ? AND status = 'running'",
+        [eventId],
+      );
+      if ((delivered > 0 && paging > 0) || delivered >= 1000 || first.child.exitCode !== null) break;
+      await sleep(10);
     }
     first.child.kill('SIGKILL');
     await new Promise((done) => first.child.once('exit', done));
