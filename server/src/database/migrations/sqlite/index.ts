@@ -19,6 +19,6 @@ export const sqliteMigrations = [
   CreateEvents1795400400000,
   CreateEventRegistrations1795400500000,
   CreateMessageOutbox1795400600000,
-  CreateFollowUps1795400700000,
   CreateEventFanoutsInvitations1795400600100,
+  CreateFollowUps1795400700000,
 ];
