@@ -125,26 +125,30 @@ export class EventAudience {
       );
     }
     // Grouped as TEXT, MariaDB's temporary table leaves memory (~3x slower at 300k members); as a
-    // short VARCHAR key it stays there. Longer lists (rare: the cast would cut them) are flagged by
-    // the same scan and then read whole, row by row.
+    // short VARCHAR key it stays there. A longer list (rare: the cast would cut it) is its own group,
+    // keyed by the member's id, and read whole afterwards by primary key: still one scan.
     const cast = `CAST(interests AS CHAR(${SHORT_INTERESTS}))`;
-    const long = `LENGTH(interests) > ${SHORT_INTERESTS}`;
+    const longId = `CASE WHEN LENGTH(interests) > ${SHORT_INTERESTS} THEN id ELSE 0 END`;
     const groups = await rawQuery<Row>(
       em,
-      `SELECT ${[...ageColumns, `${cast} AS interests`, `${long} AS is_long`].join(', ')}, COUNT(*) AS n
-       FROM members WHERE ${where} GROUP BY ${[...ageColumns, cast, long].join(', ')}`,
+      `SELECT ${[...ageColumns, `${cast} AS interests`, `${longId} AS long_id`].join(', ')}, COUNT(*) AS n
+       FROM members WHERE ${where} GROUP BY ${[...ageColumns, cast, longId].join(', ')}`,
       params,
     );
-    const short = groups.filter((g) => !Number(g.is_long));
-    const longRows =
-      short.length === groups.length
-        ? []
-        : await rawQuery<Row>(
-            em,
-            `SELECT ${[...ageColumns, 'interests'].join(', ')} FROM members WHERE ${where} AND ${long}`,
-            params,
-          );
-    return pickedCount + counts(short) + counts(longRows);
+    const short = groups.filter((g) => Number(g.long_id) === 0);
+    const longIds = groups.filter((g) => Number(g.long_id) !== 0).map((g) => String(g.long_id));
+    let count = pickedCount + counts(short);
+    for (let i = 0; i < longIds.length; i += SCAN_CHUNK) {
+      const ids = longIds.slice(i, i + SCAN_CHUNK);
+      count += counts(
+        await rawQuery<Row>(
+          em,
+          `SELECT ${[...ageColumns, 'interests'].join(', ')} FROM members WHERE id IN (${placeholders(ids)})`,
+          ids,
+        ),
+      );
+    }
+    return count;
   }
 
   /**
