@@ -259,7 +259,7 @@ test('a member finds an event, registers with a guest, shows the ticket, cancels
   await screenshot(page, 'event-priority');
 });
 
-test('after an event has begun, a member who was checked in rates it with stars and a comment', async () => {
+test('a window not yet open says when it opens; after the deadline a cancellation keeps the points; a member who was checked in rates the event with stars and a comment', async () => {
   const suffix = String(Date.now()).slice(-5);
   const title = `茶艺雅集 ${suffix}`;
   const manager = await staffTokenByApi('manager', 'club-manager-2026');
@@ -287,6 +287,20 @@ test('after an event has begun, a member who was checked in rates it with stars 
       registration: { opensAt, closesAt: new Date(Date.now() + 5 * DAY).toISOString() },
     }),
   );
+  // A class whose registration closes with the gathering's: cancelled after that, its points stay spent.
+  const lesson = `珍珠保养课 ${suffix}`;
+  const closed = await publishEventByApi(
+    manager,
+    eventInput(lesson, {
+      pointsCost: 100,
+      registration: {
+        opensAt: new Date(Date.now() - HOUR).toISOString(),
+        closesAt: new Date(startsAt - 2_000).toISOString(),
+      },
+    }),
+  );
+  await adjustPointsByApi(manager, member.me.id, 500, '浏览器测试：活动报名');
+  await registerForEventByApi(member.token, closed.id, 0);
   const ticket = await registerForEventByApi(member.token, event.id, 0);
   await checkInByApi(manager, event.id, ticket.ticketCode);
   await new Promise((r) => setTimeout(r, Math.max(0, startsAt - Date.now() + 500)));
@@ -324,6 +338,18 @@ test('after an event has begun, a member who was checked in rates it with stars 
   expect(((await card.locator('.tickets__rated .tickets__rate-label').textContent()) ?? '').trim()).toBe(
     '您的评分',
   );
+
+  // Past the deadline the confirmation says the points are not returned, and they are not.
+  const before = await spendable(member.token);
+  const late = page.locator(`.tickets__item[data-ticket="${lesson}"]:visible`);
+  await late.locator('[data-action=cancel]').click();
+  await page
+    .getByText('报名已截止，取消后 100 积分不予退回，席位将让给候补的会员。确定取消吗？', { exact: true })
+    .waitFor();
+  await page.getByText('确定取消', { exact: true }).click();
+  await page.locator(`.tickets__item[data-ticket="${lesson}"][data-standing=cancelled]:visible`).waitFor();
+  expect(await spendable(member.token)).toBe(before);
+
   const mine = await httpJson(`${baseUrl()}/api/v1/me/registrations?limit=100`, { token: member.token });
   const rated = (mine.body as { items: Array<{ eventId: string; rating: number | null }> }).items.find(
     (r) => r.eventId === event.id,

@@ -89,7 +89,8 @@ export default function EventPage() {
   useDidShow(() => {
     setShown(true);
     setNow(new Date());
-    if (isMember && id) void reload();
+    if (!id) setError(t('error.NOT_FOUND'));
+    else if (isMember) void reload();
   });
   useDidHide(() => setShown(false));
 
