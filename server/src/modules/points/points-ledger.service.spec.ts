@@ -175,10 +175,14 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     };
     const spent = await tx((em) => service.debit(em, debit));
     expect(await tx((em) => service.debit(em, debit))).toEqual(spent);
+    // A retry of a spend that took the last points is not refused for want of them: it gets its answer.
+    const all = { ...debit, points: 50, ref: `t4:${m}:all` };
+    const emptied = await tx((em) => service.debit(em, all));
+    expect(await tx((em) => service.debit(em, all))).toEqual(emptied);
     const s = await state(m);
-    expect(s.entries).toHaveLength(2);
-    expect(s.points).toBe(50);
-    expect(s.ledgerSum).toBe(50);
+    expect(s.entries).toHaveLength(3);
+    expect(s.points).toBe(0);
+    expect(s.ledgerSum).toBe(0);
   });
 
   it('keeps pending points out of spending, while a reversal may take the balance below zero', async () => {
@@ -263,6 +267,42 @@ describe('PointsLedgerService (embedded SQLite)', () => {
     ]);
     const next = await service.expiringNext(undefined, m, later(61));
     expect(next).toEqual({ points: 70, expiresAt: new Date('2028-05-31T15:59:59.999Z') });
+  });
+
+  it('records the same balances where INSERT … RETURNING is missing (MySQL), reading the balance first', async () => {
+    // The database's capability, not our code, is what changes here: SQLite then takes MySQL's path.
+    const returning = jest.spyOn(ds.driver, 'isReturningSqlSupported').mockReturnValue(false);
+    try {
+      const m = await newMember();
+      const earned = await tx((em) =>
+        service.credit(em, { memberId: m, points: 400, kind: 'earn', ref: `t8:${m}:a`, at: T0 }),
+      );
+      const again = await tx((em) =>
+        service.credit(em, { memberId: m, points: 400, kind: 'earn', ref: `t8:${m}:a`, at: T0 }),
+      );
+      const spent = await tx((em) =>
+        service.debit(em, {
+          memberId: m,
+          points: 150,
+          kind: 'redeem',
+          ref: `t8:${m}:b`,
+          at: later(1),
+          allowNegative: false,
+        }),
+      );
+      expect(returning).toHaveBeenCalled();
+      expect(again).toEqual(earned);
+      expect(spent).toMatchObject({ delta: -150, balanceAfter: 250 });
+      const s = await state(m);
+      expect(s.entries.map((e) => [e.id, e.balanceAfter])).toEqual([
+        [earned.id, 400],
+        [spent.id, 250],
+      ]);
+      expect(s.points).toBe(s.ledgerSum);
+      expect(s.lots).toEqual([{ points: 400, remaining: 250 }]);
+    } finally {
+      returning.mockRestore();
+    }
   });
 
   it('answers NOT_FOUND for a member that does not exist, writing nothing', async () => {
