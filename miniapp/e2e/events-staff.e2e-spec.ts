@@ -182,6 +182,12 @@ test('a manager plans an evening for a chosen audience, a clerk receives the gue
   // The manager's page re-reads the door every few seconds.
   await page.locator('.registrations__live[data-checked-in="1"]').waitFor({ timeout: 15_000 });
   expect(await textOf(page, '.registrations__live-count')).toBe('1 / 1');
+  // The list follows the door too: the guest's row shows when they arrived.
+  await page.locator('.registrations__tabs [data-value=confirmed]').click();
+  expect(await textOf(page, `[data-registration="${first.me.memberNo}"]`)).toContain(
+    `${clubClock(row.checkedInAt!)} 签到`,
+  );
+  await screenshot(page, 'events-registrations-arrived');
 });
 
 test('a manager finds a published event by its status, sees its audience fixed, and cancels it with a reason', async () => {
@@ -221,6 +227,7 @@ test('a manager finds a published event by its status, sees its audience fixed, 
   await screenshot(page, 'events-manager-list');
   await row.locator('[data-link=edit]').click();
   await page.waitForURL(/manager\/pages\/event-editor\/index/);
+  await page.locator('.event-editor__head [data-status=published]').waitFor();
   expect(await textOf(page, '.event-editor__head .title')).toBe(title);
   expect(await textOf(page, '.manager__hint')).toBe('活动已发布，邀请对象不可更改');
   // The audience went out with the invitations: tapping a chip changes nothing.

@@ -223,7 +223,9 @@ export default function ManagerEventEditorPage() {
   return (
     <View className="page staff manager event-editor">
       <View className="event-editor__head">
-        <Text className="title">{event ? event.title : t('eventsStaff.editor.new')}</Text>
+        <Text className="title">
+          {event ? event.title : eventId ? t('common.loading') : t('eventsStaff.editor.new')}
+        </Text>
         {event ? (
           <Text className={`events__status events__status--${event.status}`} data-status={event.status}>
             {t(`eventsStaff.status.${event.status}`)}

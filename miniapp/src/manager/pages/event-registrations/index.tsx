@@ -129,11 +129,29 @@ export default function ManagerEventRegistrationsPage() {
     timer.current = undefined;
   };
 
-  const refresh = () => refreshLive(eventId).catch((err: unknown) => setError(friendlyError(err)));
+  const reloadList = () => loadRegistrations(eventId).catch((err: unknown) => setError(friendlyError(err)));
+
+  /** Re-reads the counters; the list too when someone arrived or a seat changed hands meanwhile. */
+  const refresh = async () => {
+    const before = useEventsStaffStore.getState().event;
+    try {
+      await refreshLive(eventId);
+    } catch (err) {
+      setError(friendlyError(err));
+      return;
+    }
+    const after = useEventsStaffStore.getState().event;
+    const moved =
+      before?.id === after?.id &&
+      (before?.checkedInSeats !== after?.checkedInSeats ||
+        before?.confirmedSeats !== after?.confirmedSeats ||
+        before?.waitlisted !== after?.waitlisted);
+    if (moved) void reloadList();
+  };
 
   useManagerGuard(() => {
     setError(null);
-    loadRegistrations(eventId).catch((err: unknown) => setError(friendlyError(err)));
+    void reloadList();
     void refresh();
     stop();
     timer.current = setInterval(() => {
