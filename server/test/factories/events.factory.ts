@@ -1,6 +1,6 @@
 // Builders for events tests, through the HTTP API as the manager: an event with sensible defaults
 // (registration open now, the event a week ahead), and the same event published.
-import type { ClubEvent, CreateEventInput } from '@vip-club/shared';
+import type { ClubEvent, CreateEventInput, EventEligibility } from '@vip-club/shared';
 import type { TestAgent } from '../setup/test-app';
 import { API, bearer, unique } from './club.factory';
 
@@ -68,4 +68,16 @@ export async function createPublishedEvent(
 ): Promise<ClubEvent> {
   const event = await createEvent(http, managerToken, overrides);
   return publishEvent(http, managerToken, event.id);
+}
+
+/** `POST /events/audience-count`: how many live members `eligibility` invites now. */
+export async function audienceCount(
+  http: TestAgent,
+  managerToken: string,
+  eligibility: EventEligibility,
+): Promise<number> {
+  const res = await http.post(`${API}/events/audience-count`).set(bearer(managerToken)).send({ eligibility });
+  if (res.status !== 200)
+    throw new Error(`POST /events/audience-count: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.count as number;
 }
