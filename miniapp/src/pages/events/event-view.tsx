@@ -1,6 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
 import {
-  DEFAULT_CLUB_RULES,
   eventMemberState,
   type EventForMember,
   type EventKind,
@@ -9,11 +8,12 @@ import {
 } from '@vip-club/shared';
 import { useState, type ReactNode } from 'react';
 import { useT, type MessageKey, type MessageParams } from '../../i18n';
+import { toClubDateTime } from '../../lib/club-time';
 import './event-view.scss';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** A wall-clock reading in the club's time zone. */
+/** A wall-clock reading in the club's time, split for the words each language puts around it. */
 interface ClubClock {
   month: number;
   day: number;
@@ -21,55 +21,11 @@ interface ClubClock {
   time: string;
 }
 
-const CLUB_ZONE = DEFAULT_CLUB_RULES.timeZone;
-// Shanghai has kept UTC+8 all year since 1991: the stand-in where a runtime has no time-zone data.
-const CLUB_FALLBACK_OFFSET_MS = 8 * 3_600_000;
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
-let zoneFormat: Intl.DateTimeFormat | null | undefined;
-
-function clubFormat(): Intl.DateTimeFormat | null {
-  if (zoneFormat === undefined) {
-    try {
-      zoneFormat = new Intl.DateTimeFormat('en-US', {
-        timeZone: CLUB_ZONE,
-        month: 'numeric',
-        day: 'numeric',
-        weekday: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      });
-    } catch {
-      zoneFormat = null;
-    }
-  }
-  return zoneFormat;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Event times are shown as the club's wall clock, wherever the member's phone is. */
 function clubClock(iso: string): ClubClock {
-  const instant = new Date(iso);
-  const format = clubFormat();
-  if (format) {
-    const parts: Record<string, string> = {};
-    for (const p of format.formatToParts(instant)) parts[p.type] = p.value;
-    return {
-      month: Number(parts.month),
-      day: Number(parts.day),
-      weekday: WEEKDAYS[parts.weekday] ?? 0,
-      time: `${pad(Number(parts.hour) % 24)}:${parts.minute}`,
-    };
-  }
-  const wall = new Date(instant.getTime() + CLUB_FALLBACK_OFFSET_MS);
-  return {
-    month: wall.getUTCMonth() + 1,
-    day: wall.getUTCDate(),
-    weekday: wall.getUTCDay(),
-    time: `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`,
-  };
+  const { date, time } = toClubDateTime(iso);
+  const [year, month, day] = date.split('-').map(Number);
+  return { month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(), time };
 }
 
 const weekdayKey = (weekday: number) => `events.weekday.${weekday}` as MessageKey;
