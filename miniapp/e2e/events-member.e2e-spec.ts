@@ -263,7 +263,7 @@ test('a window not yet open says when it opens; after the deadline a cancellatio
   const suffix = String(Date.now()).slice(-5);
   const title = `茶艺雅集 ${suffix}`;
   const manager = await staffTokenByApi('manager', 'club-manager-2026');
-  const member = await memberByApi('demo-5');
+  const member = await memberByApi('demo-8');
   // Registration closes, then the gathering begins, a few seconds from now: the rating opens once it has begun.
   const startsAt = Date.now() + 12_000;
   const event = await publishEventByApi(
@@ -308,7 +308,7 @@ test('a window not yet open says when it opens; after the deadline a cancellatio
   const phone = await openPhone();
   phones.push(phone);
   const { page } = phone;
-  await enterClub(page, `${baseUrl()}/?as=demo-5`);
+  await enterClub(page, `${baseUrl()}/?as=demo-8`);
   await page.locator('.member-card').waitFor();
   // Before the window opens the button says so, and when it opens.
   await page.goto(`${baseUrl()}/#/pages/event/index?id=${later.id}`);
