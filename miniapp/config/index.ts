@@ -8,6 +8,23 @@ const sharedSrc = path.resolve(__dirname, '../../shared/src');
 
 const apiBase = process.env.API_BASE ?? 'http://127.0.0.1:3000/api/v1';
 
+// Subscribe-message template ids by the server's template key, for the platform being built:
+// WECHAT_TEMPLATE_<KEY> for weapp, ALIPAY_TEMPLATE_<KEY> for alipay (e.g. WECHAT_TEMPLATE_EVENT_REMINDER).
+// A key without an id is never asked about; H5 has no dialog and takes none.
+const SUBSCRIBE_TEMPLATE_KEYS = ['event_invitation', 'event_reminder'];
+const templatePrefix =
+  process.env.TARO_ENV === 'weapp'
+    ? 'WECHAT_TEMPLATE_'
+    : process.env.TARO_ENV === 'alipay'
+      ? 'ALIPAY_TEMPLATE_'
+      : undefined;
+const subscribeTemplates = Object.fromEntries(
+  SUBSCRIBE_TEMPLATE_KEYS.flatMap((key) => {
+    const id = templatePrefix ? process.env[`${templatePrefix}${key.toUpperCase()}`]?.trim() : undefined;
+    return id ? [[key, id]] : [];
+  }),
+);
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'vip-club',
@@ -20,6 +37,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
+      SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplates),
     },
     alias: {
       // Compiled from source with the app's own loaders, so all three targets need no prior build of shared.

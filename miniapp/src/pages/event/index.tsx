@@ -18,6 +18,7 @@ import { ROUTES } from '../../routes';
 import { useEventsStore } from '../../stores/events.store';
 import { useMemberStore } from '../../stores/member.store';
 import { usePointsStore } from '../../stores/points.store';
+import { useSubscriptionsStore } from '../../stores/subscriptions.store';
 import {
   EventHeading,
   formatClubMoment,
@@ -72,6 +73,7 @@ export default function EventPage() {
   const loadMe = useMemberStore((s) => s.loadMe);
   const spendable = usePointsStore((s) => s.summary?.spendable);
   const loadPoints = usePointsStore((s) => s.loadPoints);
+  const askToSubscribe = useSubscriptionsStore((s) => s.ask);
   const [error, setError] = useState<string | null>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
@@ -133,6 +135,9 @@ export default function EventPage() {
 
   const confirm = async () => {
     if (!sheet || busy.current) return;
+    // First, while the tap still counts (WeChat opens the dialog only from one): the reminder before
+    // the event and later invitations. It runs beside the registration and never holds it up.
+    void askToSubscribe(['event_reminder', 'event_invitation']);
     busy.current = true;
     setBusy(true);
     setSheetError(null);
