@@ -1,11 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
-import {
-  seatsFor,
-  type EventForMember,
-  type EventMemberState,
-  type RegistrationCreated,
-} from '@vip-club/shared';
+import { seatsFor, type EventForMember, type EventMemberState } from '@vip-club/shared';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useMemberGuard } from '../../hooks/use-member-guard';
 import { usePageChrome } from '../../hooks/use-page-chrome';
@@ -77,7 +72,9 @@ export default function EventPage() {
   const [error, setError] = useState<string | null>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [sheetError, setSheetError] = useState<string | null>(null);
-  const [result, setResult] = useState<RegistrationCreated | null>(null);
+  // Set before the request: the store shows the new registration before `register` resolves, and the
+  // first words the member reads should already be the "you are in" ones.
+  const [isJustRegistered, setJustRegistered] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const busy = useRef(false);
   const [now, setNow] = useState(() => new Date());
@@ -90,6 +87,7 @@ export default function EventPage() {
 
   useDidShow(() => {
     setShown(true);
+    setJustRegistered(false);
     setNow(new Date());
     if (!id) setError(t('error.NOT_FOUND'));
     else if (isMember) void reload();
@@ -141,12 +139,13 @@ export default function EventPage() {
     busy.current = true;
     setBusy(true);
     setSheetError(null);
+    setJustRegistered(true);
     try {
-      const created = await register(event.id, sheet.guests, sheet.key);
+      await register(event.id, sheet.guests, sheet.key);
       setSheet(null);
-      setResult(created);
       void loadPoints().catch(() => undefined);
     } catch (err) {
+      setJustRegistered(false);
       setSheetError(friendlyError(err));
       // The refusal may be news (the window closed, the last seat went): show what stands now.
       void loadEvent(event.id).catch(() => undefined);
@@ -229,8 +228,8 @@ export default function EventPage() {
         <View className={`card-surface event__mine event__mine--${mine.status}`} data-result={mine.status}>
           <Text className="event__mine-title">
             {mine.status === 'confirmed'
-              ? t(result ? 'event.result.confirmed' : 'event.mine.confirmed')
-              : t(result ? 'event.result.waitlisted' : 'event.mine.waitlisted', {
+              ? t(isJustRegistered ? 'event.result.confirmed' : 'event.mine.confirmed')
+              : t(isJustRegistered ? 'event.result.waitlisted' : 'event.mine.waitlisted', {
                   position: mine.waitlistPosition ?? '—',
                 })}
           </Text>
