@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/refund/index',
         'pages/fulfil/index',
         'pages/check-in/index',
+        'pages/invite/index',
       ],
     },
     {

@@ -19,6 +19,7 @@ export const ROUTES = {
   managerAdjust: '/manager/pages/adjust/index',
   managerAudit: '/manager/pages/audit/index',
   staffCheckIn: '/staff/pages/check-in/index',
+  staffInvite: '/staff/pages/invite/index',
   managerEvents: '/manager/pages/events/index',
   managerEventEditor: '/manager/pages/event-editor/index',
   managerEventRegistrations: '/manager/pages/event-registrations/index',

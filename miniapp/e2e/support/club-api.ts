@@ -7,6 +7,8 @@ import type {
   EventEligibility,
   EventRegistrationRow,
   EventStatus,
+  EventSummary,
+  InvitableMember,
   Me,
   Paginated,
   PlatformLoginResponse,
@@ -134,4 +136,18 @@ export async function publishEventByApi(token: string, input: CreateEventInput):
 /** A door check-in by a clerk or manager, by the ticket code the member shows. */
 export async function checkInByApi(token: string, eventId: string, ticketCode: string): Promise<void> {
   await call(`/events/${eventId}/check-ins`, { method: 'POST', body: { ticketCode }, token });
+}
+
+// events: invitations
+/** `GET /events/{id}/invitable` (clerk): the first page of their own members the event invites. */
+export async function invitableByApi(clerkToken: string, eventId: string): Promise<InvitableMember[]> {
+  const page = await call<Paginated<InvitableMember>>(`/events/${eventId}/invitable?limit=100`, {
+    token: clerkToken,
+  });
+  return page.items;
+}
+
+/** `GET /events/{id}/summary` (manager): seats, door and the clerks' invitation funnel. */
+export function eventSummaryByApi(managerToken: string, eventId: string): Promise<EventSummary> {
+  return call<EventSummary>(`/events/${eventId}/summary`, { token: managerToken });
 }

@@ -222,6 +222,15 @@ export default function StaffLookupPage() {
       >
         {t('eventsStaff.links.checkIn')} ›
       </Text>
+      {staff?.role === 'clerk' ? (
+        <Text
+          className="staff__or"
+          data-link="invite"
+          onClick={() => Taro.navigateTo({ url: ROUTES.staffInvite })}
+        >
+          {t('eventsInvite.link')} ›
+        </Text>
+      ) : null}
       {staff?.role === 'manager' ? (
         <Text className="staff__or" onClick={() => Taro.navigateTo({ url: ROUTES.staffManage })}>
           {t('staff.manage.open')} ›
