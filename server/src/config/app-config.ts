@@ -1,4 +1,7 @@
-import type { LOG_LEVELS } from './config.schema';
+import type { LOG_LEVELS, SubscribeTemplateKey } from './config.schema';
+
+/** Console-issued subscribe-message template ids by the server's template key; only those configured. */
+export type TemplateIds = Readonly<Partial<Record<SubscribeTemplateKey, string>>>;
 
 export type DatabaseConfig =
   { readonly kind: 'mysql'; readonly url: string } | { readonly kind: 'sqlite'; readonly path: string };
@@ -15,7 +18,12 @@ export interface AppConfigShape {
   readonly bootstrapManager: { readonly username: string; readonly password: string } | null;
   readonly jwtSecret: string;
   /** `appId` unset → the sandbox stands in for the platform. */
-  readonly wechat: { readonly appId?: string; readonly secret?: string; readonly apiBase: string };
+  readonly wechat: {
+    readonly appId?: string;
+    readonly secret?: string;
+    readonly apiBase: string;
+    readonly templates: TemplateIds;
+  };
   readonly alipay: {
     readonly appId?: string;
     readonly privateKey?: string;
@@ -23,6 +31,7 @@ export interface AppConfigShape {
     readonly gateway: string;
     /** Base64 AES key that decrypts `my.getPhoneNumber` responses. */
     readonly aesKey?: string;
+    readonly templates: TemplateIds;
   };
   readonly club: { readonly timezone: string; readonly currency: string };
   readonly logLevel: (typeof LOG_LEVELS)[number];

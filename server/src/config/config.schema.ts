@@ -33,6 +33,16 @@ const httpUrl = (fallback: string) =>
       .transform((v) => (v ?? fallback).replace(/\/+$/, '')),
   );
 
+/** A console-issued template id: trimmed (as the mini-program's build trims it), no inner spaces. */
+const templateId = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim() || undefined : v),
+  z
+    .string()
+    .regex(/^\S+$/, { message: 'must be the template id from the platform console (no spaces)' })
+    .max(128)
+    .optional(),
+);
+
 const isTimeZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -43,6 +53,14 @@ const isTimeZone = (tz: string): boolean => {
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The subscribe-message templates the server sends (`OutboxItem.platform.template`). Each needs the
+ * template id the platform's console issued to this mini-program: `WECHAT_TEMPLATE_<KEY>` and
+ * `ALIPAY_TEMPLATE_<KEY>`, the same variables the mini-program is built with.
+ */
+export const SUBSCRIBE_TEMPLATE_KEYS = ['event_invitation', 'event_reminder'] as const;
+export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
 
 /** The raw environment the server understands; `loadConfig` turns it into `AppConfig`. */
 export const EnvSchema = z
@@ -70,6 +88,8 @@ export const EnvSchema = z
     WECHAT_APPID: optionalString,
     WECHAT_SECRET: optionalString,
     WECHAT_API_BASE: httpUrl('https://api.weixin.qq.com'),
+    WECHAT_TEMPLATE_EVENT_INVITATION: templateId,
+    WECHAT_TEMPLATE_EVENT_REMINDER: templateId,
     ALIPAY_APPID: optionalString,
     ALIPAY_PRIVATE_KEY: optionalString,
     ALIPAY_PUBLIC_KEY: optionalString,
@@ -81,6 +101,8 @@ export const EnvSchema = z
         message: 'must be the base64 AES key from the Alipay console (16, 24 or 32 bytes)',
       },
     ),
+    ALIPAY_TEMPLATE_EVENT_INVITATION: templateId,
+    ALIPAY_TEMPLATE_EVENT_REMINDER: templateId,
     CLUB_TIMEZONE: optionalString
       .transform((v) => v ?? 'Asia/Shanghai')
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EVENT_INVITATION_TEMPLATE, EVENT_REMINDER_TEMPLATE } from '../modules/events/invitations.messages';
+import { SUBSCRIBE_TEMPLATE_KEYS } from './config.schema';
 import { ConfigError, loadConfig } from './load-config';
 
 describe('loadConfig', () => {
@@ -126,5 +128,41 @@ describe('loadConfig', () => {
     const secret = 'x'.repeat(40);
     expect(loadConfig({ CLUB_DATA_DIR: dataDir, JWT_SECRET: secret }).jwtSecret).toBe(secret);
     expect(() => readFileSync(join(dataDir, 'jwt-secret'))).toThrow();
+  });
+
+  describe('subscribe-message template ids', () => {
+    it('has none when no variable is set (the sandbox takes the keys themselves)', () => {
+      const config = loadConfig({ CLUB_DATA_DIR: dataDir, WECHAT_TEMPLATE_EVENT_REMINDER: '  ' });
+      expect(config.wechat.templates).toEqual({});
+      expect(config.alipay.templates).toEqual({});
+    });
+
+    it('maps each template key to the id configured for its platform, trimmed', () => {
+      const config = loadConfig({
+        CLUB_DATA_DIR: dataDir,
+        WECHAT_TEMPLATE_EVENT_INVITATION: 'Wx-Invite_1',
+        WECHAT_TEMPLATE_EVENT_REMINDER: ' Wx-Remind_2\n',
+        ALIPAY_TEMPLATE_EVENT_REMINDER: 'ali-remind-3',
+        ALIPAY_TEMPLATE_EVENT_INVITATION: '',
+      });
+      expect(config.wechat.templates).toEqual({
+        event_invitation: 'Wx-Invite_1',
+        event_reminder: 'Wx-Remind_2',
+      });
+      expect(config.alipay.templates).toEqual({ event_reminder: 'ali-remind-3' });
+    });
+
+    it('rejects an id with spaces inside, naming the variable', () => {
+      expect(() =>
+        loadConfig({ CLUB_DATA_DIR: dataDir, ALIPAY_TEMPLATE_EVENT_INVITATION: 'event invitation' }),
+      ).toThrow(/ALIPAY_TEMPLATE_EVENT_INVITATION: must be the template id/);
+    });
+
+    it('has a variable for every template the event messages are sent with', () => {
+      // A new template key without WECHAT_/ALIPAY_TEMPLATE_<KEY> would be skipped on every real platform.
+      expect(SUBSCRIBE_TEMPLATE_KEYS).toEqual(
+        expect.arrayContaining([EVENT_INVITATION_TEMPLATE, EVENT_REMINDER_TEMPLATE]),
+      );
+    });
   });
 });

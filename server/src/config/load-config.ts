@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { EnvSchema, type RawEnv } from './config.schema';
-import type { AppConfigShape } from './app-config';
+import { EnvSchema, type RawEnv, type SubscribeTemplateKey } from './config.schema';
+import type { AppConfigShape, TemplateIds } from './app-config';
 
 export type Env = Record<string, string | undefined>;
 
@@ -45,13 +45,25 @@ export function loadConfig(env: Env = processEnv()): AppConfigShape {
         ? { username: raw.BOOTSTRAP_MANAGER_USERNAME, password: raw.BOOTSTRAP_MANAGER_PASSWORD }
         : null,
     jwtSecret: raw.JWT_SECRET ?? generatedJwtSecret(dataDir),
-    wechat: { appId: raw.WECHAT_APPID, secret: raw.WECHAT_SECRET, apiBase: raw.WECHAT_API_BASE },
+    wechat: {
+      appId: raw.WECHAT_APPID,
+      secret: raw.WECHAT_SECRET,
+      apiBase: raw.WECHAT_API_BASE,
+      templates: templateIds({
+        event_invitation: raw.WECHAT_TEMPLATE_EVENT_INVITATION,
+        event_reminder: raw.WECHAT_TEMPLATE_EVENT_REMINDER,
+      }),
+    },
     alipay: {
       appId: raw.ALIPAY_APPID,
       privateKey: raw.ALIPAY_PRIVATE_KEY,
       publicKey: raw.ALIPAY_PUBLIC_KEY,
       gateway: raw.ALIPAY_GATEWAY,
       aesKey: raw.ALIPAY_AES_KEY,
+      templates: templateIds({
+        event_invitation: raw.ALIPAY_TEMPLATE_EVENT_INVITATION,
+        event_reminder: raw.ALIPAY_TEMPLATE_EVENT_REMINDER,
+      }),
     },
     club: { timezone: raw.CLUB_TIMEZONE, currency: raw.CLUB_CURRENCY },
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
@@ -64,6 +76,11 @@ export function loadConfig(env: Env = processEnv()): AppConfigShape {
     },
     trustProxy: raw.TRUST_PROXY,
   };
+}
+
+/** Leaves out the keys with no id, so `key in templates` means "configured". */
+function templateIds(ids: Record<SubscribeTemplateKey, string | undefined>): TemplateIds {
+  return Object.fromEntries(Object.entries(ids).filter(([, id]) => id !== undefined));
 }
 
 function ensureDir(dir: string, variable: string): void {

@@ -6,8 +6,12 @@ import { AlipayClient } from './alipay/alipay.client';
 import { PlatformSandbox } from './sandbox/platform-sandbox';
 import { WechatClient } from './wechat/wechat.client';
 
-/** The part of the configuration the platforms read. */
-export type PlatformsConfig = Pick<AppConfigShape, 'wechat' | 'alipay' | 'dataDir'>;
+/** The part of the configuration the platforms read (template ids are the outbox's business). */
+export interface PlatformsConfig {
+  readonly wechat: Omit<AppConfigShape['wechat'], 'templates'>;
+  readonly alipay: Omit<AppConfigShape['alipay'], 'templates'>;
+  readonly dataDir: string;
+}
 
 /** The outbox file inside `CLUB_DATA_DIR`, so a restarted sandbox still lists earlier messages. */
 export const SANDBOX_OUTBOX_FILE = 'sandbox-outbox.jsonl';

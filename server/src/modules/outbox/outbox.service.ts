@@ -3,7 +3,9 @@ import { hostname } from 'node:os';
 import { Injectable } from '@nestjs/common';
 import type { Platform } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import { AlipayClient } from '../../platforms/alipay/alipay.client';
+import { PlatformSandboxHost } from '../../platforms/platform-sandbox-host';
 import { WechatClient } from '../../platforms/wechat/wechat.client';
 import { retryOnDeadlock } from '../points/transaction-retry';
 import type { OutboxMessageEntity, OutboxStatus } from './entities/outbox-message.entity';
@@ -39,6 +41,8 @@ export class OutboxService {
     private readonly outbox: OutboxRepository,
     private readonly wechat: WechatClient,
     private readonly alipay: AlipayClient,
+    private readonly platforms: PlatformSandboxHost,
+    private readonly config: AppConfig,
   ) {}
 
   /** Queues the messages in `em`'s transaction; a ref already queued is left as it is. */
@@ -133,12 +137,11 @@ export class OutboxService {
       rows.map((r) => ({ memberId: r.memberId, template: r.template ?? '' })),
     );
     const skips = new Map<string, string[]>();
-    const queue: Array<{ row: OutboxMessageEntity; target: Deliverable }> = [];
+    const queue: Array<{ row: OutboxMessageEntity; target: Deliverable; templateId: string }> = [];
     rows.forEach((row, i) => {
-      const target = targets[i];
-      const reason = skipReason(target);
-      if (reason === null) queue.push({ row, target: target as Deliverable });
-      else skips.set(reason, (skips.get(reason) ?? []).concat(row.id));
+      const route = this.route(row.template ?? '', targets[i]);
+      if ('reason' in route) skips.set(route.reason, (skips.get(route.reason) ?? []).concat(row.id));
+      else queue.push({ row, ...route });
     });
     // Skips in one statement per reason: most members of a large audience never subscribed.
     for (const [reason, ids] of skips) {
@@ -147,7 +150,7 @@ export class OutboxService {
     }
     const worker = async () => {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        await this.send(next.row, next.target, claimant, outcome);
+        await this.send(next.row, next.target, next.templateId, claimant, outcome);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PLATFORM_CONCURRENCY, queue.length) }, worker));
@@ -156,6 +159,7 @@ export class OutboxService {
   private async send(
     row: OutboxMessageEntity,
     target: Deliverable,
+    templateId: string,
     claimant: string,
     outcome: DispatchOutcome,
   ): Promise<void> {
@@ -165,11 +169,15 @@ export class OutboxService {
     try {
       const data = row.templateFields ?? {};
       const page = row.page ?? undefined;
-      const templateId = row.template ?? '';
       if (target.platform === 'wechat') {
         await this.wechat.sendSubscribeMessage({ toOpenid: target.platformUserId, templateId, data, page });
       } else {
-        await this.alipay.sendTemplateMessage({ toUserId: target.platformUserId, templateId, data, page });
+        await this.alipay.sendTemplateMessage({
+          toUserId: target.platformUserId,
+          templateId,
+          data: alipayKeywords(data),
+          page,
+        });
       }
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
@@ -181,6 +189,33 @@ export class OutboxService {
       const failed = await this.move([row.id], claimant, 'sending', 'failed', error);
       outcome.failed += failed;
     }
+  }
+
+  /** Where a platform message goes and under which template id, or why it may not go out. */
+  private route(
+    key: string,
+    target: PlatformTarget,
+  ): { target: Deliverable; templateId: string } | { reason: string } {
+    const reason = skipReason(target);
+    if (reason !== null) return { reason };
+    const deliverable = target as Deliverable;
+    const templateId = this.templateId(deliverable.platform, key);
+    if (templateId === undefined) {
+      const variable = `${deliverable.platform.toUpperCase()}_TEMPLATE_${key.toUpperCase()}`;
+      return { reason: `no template id configured for ${key} (${variable})` };
+    }
+    return { target: deliverable, templateId };
+  }
+
+  /**
+   * The id the platform knows the template `key` by: the one its console issued (config), or the key
+   * itself when the sandbox stands in (it takes any id). Undefined when a real platform has none:
+   * sending the key would only be refused.
+   */
+  private templateId(platform: Platform, key: string): string | undefined {
+    if (this.platforms.isSandbox(platform)) return key;
+    const templates: Readonly<Record<string, string | undefined>> = this.config[platform].templates;
+    return Object.hasOwn(templates, key) ? templates[key] : undefined;
   }
 
   /** A status change of claimed rows in its own statement; again if chosen as a deadlock victim. */
@@ -204,4 +239,17 @@ function skipReason(target: PlatformTarget): string | null {
   if (!target.consented) return 'no marketing consent';
   if (target.platform === null || target.platformUserId === null) return 'not subscribed to this template';
   return null;
+}
+
+/**
+ * Messages carry WeChat's field names, whose number is the keyword's position in the template
+ * (`thing1`, `time2`, `thing3`); Alipay's templates name the same positions `keyword1`, `keyword2`….
+ */
+function alipayKeywords(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, value]) => {
+      const position = /(\d+)$/.exec(name)?.[1];
+      return [position === undefined ? name : `keyword${position}`, value];
+    }),
+  );
 }
