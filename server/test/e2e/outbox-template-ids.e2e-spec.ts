@@ -61,8 +61,8 @@ describe('outbox on real platforms: console-issued template ids by template key'
     let token = member.accessToken;
     let to = member.visitor.platformUserId;
     if (platform === 'alipay') {
-      // Joining on real Alipay needs the encrypted my.getPhoneNumber answer, longer than the
-      // contract's 256-character phoneCode: the member joins on WeChat and their Alipay account is
+      // Joining on real Alipay needs its encrypted my.getPhoneNumber answer and the AES key to open
+      // it, which this test does not set up: the member joins on WeChat and their Alipay account is
       // bound to them here, as joining with the same phone on Alipay would.
       const visitor = await loginAsNewVisitor(club.request, 'alipay');
       await dataSource.query(

@@ -20,7 +20,8 @@ export const JoinInputSchema = z.strictObject({
   name: PersonNameSchema,
   gender: z.enum(GENDERS),
   birthday: BirthdaySchema,
-  phoneCode: z.string().min(1).max(256),
+  /** WeChat's phone code is short; Alipay's is its whole encrypted getPhoneNumber answer (several hundred characters). */
+  phoneCode: z.string().min(1).max(4096),
   interests: InterestsSchema.default([]),
   occupation: z.string().trim().min(1).max(40).optional(),
   storeId: IdSchema.optional(),
