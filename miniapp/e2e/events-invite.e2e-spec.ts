@@ -90,7 +90,17 @@ test('a clerk invites two of her own members to a published tea party with a not
   expect(await textOf(page, '[data-action=send-invitations]')).toBe('送出邀请（2 位）');
   await screenshot(page, 'events-invite-members-selected');
 
+  // The dispatcher that would carry the note to the member's inbox is off on this NODE_ENV=test
+  // server, so the note is checked where it leaves the phone: in the request the page really sends.
+  const sent = page.waitForRequest(
+    (r) => r.method() === 'POST' && r.url().endsWith(`/events/${event.id}/invitations`),
+  );
   await page.locator('[data-action=send-invitations]').click();
+  const body = (await sent).postDataJSON() as { memberIds: string[]; note?: string };
+  expect({ ...body, memberIds: [...body.memberIds].sort() }).toEqual({
+    memberIds: [first.me.id, second.me.id].sort(),
+    note: NOTE,
+  });
   const result = page.locator('[data-result=invitations]');
   await result.waitFor();
   expect(await textOf(page, '.invite__summary-head')).toBe('已送出 2 份邀请');
