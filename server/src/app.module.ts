@@ -20,6 +20,7 @@ import { StaffModule } from './modules/staff/staff.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { GreetingsModule } from './modules/greetings/greetings.module';
 
 /**
  * The club's feature modules. Add yours to the list.
@@ -42,6 +43,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   SeedModule,
   OutboxModule,
   FollowUpsModule,
+  GreetingsModule,
 ];
 
 @Module({})

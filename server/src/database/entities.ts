@@ -23,6 +23,8 @@ import { MemberSubscriptionEntity } from '../modules/outbox/entities/member-subs
 import { OutboxMessageEntity } from '../modules/outbox/entities/outbox-message.entity';
 import { EventFanoutEntity } from '../modules/events/entities/event-fanout.entity';
 import { EventInvitationEntity } from '../modules/events/entities/event-invitation.entity';
+import { MemberContactCapEntity } from '../modules/greetings/entities/member-contact-cap.entity';
+import { MemberContactEntity } from '../modules/greetings/entities/member-contact.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -55,4 +57,6 @@ export const ENTITIES: Function[] = [
   MemberSubscriptionEntity,
   EventFanoutEntity,
   EventInvitationEntity,
+  MemberContactEntity,
+  MemberContactCapEntity,
 ];

@@ -10,3 +10,4 @@ export * from './jobs.contract';
 export * from './events.contract';
 export * from './subscriptions.contract';
 export * from './follow-ups.contract';
+export * from './worklist.contract';

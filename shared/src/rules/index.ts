@@ -7,3 +7,4 @@ export * from './zoned-time';
 export * from './member-no';
 export * from './reward-eligibility';
 export * from './event-eligibility';
+export * from './worklist';

@@ -8,6 +8,7 @@ import { CreateMessageOutbox1795400600000 } from './1795400600000-CreateMessageO
 import { CreateEventRegistrations1795400500000 } from './1795400500000-CreateEventRegistrations';
 import { CreateFollowUps1795400700000 } from './1795400700000-CreateFollowUps';
 import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-CreateEventFanoutsInvitations';
+import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberContacts';
 
 /** The sqlite migrations in the order they run; a new migration is appended here. */
 export const sqliteMigrations = [
@@ -21,4 +22,5 @@ export const sqliteMigrations = [
   CreateMessageOutbox1795400600000,
   CreateEventFanoutsInvitations1795400600100,
   CreateFollowUps1795400700000,
+  CreateMemberContacts1795401100000,
 ];
