@@ -11,3 +11,4 @@ export * from './events.contract';
 export * from './subscriptions.contract';
 export * from './follow-ups.contract';
 export * from './worklist.contract';
+export * from './store-hours.contract';

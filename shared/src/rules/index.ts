@@ -8,3 +8,4 @@ export * from './member-no';
 export * from './reward-eligibility';
 export * from './event-eligibility';
 export * from './worklist';
+export * from './store-hours';

@@ -10,3 +10,4 @@ export * from './member-import.schema';
 export * from './events.schema';
 export * from './subscriptions.schema';
 export * from './follow-ups.schema';
+export * from './store-hours.schema';
