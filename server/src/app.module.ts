@@ -21,6 +21,7 @@ import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { GreetingsModule } from './modules/greetings/greetings.module';
+import { BirthdaysModule } from './modules/birthdays/birthdays.module';
 
 /**
  * The club's feature modules. Add yours to the list.
@@ -44,6 +45,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   OutboxModule,
   FollowUpsModule,
   GreetingsModule,
+  BirthdaysModule,
 ];
 
 @Module({})

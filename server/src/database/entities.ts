@@ -25,6 +25,8 @@ import { EventFanoutEntity } from '../modules/events/entities/event-fanout.entit
 import { EventInvitationEntity } from '../modules/events/entities/event-invitation.entity';
 import { MemberContactCapEntity } from '../modules/greetings/entities/member-contact-cap.entity';
 import { MemberContactEntity } from '../modules/greetings/entities/member-contact.entity';
+import { BirthdayGiftEntity } from '../modules/birthdays/entities/birthday-gift.entity';
+import { BirthdayGiftSettingsEntity } from '../modules/birthdays/entities/birthday-gift-settings.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -59,4 +61,6 @@ export const ENTITIES: Function[] = [
   EventInvitationEntity,
   MemberContactEntity,
   MemberContactCapEntity,
+  BirthdayGiftEntity,
+  BirthdayGiftSettingsEntity,
 ];

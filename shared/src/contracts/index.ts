@@ -12,3 +12,4 @@ export * from './subscriptions.contract';
 export * from './follow-ups.contract';
 export * from './worklist.contract';
 export * from './store-hours.contract';
+export * from './birthday-gifts.contract';

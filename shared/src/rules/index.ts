@@ -9,3 +9,4 @@ export * from './reward-eligibility';
 export * from './event-eligibility';
 export * from './worklist';
 export * from './store-hours';
+export * from './birthday-gifts';

@@ -11,3 +11,4 @@ export * from './events.schema';
 export * from './subscriptions.schema';
 export * from './follow-ups.schema';
 export * from './store-hours.schema';
+export * from './birthday-gifts.schema';

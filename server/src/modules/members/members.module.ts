@@ -3,6 +3,7 @@ import { IdentityModule } from '../auth/identity.module';
 import { StaffModule } from '../staff/staff.module';
 import { StoresModule } from '../stores/stores.module';
 import { CardCodeService } from './card-code.service';
+import { MemberHooks } from './member-hooks';
 import { MemberPurchasesPort } from './member-purchases.port';
 import { MembersStaffController } from './members-staff.controller';
 import { MembersController } from './members.controller';
@@ -19,7 +20,8 @@ import { PointsLedgerRepository } from './points-ledger.repository';
     PointsLedgerRepository,
     CardCodeService,
     MemberPurchasesPort,
+    MemberHooks,
   ],
-  exports: [MembersService, CardCodeService, MemberPurchasesPort],
+  exports: [MembersService, CardCodeService, MemberPurchasesPort, MemberHooks],
 })
 export class MembersModule {}

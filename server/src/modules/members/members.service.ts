@@ -61,7 +61,7 @@ export function generateReferralCode(random: (max: number) => number = randomInt
 /** Birthday columns from "MM-DD" / "YYYY-MM-DD" (already validated by the schema). */
 export function birthdayColumns(
   text: string,
-): Pick<MemberEntity, 'birthYear' | 'birthMonth' | 'birthDay' | 'birthMd'> {
+): Pick<MemberEntity, 'birthYear' | 'birthMonth' | 'birthDay' | 'birthMd' | 'birthdaySetAt'> {
   const birthday = parseBirthday(text);
   if (!birthday)
     throw validationError([{ path: 'birthday', message: 'must be a real date written MM-DD or YYYY-MM-DD' }]);
@@ -70,6 +70,7 @@ export function birthdayColumns(
     birthMonth: birthday.month,
     birthDay: birthday.day,
     birthMd: birthday.month * 100 + birthday.day,
+    birthdaySetAt: new Date(),
   };
 }
 
@@ -193,7 +194,7 @@ export class MembersService {
         name: input.name,
         gender: 'other',
         ...(input.birthday === null
-          ? { birthYear: null, birthMonth: null, birthDay: null, birthMd: null }
+          ? { birthYear: null, birthMonth: null, birthDay: null, birthMd: null, birthdaySetAt: null }
           : birthdayColumns(input.birthday)),
         phone: input.phone,
         interests: [],

@@ -23,6 +23,7 @@ import { PointsLedgerRepository } from './points-ledger.repository';
 import { PointsLedgerService } from './points-ledger.service';
 import { PointsStaffController } from './points-staff.controller';
 import { PointsController } from './points.controller';
+import { PurchaseHooks } from './purchase-hooks';
 import { PurchasesRepository } from './purchases.repository';
 import { PurchasesService } from './purchases.service';
 import { RefundsRepository } from './refunds.repository';
@@ -41,6 +42,7 @@ import { RefundsService } from './refunds.service';
     MemberStandingRepository,
     PurchasesService,
     PurchasesRepository,
+    PurchaseHooks,
     KnownStores,
     MemberPurchasesReaderImpl,
     RefundsService,
@@ -57,6 +59,6 @@ import { RefundsService } from './refunds.service';
     AuditService,
     AuditRepository,
   ],
-  exports: [PointsLedgerService, ClubRulesService, AuditService],
+  exports: [PointsLedgerService, ClubRulesService, AuditService, PurchaseHooks],
 })
 export class PointsModule {}

@@ -22,6 +22,7 @@ import { KnownStores } from './known-stores';
 import type { PurchaseEntity } from './entities/purchase.entity';
 import { MemberStandingRepository } from './member-standing.repository';
 import { PointsLedgerService } from './points-ledger.service';
+import { PurchaseHooks } from './purchase-hooks';
 import { toPurchaseDetail, toPurchaseResult } from './purchases.mapper';
 import { PURCHASE_KEY, PurchasesRepository } from './purchases.repository';
 import { retryOnDeadlock } from './transaction-retry';
@@ -45,6 +46,7 @@ export class PurchasesService {
     private readonly stores: KnownStores,
     private readonly cardCodes: CardCodeService,
     private readonly calendar: ClubCalendar,
+    private readonly hooks: PurchaseHooks,
   ) {}
 
   /**
@@ -175,7 +177,7 @@ export class PurchasesService {
       earnEntryId = entry.id;
     }
     if (tierAfter !== member.tier) await this.standing.setTier(em, memberId, tierAfter);
-    return this.purchases.insert(em, {
+    const row = await this.purchases.insert(em, {
       storeId: input.storeId,
       orderNo: input.orderNo,
       memberId,
@@ -193,5 +195,16 @@ export class PurchasesService {
       refundedAmount: 0,
       pointsReversed: 0,
     });
+    await this.hooks.recorded({
+      em,
+      purchaseId: row.id,
+      memberId,
+      amount: input.amount,
+      occurredAt,
+      now,
+      rules,
+      timeZone,
+    });
+    return row;
   }
 }

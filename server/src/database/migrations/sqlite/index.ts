@@ -9,6 +9,7 @@ import { CreateEventRegistrations1795400500000 } from './1795400500000-CreateEve
 import { CreateFollowUps1795400700000 } from './1795400700000-CreateFollowUps';
 import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-CreateEventFanoutsInvitations';
 import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberContacts';
+import { CreateBirthdayGifts1795401300000 } from './1795401300000-CreateBirthdayGifts';
 
 /** The sqlite migrations in the order they run; a new migration is appended here. */
 export const sqliteMigrations = [
@@ -23,4 +24,5 @@ export const sqliteMigrations = [
   CreateEventFanoutsInvitations1795400600100,
   CreateFollowUps1795400700000,
   CreateMemberContacts1795401100000,
+  CreateBirthdayGifts1795401300000,
 ];

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import type { ReferralRefusal, ReferralStatus } from '@vip-club/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { rawQuery } from '../../database/raw-write';
+import { ErasedPhoneEntity } from './entities/erased-phone.entity';
+import { ReferralEntity } from './entities/referral.entity';
+
+export interface NewReferral {
+  referrerId: string;
+  referredId: string;
+  boundAt: Date;
+  status: ReferralStatus;
+  refusalReason: ReferralRefusal | null;
+}
+
+/** A referral as its referrer sees it, with the referred member's name and joining date. */
+export interface ReferralRow {
+  name: string;
+  joinedAt: Date;
+  status: ReferralStatus;
+  refusalReason: ReferralRefusal | null;
+  referrerPoints: number;
+}
+
+@Injectable()
+export class ReferralsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts unless the referred member has a referral already: the first code wins. */
+  async insertUnlessBound(em: EntityManager, values: NewReferral): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(ReferralEntity)
+      .values({ ...values, rewardedAt: null, purchaseId: null, referrerPoints: 0, referredPoints: 0 })
+      .orIgnore()
+      .execute();
+  }
+
+  async isErasedPhone(em: EntityManager, phoneHash: string): Promise<boolean> {
+    return (await em.getRepository(ErasedPhoneEntity).countBy({ phoneHash })) > 0;
+  }
+
+  async recordErasedPhone(em: EntityManager, phoneHash: string, at: Date): Promise<void> {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(ErasedPhoneEntity)
+      .values({ phoneHash, erasedAt: at })
+      .orIgnore()
+      .execute();
+  }
+
+  /** The referral still waiting for a qualifying purchase of this member: one unique-index lookup. */
+  async findBound(em: EntityManager, referredId: string): Promise<{ id: string; referrerId: string } | null> {
+    const rows = await rawQuery<{ id: string | number; referrer_id: string | number }>(
+      em,
+      "SELECT id, referrer_id FROM referrals WHERE referred_id = ? AND status = 'bound'",
+      [referredId],
+    );
+    return rows.length === 0 ? null : { id: String(rows[0].id), referrerId: String(rows[0].referrer_id) };
+  }
+
+  /**
+   * Locks the referrer's row so two referred members' purchases count the monthly cap one after
+   * the other; false when the referrer has been erased since.
+   */
+  async lockLiveMember(em: EntityManager, memberId: string): Promise<boolean> {
+    const forUpdate = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
+    const rows = await rawQuery<{ erased_at: unknown }>(
+      em,
+      `SELECT erased_at FROM members WHERE id = ?${forUpdate}`,
+      [memberId],
+    );
+    return rows.length > 0 && rows[0].erased_at === null;
+  }
+
+  async countRewarded(em: EntityManager, referrerId: string, from: Date, to: Date): Promise<number> {
+    return em
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .where('r.referrerId = :referrerId', { referrerId })
+      .andWhere("r.status = 'rewarded'")
+      .andWhere('r.rewardedAt >= :from AND r.rewardedAt < :to', { from, to })
+      .getCount();
+  }
+
+  /** Settles a bound referral; false when another purchase settled it first. */
+  async settle(
+    em: EntityManager,
+    id: string,
+    values: {
+      status: 'rewarded' | 'refused';
+      refusalReason: ReferralRefusal | null;
+      at: Date;
+      purchaseId: string;
+      referrerPoints: number;
+      referredPoints: number;
+    },
+  ): Promise<boolean> {
+    const result = await em
+      .createQueryBuilder()
+      .update(ReferralEntity)
+      .set({
+        status: values.status,
+        refusalReason: values.refusalReason,
+        rewardedAt: values.at,
+        purchaseId: values.purchaseId,
+        referrerPoints: values.referrerPoints,
+        referredPoints: values.referredPoints,
+      })
+      .where("id = :id AND status = 'bound'", { id })
+      .execute();
+    const changed = result.affected ?? 0;
+    return changed > 0;
+  }
+
+  /** Everyone bound to this referrer, newest first. */
+  async listForReferrer(referrerId: string, limit: number): Promise<ReferralRow[]> {
+    const rows = await this.dataSource
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .innerJoin('r.referred', 'm')
+      .select(['r.id', 'r.status', 'r.refusalReason', 'r.referrerPoints', 'r.boundAt', 'm.id', 'm.name', 'm.joinedAt'])
+      .where('r.referrerId = :referrerId', { referrerId })
+      .orderBy('r.id', 'DESC')
+      .take(limit)
+      .getMany();
+    return rows.map((r) => ({
+      name: r.referred?.name ?? '',
+      joinedAt: r.referred?.joinedAt ?? r.boundAt,
+      status: r.status,
+      refusalReason: r.refusalReason,
+      referrerPoints: r.referrerPoints,
+    }));
+  }
+
+  /** Bound-or-rewarded referrals (refused at binding not counted), and the rewarded ones. */
+  async countsFor(referrerId: string): Promise<{ invited: number; rewarded: number }> {
+    const rows = await this.dataSource
+      .getRepository(ReferralEntity)
+      .createQueryBuilder('r')
+      .select('r.status', 'status')
+      .addSelect('r.refusal_reason', 'reason')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.referrerId = :referrerId', { referrerId })
+      .groupBy('r.status')
+      .addGroupBy('r.refusal_reason')
+      .getRawMany<{ status: ReferralStatus; reason: ReferralRefusal | null; n: string | number }>();
+    let invited = 0;
+    let rewarded = 0;
+    for (const row of rows) {
+      const n = Number(row.n);
+      if (row.status === 'rewarded') rewarded += n;
+      if (row.status !== 'refused' || row.reason === 'monthly_cap') invited += n;
+    }
+    return { invited, rewarded };
+  }
+}
