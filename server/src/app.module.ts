@@ -22,6 +22,7 @@ import { PlatformsModule } from './platforms/platforms.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { GreetingsModule } from './modules/greetings/greetings.module';
 import { BirthdaysModule } from './modules/birthdays/birthdays.module';
+import { ReferralsModule } from './modules/referrals/referrals.module';
 
 /**
  * The club's feature modules. Add yours to the list.
@@ -46,6 +47,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   FollowUpsModule,
   GreetingsModule,
   BirthdaysModule,
+  ReferralsModule,
 ];
 
 @Module({})

@@ -27,6 +27,8 @@ import { MemberContactCapEntity } from '../modules/greetings/entities/member-con
 import { MemberContactEntity } from '../modules/greetings/entities/member-contact.entity';
 import { BirthdayGiftEntity } from '../modules/birthdays/entities/birthday-gift.entity';
 import { BirthdayGiftSettingsEntity } from '../modules/birthdays/entities/birthday-gift-settings.entity';
+import { ReferralEntity } from '../modules/referrals/entities/referral.entity';
+import { ErasedPhoneEntity } from '../modules/referrals/entities/erased-phone.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -63,4 +65,6 @@ export const ENTITIES: Function[] = [
   MemberContactCapEntity,
   BirthdayGiftEntity,
   BirthdayGiftSettingsEntity,
+  ReferralEntity,
+  ErasedPhoneEntity,
 ];

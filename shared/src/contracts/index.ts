@@ -13,3 +13,4 @@ export * from './follow-ups.contract';
 export * from './worklist.contract';
 export * from './store-hours.contract';
 export * from './birthday-gifts.contract';
+export * from './referral.contract';

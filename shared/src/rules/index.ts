@@ -10,3 +10,4 @@ export * from './event-eligibility';
 export * from './worklist';
 export * from './store-hours';
 export * from './birthday-gifts';
+export * from './referral';

@@ -242,6 +242,7 @@ function demoMember(
       birthMonth: month,
       birthDay: day,
       birthMd: month * 100 + day,
+      birthdaySetAt: joinedAt,
       phone: `138${String(n).padStart(8, '0')}`,
       interests: [...new Set([pick(random, INTERESTS), pick(random, INTERESTS)])],
       occupation: pick(random, OCCUPATIONS),

@@ -12,6 +12,7 @@ function member(overrides: Partial<MemberEntity> = {}): MemberEntity {
     birthMonth: 2,
     birthDay: 29,
     birthMd: 229,
+    birthdaySetAt: new Date('2026-01-01T00:00:00Z'),
     phone: '13812345678',
     interests: [],
     occupation: null,

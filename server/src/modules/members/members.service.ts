@@ -32,6 +32,7 @@ import { IdentitiesService } from '../auth/identities.service';
 import { StaffService } from '../staff/staff.service';
 import { StoresService } from '../stores/stores.service';
 import { CardCodeService } from './card-code.service';
+import { MemberHooks } from './member-hooks';
 import { MemberPurchasesPort } from './member-purchases.port';
 import type { MemberEntity } from './entities/member.entity';
 import { ERASED_NAME, toCard, toLedgerEntry, toMe, toMember, toMemberSummary } from './members.mapper';
@@ -101,6 +102,7 @@ export class MembersService {
     private readonly platforms: PlatformLoginService,
     private readonly cardCodes: CardCodeService,
     private readonly purchases: MemberPurchasesPort,
+    private readonly hooks: MemberHooks,
   ) {}
 
   /**
@@ -134,6 +136,14 @@ export class MembersService {
               });
             }
             await this.identities.bind(identity.id, existing.id, em);
+            await this.hooks.joined({
+              em,
+              memberId: existing.id,
+              isNew: false,
+              phone,
+              referrerId: referrer?.id ?? null,
+              at: new Date(),
+            });
             return existing;
           }
           const now = new Date();
@@ -160,6 +170,14 @@ export class MembersService {
           };
           const created = await this.members.insert(values, em);
           await this.identities.bind(identity.id, created.id, em);
+          await this.hooks.joined({
+            em,
+            memberId: created.id,
+            isNew: true,
+            phone,
+            referrerId: referrer?.id ?? null,
+            at: now,
+          });
           return created;
         });
         const tokens = await this.identities.issueTokens({ ...identity, memberId: member.id });
@@ -290,6 +308,7 @@ export class MembersService {
   async erase(user: AuthUser): Promise<void> {
     const member = await this.requireSelf(user);
     await this.dataSource.transaction(async (em) => {
+      await this.hooks.erasing({ em, memberId: member.id, phone: member.phone, at: new Date() });
       await this.members.update(
         member.id,
         {

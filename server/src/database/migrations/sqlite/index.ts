@@ -10,6 +10,7 @@ import { CreateFollowUps1795400700000 } from './1795400700000-CreateFollowUps';
 import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-CreateEventFanoutsInvitations';
 import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberContacts';
 import { CreateBirthdayGifts1795401300000 } from './1795401300000-CreateBirthdayGifts';
+import { CreateReferrals1795401000000 } from './1795401000000-CreateReferrals';
 
 /** The sqlite migrations in the order they run; a new migration is appended here. */
 export const sqliteMigrations = [
@@ -23,6 +24,7 @@ export const sqliteMigrations = [
   CreateMessageOutbox1795400600000,
   CreateEventFanoutsInvitations1795400600100,
   CreateFollowUps1795400700000,
+  CreateReferrals1795401000000,
   CreateMemberContacts1795401100000,
   CreateBirthdayGifts1795401300000,
 ];

@@ -38,6 +38,10 @@ export class MemberEntity {
   @Column({ name: 'birth_md', type: 'int', nullable: true })
   birthMd!: number | null;
 
+  /** When the birthday went on file: the birthday gift's guard counts from it. */
+  @Column(timestampColumn('birthday_set_at', true))
+  birthdaySetAt!: Date | null;
+
   /** Null once the member is erased. */
   @Column({ name: 'phone', type: 'varchar', length: 16, nullable: true })
   phone!: string | null;
