@@ -155,8 +155,31 @@ describe('referrals', () => {
     expect(await referralBonuses(friends[REFERRAL_MONTHLY_CAP].id)).toEqual([]);
   });
 
+  it('gives a WeChat member a mini-program code for their card, others the link only', async () => {
+    const onWechat = await join();
+    const res = await club.request.get(`${API}/me/referral/card`).set(bearer(onWechat.accessToken)).expect(200);
+    expect(res.body).toEqual({
+      code: onWechat.referralCode,
+      shareUrl: `/#/pages/join/index?referralCode=${onWechat.referralCode}`,
+      wechatCodeImage: expect.any(String),
+    });
+    const png = Buffer.from(res.body.wechatCodeImage as string, 'base64');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+
+    const onAlipay = await join(undefined, uniquePhone(), 'alipay');
+    const alipayCard = await club.request
+      .get(`${API}/me/referral/card`)
+      .set(bearer(onAlipay.accessToken))
+      .expect(200);
+    expect(alipayCard.body).toEqual({
+      code: onAlipay.referralCode,
+      shareUrl: `/#/pages/join/index?referralCode=${onAlipay.referralCode}`,
+    });
+  });
+
   it('answers 401 without a token and 403 to staff', async () => {
     await club.request.get(`${API}/me/referral`).expect(401);
     await club.request.get(`${API}/me/referral`).set(bearer(shop.clerkToken)).expect(403);
+    await club.request.get(`${API}/me/referral/card`).expect(401);
   });
 });
