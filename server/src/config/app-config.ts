@@ -33,6 +33,8 @@ export interface AppConfigShape {
     readonly aesKey?: string;
     readonly templates: TemplateIds;
   };
+  /** `apiBase` unset → SMS goes to the sandbox outbox (when the sandbox runs) or is skipped. */
+  readonly sms: { readonly apiBase?: string; readonly apiKey?: string };
   readonly club: { readonly timezone: string; readonly currency: string };
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Absolute path of the built H5 app to serve at `/` (served only if it exists), or null. */

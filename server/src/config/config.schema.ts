@@ -103,6 +103,15 @@ export const EnvSchema = z
     ),
     ALIPAY_TEMPLATE_EVENT_INVITATION: templateId,
     ALIPAY_TEMPLATE_EVENT_REMINDER: templateId,
+    // An SMS gateway (POST <base>/messages, Bearer key); unset: the sandbox records SMS, or SMS is skipped.
+    SMS_API_BASE: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+        .optional()
+        .transform((v) => v?.replace(/\/+$/, '')),
+    ),
+    SMS_API_KEY: optionalString,
     CLUB_TIMEZONE: optionalString
       .transform((v) => v ?? 'Asia/Shanghai')
       .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai' }),

@@ -65,6 +65,7 @@ export function loadConfig(env: Env = processEnv()): AppConfigShape {
         event_reminder: raw.ALIPAY_TEMPLATE_EVENT_REMINDER,
       }),
     },
+    sms: { apiBase: raw.SMS_API_BASE, apiKey: raw.SMS_API_KEY },
     club: { timezone: raw.CLUB_TIMEZONE, currency: raw.CLUB_CURRENCY },
     logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDir: webDir(raw),

@@ -29,7 +29,12 @@ describe('GET /staff/worklist', () => {
   let other: StoreAndClerk;
   const ids: Record<string, string> = {};
 
-  async function member(label: string, birthday: string, joinedDaysAgo: number, store = mine): Promise<string> {
+  async function member(
+    label: string,
+    birthday: string,
+    joinedDaysAgo: number,
+    store = mine,
+  ): Promise<string> {
     const joined = await joinMember(club.request, { storeId: store.store.id, birthday });
     await ds.query('UPDATE members SET joined_at = ? WHERE id = ?', [daysAgo(joinedDaysAgo), joined.id]);
     ids[label] = joined.id;

@@ -14,3 +14,4 @@ export * from './worklist.contract';
 export * from './store-hours.contract';
 export * from './birthday-gifts.contract';
 export * from './referral.contract';
+export * from './greeting.contract';

@@ -11,3 +11,4 @@ export * from './worklist';
 export * from './store-hours';
 export * from './birthday-gifts';
 export * from './referral';
+export * from './greeting';

@@ -21,7 +21,8 @@ const quiet: WorklistFacts = {
   purchasesNearCleaning: [],
   hasOpenFollowUp: false,
 };
-const reasons = (facts: Partial<WorklistFacts>, when = now) => worklistReasons({ ...quiet, ...facts }, when, TZ);
+const reasons = (facts: Partial<WorklistFacts>, when = now) =>
+  worklistReasons({ ...quiet, ...facts }, when, TZ);
 
 describe('club days', () => {
   it('counts calendar dates in the club time zone, not 24-hour spans', () => {

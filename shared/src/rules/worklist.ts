@@ -2,7 +2,14 @@ import { birthdayInYear } from './birthday';
 import { zonedDateParts, type ZonedDate } from './zoned-time';
 
 /** Why a clerk should reach a member today, in the order the worklist shows them. */
-export const WORKLIST_REASONS = ['follow_up', 'birthday', 'anniversary', 'welcome', 'cleaning', 'dormant'] as const;
+export const WORKLIST_REASONS = [
+  'follow_up',
+  'birthday',
+  'anniversary',
+  'welcome',
+  'cleaning',
+  'dormant',
+] as const;
 export type WorklistReason = (typeof WORKLIST_REASONS)[number];
 
 /** A birthday counts from this many days ahead (today included). */
@@ -41,7 +48,11 @@ export function clubDaysBetween(earlier: Date, later: Date, timeZone: string): n
 }
 
 /** Days until the birthday is next celebrated (0 today); a 29 February birthday is kept on 28 February in other years. */
-export function daysUntilBirthday(birthday: { month: number; day: number }, now: Date, timeZone: string): number {
+export function daysUntilBirthday(
+  birthday: { month: number; day: number },
+  now: Date,
+  timeZone: string,
+): number {
   const today = zonedDateParts(now, timeZone);
   const todayNumber = dayNumber(today);
   const thisYear = dayNumber(birthdayInYear(birthday, today.year));

@@ -12,3 +12,4 @@ export * from './subscriptions.schema';
 export * from './follow-ups.schema';
 export * from './store-hours.schema';
 export * from './birthday-gifts.schema';
+export * from './greeting.schema';

@@ -37,6 +37,7 @@ export function statusForErrorCode(code: ErrorCode): number {
     case ErrorCode.TICKET_NOT_CONFIRMED:
     case ErrorCode.NOT_ATTENDED:
     case ErrorCode.ALREADY_RATED:
+    case ErrorCode.CONTACT_CAP_REACHED:
       return 409;
     case ErrorCode.CARD_CODE_EXPIRED:
       return 410;

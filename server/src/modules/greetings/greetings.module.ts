@@ -1,11 +1,29 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { PlatformSandboxHost } from '../../platforms/platform-sandbox-host';
+import { OutboxModule } from '../outbox/outbox.module';
+import { GreetingsController } from './greetings.controller';
+import { GreetingsRepository } from './greetings.repository';
+import { GreetingsService } from './greetings.service';
+import { chooseSmsProvider, SmsProvider } from './sms.provider';
 import { WorklistController } from './worklist.controller';
 import { WorklistRepository } from './worklist.repository';
 import { WorklistService } from './worklist.service';
 
 /** Clerks' relationships with their members: the daily worklist, greetings and the contact history. */
 @Module({
-  controllers: [WorklistController],
-  providers: [WorklistService, WorklistRepository],
+  imports: [OutboxModule],
+  controllers: [WorklistController, GreetingsController],
+  providers: [
+    WorklistService,
+    WorklistRepository,
+    GreetingsService,
+    GreetingsRepository,
+    {
+      provide: SmsProvider,
+      useFactory: (config: AppConfig, host: PlatformSandboxHost) => chooseSmsProvider(config.sms, host),
+      inject: [AppConfig, PlatformSandboxHost],
+    },
+  ],
 })
 export class GreetingsModule {}

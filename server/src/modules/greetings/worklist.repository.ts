@@ -105,7 +105,10 @@ export class WorklistRepository {
         joinedAt: rawDate(m.joinedAt),
       })),
       purchases: new Map(
-        purchases.map((p) => [String(p.memberId), { lastAt: rawDate(p.lastAt), spend: Number(p.spend ?? 0) }]),
+        purchases.map((p) => [
+          String(p.memberId),
+          { lastAt: rawDate(p.lastAt), spend: Number(p.spend ?? 0) },
+        ]),
       ),
       purchasesNear,
       lastContacts: new Map(contacts.map((c) => [String(c.memberId), rawDate(c.lastAt)])),
