@@ -44,10 +44,9 @@ describe('birthdays job', () => {
 
   const bonusRefs = async (memberId: string): Promise<string[]> =>
     (
-      await ds.query(
-        "SELECT ref FROM points_ledger WHERE member_id = ? AND kind = 'bonus' ORDER BY id",
-        [memberId],
-      )
+      await ds.query("SELECT ref FROM points_ledger WHERE member_id = ? AND kind = 'bonus' ORDER BY id", [
+        memberId,
+      ])
     ).map((r: { ref: string }) => r.ref);
 
   const greetingRefs = async (memberIds: string[]): Promise<string[]> =>
@@ -64,10 +63,16 @@ describe('birthdays job', () => {
     const start = await club.request.get(`${API}/birthday-gifts`).set(bearer(managerToken)).expect(200);
     expect(start.body).toEqual({ gifts: NONE, guardDays: 30 });
     const gift = await createReward(club.request, managerToken, { kind: 'gift' });
-    const bad = await putGifts({ gifts: { ...NONE, gold: { kind: 'reward', rewardId: gift.id } }, guardDays: 30 });
+    const bad = await putGifts({
+      gifts: { ...NONE, gold: { kind: 'reward', rewardId: gift.id } },
+      guardDays: 30,
+    });
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body)).toEqual(['gifts.gold.rewardId']);
-    const malformed = await putGifts({ gifts: { ...NONE, gold: { kind: 'points', points: 0 } }, guardDays: 30 });
+    const malformed = await putGifts({
+      gifts: { ...NONE, gold: { kind: 'points', points: 0 } },
+      guardDays: 30,
+    });
     expect(malformed.status).toBe(400);
     const member = await joinMember(club.request);
     await club.request.get(`${API}/birthday-gifts`).set(bearer(member.accessToken)).expect(403);
@@ -76,7 +81,10 @@ describe('birthdays job', () => {
   it('gives the gift once a year however often it runs, and greets on the day', async () => {
     await putGifts({ gifts: { ...NONE, friend: { kind: 'points', points: 88 } }, guardDays: 30 }).expect(200);
     const today = zonedDateParts(new Date(), TZ);
-    const ann = await memberBorn(`1990-${pad(today.month)}-${pad(today.day)}`, new Date(Date.now() - 60 * DAY_MS));
+    const ann = await memberBorn(
+      `1990-${pad(today.month)}-${pad(today.day)}`,
+      new Date(Date.now() - 60 * DAY_MS),
+    );
 
     const first = await club.request.post(`${API}/jobs/birthdays/runs`).set(bearer(managerToken)).send();
     expect(first.status).toBe(201);
@@ -86,7 +94,10 @@ describe('birthdays job', () => {
     expect(await bonusRefs(ann.id)).toEqual([`birthday:${today.year}:${ann.id}`]);
 
     await club.app.get(OutboxService).dispatchAll();
-    const inbox = await club.request.get(`${API}/me/inbox?limit=100`).set(bearer(ann.accessToken)).expect(200);
+    const inbox = await club.request
+      .get(`${API}/me/inbox?limit=100`)
+      .set(bearer(ann.accessToken))
+      .expect(200);
     const kinds = (inbox.body.items as InboxItem[]).map((n) => n.kind).sort();
     expect(kinds).toEqual(['birthday_gift', 'birthday_greeting']);
     const me = await club.request.get(`${API}/me`).set(bearer(ann.accessToken)).expect(200);
@@ -148,7 +159,11 @@ describe('birthdays job', () => {
       availableTo: '2040-01-01T00:00:00.000Z',
     });
     await putGifts({
-      gifts: { ...NONE, friend: { kind: 'points', points: 50 }, silver: { kind: 'reward', rewardId: voucher.id } },
+      gifts: {
+        ...NONE,
+        friend: { kind: 'points', points: 50 },
+        silver: { kind: 'reward', rewardId: voucher.id },
+      },
       guardDays: 30,
     }).expect(200);
     const setAt = new Date(Date.now() - 60 * DAY_MS);
@@ -192,7 +207,11 @@ describe('birthdays job', () => {
         availableTo: '2040-01-01T00:00:00.000Z',
       });
       await putGifts({
-        gifts: { ...NONE, friend: { kind: 'points', points: 20 }, silver: { kind: 'reward', rewardId: voucher.id } },
+        gifts: {
+          ...NONE,
+          friend: { kind: 'points', points: 20 },
+          silver: { kind: 'reward', rewardId: voucher.id },
+        },
         guardDays: 30,
       }).expect(200);
       const friends = await createBulkMembers(club, 1200, { tier: 'friend' });
@@ -204,10 +223,7 @@ describe('birthdays job', () => {
         [new Date(Date.now() - 90 * DAY_MS), ...all],
       );
       const now = new Date('2031-09-12T04:00:00Z');
-      const [a, b] = await Promise.all([
-        job().run(now),
-        other.app.get(BirthdaysJobService).run(now),
-      ]);
+      const [a, b] = await Promise.all([job().run(now), other.app.get(BirthdaysJobService).run(now)]);
       const ra = a.result as { points: number; vouchers: number; outOfStock: number };
       const rb = b.result as { points: number; vouchers: number; outOfStock: number };
       expect(ra.points + rb.points).toBe(1200);

@@ -94,7 +94,13 @@ export class BirthdayGiftsRepository {
    * ids that are this claim's: a row another run holds blocks here until that run commits, then is
    * skipped. Vouchers are recorded as given; `markOutOfStock` corrects the ones the stock did not cover.
    */
-  async claim(em: EntityManager, claims: GiftClaim[], year: number, claim: string, now: Date): Promise<Set<string>> {
+  async claim(
+    em: EntityManager,
+    claims: GiftClaim[],
+    year: number,
+    claim: string,
+    now: Date,
+  ): Promise<Set<string>> {
     if (claims.length === 0) return new Set();
     for (let i = 0; i < claims.length; i += INSERT_CHUNK) {
       const chunk = claims.slice(i, i + INSERT_CHUNK);
@@ -158,7 +164,12 @@ export class BirthdayGiftsRepository {
     }
   }
 
-  async recordVoucher(em: EntityManager, memberId: string, year: number, redemptionId: string | null): Promise<void> {
+  async recordVoucher(
+    em: EntityManager,
+    memberId: string,
+    year: number,
+    redemptionId: string | null,
+  ): Promise<void> {
     await rawWrite(
       em,
       'UPDATE birthday_gifts SET outcome = ?, redemption_id = ? WHERE member_id = ? AND year = ?',

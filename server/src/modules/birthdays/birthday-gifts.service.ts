@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  BIRTHDAY_GIFT_DEFAULT_GUARD_DAYS,
-  type BirthdayGiftSettings,
-  TIERS,
-} from '@vip-club/shared';
+import { BIRTHDAY_GIFT_DEFAULT_GUARD_DAYS, type BirthdayGiftSettings, TIERS } from '@vip-club/shared';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { BirthdayGiftsRepository } from './birthday-gifts.repository';
 

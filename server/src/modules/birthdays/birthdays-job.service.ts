@@ -6,6 +6,7 @@ import {
   birthdayKeysCelebratedOn,
   birthdayOnFileLongEnough,
   zonedDateParts,
+  zonedStartOfDay,
 } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -69,10 +70,18 @@ export class BirthdaysJobService implements OnModuleInit {
     const { gifts, guardDays } = await this.settings.get();
     const greetToday = new Set(birthdayKeysCelebratedOn(now, timeZone));
     const claim = `${this.instance}:${++this.runs}`;
-    const result: BirthdaysJobResult = { year, month, scanned: 0, points: 0, vouchers: 0, outOfStock: 0, greeted: 0 };
+    const result: BirthdaysJobResult = {
+      year,
+      month,
+      scanned: 0,
+      points: 0,
+      vouchers: 0,
+      outOfStock: 0,
+      greeted: 0,
+    };
     for (let day = 1; day <= 31; day++) {
       const birthMd = month * 100 + day;
-      for (let afterId = '0'; ; ) {
+      for (let afterId = '0'; ;) {
         const rows = await this.repository.membersBornOn(birthMd, year, afterId, PAGE);
         if (rows.length === 0) break;
         result.scanned += rows.length;
@@ -151,12 +160,11 @@ export class BirthdaysJobService implements OnModuleInit {
     return `${year}-${month}-${day}`;
   }
 
+  /** Hours since the club day began (a DST day is off by one hour, which a morning start tolerates). */
   private clubHour(now: Date): number {
-    const hour = new Intl.DateTimeFormat('en-US', {
-      timeZone: this.config.club.timezone,
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(now);
-    return Number(hour) % 24;
+    const timeZone = this.config.club.timezone;
+    return Math.floor(
+      (now.getTime() - zonedStartOfDay(zonedDateParts(now, timeZone), timeZone).getTime()) / 3_600_000,
+    );
   }
 }
