@@ -11,6 +11,7 @@ import { SeedModule } from './database/seed/seed.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { EventsModule } from './modules/events/events.module';
 import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
+import { FeedbackModule } from './modules/feedback/feedback.module';
 import { HealthModule } from './modules/health/health.module';
 import { MemberImportModule } from './modules/member-import/member-import.module';
 import { MembersModule } from './modules/members/members.module';
@@ -45,6 +46,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   SeedModule,
   OutboxModule,
   FollowUpsModule,
+  FeedbackModule,
   GreetingsModule,
   BirthdaysModule,
   ReferralsModule,

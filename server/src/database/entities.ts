@@ -19,6 +19,7 @@ import { StoreEntity } from '../modules/stores/entities/store.entity';
 import { EventEntity } from '../modules/events/entities/event.entity';
 import { EventRegistrationEntity } from '../modules/events/entities/event-registration.entity';
 import { FollowUpEntity } from '../modules/follow-ups/entities/follow-up.entity';
+import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
 import { MemberSubscriptionEntity } from '../modules/outbox/entities/member-subscription.entity';
 import { OutboxMessageEntity } from '../modules/outbox/entities/outbox-message.entity';
 import { EventFanoutEntity } from '../modules/events/entities/event-fanout.entity';
@@ -57,6 +58,7 @@ export const ENTITIES: Function[] = [
   EventEntity,
   EventRegistrationEntity,
   FollowUpEntity,
+  FeedbackEntity,
   OutboxMessageEntity,
   MemberSubscriptionEntity,
   EventFanoutEntity,

@@ -8,9 +8,14 @@ export const FOLLOW_UP_STATUSES = ['open', 'resolved'] as const;
 /** One of {@link FOLLOW_UP_STATUSES}. */
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
-/** Minutes a store has to first reach the member after a low rating. */
+/** Why a follow-up went to the managers: which deadline passed first. */
+export const FOLLOW_UP_ESCALATION_REASONS = ['first_response', 'resolution'] as const;
+/** One of {@link FOLLOW_UP_ESCALATION_REASONS}. */
+export type FollowUpEscalationReason = (typeof FOLLOW_UP_ESCALATION_REASONS)[number];
+
+/** Minutes a store has to first reach the member after a low rating, counted in its opening hours. */
 export const FOLLOW_UP_FIRST_RESPONSE_MINUTES = 15;
-/** Hours a store has to resolve a follow-up. */
+/** Hours a store has to resolve a follow-up, counted in its opening hours. */
 export const FOLLOW_UP_RESOLVE_HOURS = 3;
 
 /** A low rating a store must act on (`GET /staff/follow-ups`, `POST /follow-ups/{id}/resolution`). */
@@ -30,6 +35,12 @@ export interface FollowUp {
   resolveDueAt: string;
   /** True while open past `resolveDueAt`. */
   isOverdue: boolean;
+  /** When the store first reached the member (`POST /follow-ups/{id}/first-response`, or resolving). */
+  firstRespondedAt: string | null;
+  firstResponseNote: string | null;
+  /** When the `follow-up-escalation` job handed it to the managers, and which deadline had passed. */
+  escalatedAt: string | null;
+  escalationReason: FollowUpEscalationReason | null;
   resolvedAt: string | null;
   resolvedByStaffId: string | null;
   resolutionNote: string | null;

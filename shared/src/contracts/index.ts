@@ -12,6 +12,7 @@ export * from './subscriptions.contract';
 export * from './follow-ups.contract';
 export * from './worklist.contract';
 export * from './store-hours.contract';
+export * from './feedback.contract';
 export * from './birthday-gifts.contract';
 export * from './referral.contract';
 export * from './greeting.contract';

@@ -11,5 +11,6 @@ export * from './events.schema';
 export * from './subscriptions.schema';
 export * from './follow-ups.schema';
 export * from './store-hours.schema';
+export * from './feedback.schema';
 export * from './birthday-gifts.schema';
 export * from './greeting.schema';

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type FollowUp,
+  FollowUpFirstResponseInputSchema,
   FollowUpResolutionInputSchema,
   FollowUpsQuerySchema,
   IdParamSchema,
@@ -16,6 +17,7 @@ import { FollowUpsService } from './follow-ups.service';
 class IdParamDto extends createZodDto(IdParamSchema) {}
 class FollowUpsQueryDto extends createZodDto(FollowUpsQuerySchema) {}
 class FollowUpResolutionDto extends createZodDto(FollowUpResolutionInputSchema) {}
+class FollowUpFirstResponseDto extends createZodDto(FollowUpFirstResponseInputSchema) {}
 
 /** Follow-ups of low ratings, for the stores that must answer them. */
 @ApiTags('follow-ups')
@@ -29,10 +31,26 @@ export class FollowUpsController {
   @ApiOperation({
     summary: 'Follow-ups to act on',
     description:
-      "Open ones by default (`?status=resolved` for the done), soonest due first, with both deadlines. A clerk sees their own store's; a manager every store's.",
+      "Open ones by default (`?status=resolved` for the done), soonest due first, with both deadlines (counted in the store's opening hours). `?escalated=true`: those the `follow-up-escalation` job handed to the managers. A clerk sees their own store's; a manager every store's.",
   })
   list(@CurrentUser() user: AuthUser, @Query() query: FollowUpsQueryDto): Promise<Paginated<FollowUp>> {
     return this.followUps.list(user, query);
+  }
+
+  @Post('follow-ups/:id/first-response')
+  @Roles('clerk', 'manager')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Note the member was reached',
+    description:
+      "Stops the first-response deadline. A clerk answers only their own store's (else 403 FORBIDDEN); again, or once resolved: 409 CONFLICT.",
+  })
+  respond(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() body: FollowUpFirstResponseDto,
+  ): Promise<FollowUp> {
+    return this.followUps.respond(user, params.id, body);
   }
 
   @Post('follow-ups/:id/resolution')
@@ -41,7 +59,7 @@ export class FollowUpsController {
   @ApiOperation({
     summary: 'Resolve a follow-up',
     description:
-      "With a note of what was done. A clerk resolves only their own store's (else 403 FORBIDDEN); again: 409 CONFLICT.",
+      "With a note of what was done; the member is told (`follow_up_resolved` in their inbox). A clerk resolves only their own store's (else 403 FORBIDDEN); again: 409 CONFLICT.",
   })
   resolve(
     @CurrentUser() user: AuthUser,

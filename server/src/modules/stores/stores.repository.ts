@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { WeeklyHours } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findAfterId } from '../../common/pagination/page';
 import { StoreEntity } from './entities/store.entity';
@@ -27,6 +28,10 @@ export class StoresRepository {
   /** Oldest first, `limit` rows after the `afterId` cursor. */
   listAfter(afterId: string | undefined, limit: number, em?: EntityManager): Promise<StoreEntity[]> {
     return findAfterId(this.repo(em), afterId, limit);
+  }
+
+  async setOpeningHours(id: string, hours: WeeklyHours, em?: EntityManager): Promise<void> {
+    await this.repo(em).update({ id }, { openingHours: hours });
   }
 
   count(em?: EntityManager): Promise<number> {

@@ -5,12 +5,14 @@ import {
   type Paginated,
   type PaginationQuery,
   type Store,
+  type StoreWithHours,
+  type UpdateStoreInput,
 } from '@vip-club/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseCursor, toPage } from '../../common/pagination/page';
 import type { StoreEntity } from './entities/store.entity';
 import { StoresRepository } from './stores.repository';
-import { toStore } from './stores.mapper';
+import { toStore, toStoreWithHours } from './stores.mapper';
 
 @Injectable()
 export class StoresService {
@@ -23,6 +25,12 @@ export class StoresService {
   async list(query: PaginationQuery): Promise<Paginated<Store>> {
     const rows = await this.stores.listAfter(parseCursor(query.cursor), query.limit + 1);
     return toPage(rows, query.limit, toStore);
+  }
+
+  async update(id: string, input: UpdateStoreInput): Promise<StoreWithHours> {
+    await this.require(id, 'id');
+    await this.stores.setOpeningHours(id, input.openingHours);
+    return toStoreWithHours(await this.require(id, 'id'));
   }
 
   /** The store, or 404 NOT_FOUND naming the field that referred to it. */

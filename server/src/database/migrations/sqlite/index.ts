@@ -7,6 +7,7 @@ import { CreateEvents1795400400000 } from './1795400400000-CreateEvents';
 import { CreateMessageOutbox1795400600000 } from './1795400600000-CreateMessageOutbox';
 import { CreateEventRegistrations1795400500000 } from './1795400500000-CreateEventRegistrations';
 import { CreateFollowUps1795400700000 } from './1795400700000-CreateFollowUps';
+import { AddFeedbackStoreHours1795401200000 } from './1795401200000-AddFeedbackStoreHours';
 import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-CreateEventFanoutsInvitations';
 import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberContacts';
 import { CreateBirthdayGifts1795401300000 } from './1795401300000-CreateBirthdayGifts';
@@ -26,5 +27,6 @@ export const sqliteMigrations = [
   CreateFollowUps1795400700000,
   CreateReferrals1795401000000,
   CreateMemberContacts1795401100000,
+  AddFeedbackStoreHours1795401200000,
   CreateBirthdayGifts1795401300000,
 ];

@@ -1,11 +1,11 @@
-import type { FollowUpStatus, FollowUpSubject } from '@vip-club/shared';
+import type { FollowUpEscalationReason, FollowUpStatus, FollowUpSubject } from '@vip-club/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { IdColumn, bigintRefColumn, timestampColumn } from '../../../database/columns';
 import { MemberEntity } from '../../members/entities/member.entity';
 import { StaffEntity } from '../../staff/entities/staff.entity';
 import { StoreEntity } from '../../stores/entities/store.entity';
 
-/** A low rating the owning store must answer: reach the member within 15 minutes, resolve within 3 hours. */
+/** A low rating the owning store must answer: reach the member within 15 minutes, resolve within 3 hours (store hours). */
 @Entity({ name: 'follow_ups' })
 @Index('ix_follow_ups_store_status', ['storeId', 'status', 'id'])
 @Index('ix_follow_ups_status', ['status', 'id'])
@@ -52,6 +52,20 @@ export class FollowUpEntity {
 
   @Column(timestampColumn('resolve_due_at'))
   resolveDueAt!: Date;
+
+  /** When a clerk noted they had reached the member (resolving counts as reaching them). */
+  @Column(timestampColumn('first_responded_at', true))
+  firstRespondedAt!: Date | null;
+
+  @Column({ name: 'first_response_note', type: 'text', nullable: true })
+  firstResponseNote!: string | null;
+
+  /** Set once, by the `follow-up-escalation` job, when a deadline passed: managers then take it on. */
+  @Column(timestampColumn('escalated_at', true))
+  escalatedAt!: Date | null;
+
+  @Column({ name: 'escalation_reason', type: 'varchar', length: 16, nullable: true })
+  escalationReason!: FollowUpEscalationReason | null;
 
   @Column(timestampColumn('resolved_at', true))
   resolvedAt!: Date | null;

@@ -1,3 +1,4 @@
+import type { WeeklyHours } from '@vip-club/shared';
 import { Column, Entity } from 'typeorm';
 import { IdColumn, timestampColumn } from '../../../database/columns';
 
@@ -14,6 +15,10 @@ export class StoreEntity {
 
   @Column({ name: 'address', type: 'varchar', length: 200 })
   address!: string;
+
+  /** Null until a manager sets them: the club's default hours apply (`DEFAULT_OPENING_HOURS`). */
+  @Column({ name: 'opening_hours', type: 'simple-json', nullable: true })
+  openingHours!: WeeklyHours | null;
 
   @Column(timestampColumn('created_at'))
   createdAt!: Date;

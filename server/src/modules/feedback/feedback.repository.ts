@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, IsNull, Not } from 'typeorm';
+import { EventRegistrationEntity } from '../events/entities/event-registration.entity';
+import { EventEntity } from '../events/entities/event.entity';
+import { MemberEntity } from '../members/entities/member.entity';
+import { PurchaseEntity } from '../points/entities/purchase.entity';
+import { StoreEntity } from '../stores/entities/store.entity';
+import { FeedbackEntity } from './entities/feedback.entity';
+
+/** Feedback rows, and the look-ups that tie a rating to what it is about. */
+@Injectable()
+export class FeedbackRepository {
+  async insert(em: EntityManager, values: Omit<FeedbackEntity, 'id'>): Promise<FeedbackEntity> {
+    const result = await em.insert(FeedbackEntity, values);
+    return { ...values, id: String(result.identifiers[0].id) };
+  }
+
+  async setFollowUp(em: EntityManager, id: string, followUpId: string): Promise<void> {
+    await em.update(FeedbackEntity, { id }, { followUpId });
+  }
+
+  /** The store of the member's own purchase `purchaseId`; undefined when it is not theirs or absent. */
+  async purchaseStore(em: EntityManager, memberId: string, purchaseId: string): Promise<string | undefined> {
+    const purchase = await em.findOne(PurchaseEntity, {
+      where: { id: purchaseId, memberId },
+      select: { id: true, storeId: true },
+    });
+    return purchase?.storeId;
+  }
+
+  /** Whether the member was checked in at the event. */
+  async attended(em: EntityManager, memberId: string, eventId: string): Promise<boolean> {
+    return em.exists(EventRegistrationEntity, { where: { eventId, memberId, checkedInAt: Not(IsNull()) } });
+  }
+
+  /** The hosting store of an event; null when it has none, undefined when there is no such event. */
+  async eventStore(em: EntityManager, eventId: string): Promise<string | null | undefined> {
+    const event = await em.findOne(EventEntity, {
+      where: { id: eventId },
+      select: { id: true, storeId: true },
+    });
+    return event ? event.storeId : undefined;
+  }
+
+  storeExists(em: EntityManager, storeId: string): Promise<boolean> {
+    return em.exists(StoreEntity, { where: { id: storeId } });
+  }
+
+  async homeStore(em: EntityManager, memberId: string): Promise<string | null> {
+    const member = await em.findOne(MemberEntity, {
+      where: { id: memberId },
+      select: { id: true, storeId: true },
+    });
+    return member?.storeId ?? null;
+  }
+}
