@@ -2,6 +2,7 @@
 // who may scan where and when, the manager's registration list with the waitlist in line order, the
 // clerk credited for a personal invitation, and ratings by those who came.
 import type { CheckInResult, EventRegistrationRow, Paginated } from '@vip-club/shared';
+import { addStoreMinutes, DEFAULT_OPENING_HOURS } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import {
   API,
@@ -283,8 +284,19 @@ describe('events: the door, the list and ratings', () => {
           comment: '太挤了',
           status: 'open',
           openedAt: new Date(startsAt).toISOString(),
-          firstResponseDueAt: new Date(startsAt + 15 * MINUTE).toISOString(),
-          resolveDueAt: new Date(startsAt + 3 * HOUR).toISOString(),
+          // Counted in the host's opening hours (the default ones) on the club clock; the rule is tested in shared.
+          firstResponseDueAt: addStoreMinutes(
+            new Date(startsAt),
+            15,
+            DEFAULT_OPENING_HOURS,
+            'Asia/Shanghai',
+          ).toISOString(),
+          resolveDueAt: addStoreMinutes(
+            new Date(startsAt),
+            180,
+            DEFAULT_OPENING_HOURS,
+            'Asia/Shanghai',
+          ).toISOString(),
           isOverdue: false,
         }),
       ]);
