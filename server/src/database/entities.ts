@@ -30,6 +30,7 @@ import { BirthdayGiftEntity } from '../modules/birthdays/entities/birthday-gift.
 import { BirthdayGiftSettingsEntity } from '../modules/birthdays/entities/birthday-gift-settings.entity';
 import { ReferralEntity } from '../modules/referrals/entities/referral.entity';
 import { ErasedPhoneEntity } from '../modules/referrals/entities/erased-phone.entity';
+import { GreetingTemplateEntity } from '../modules/greetings/entities/greeting-template.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -69,4 +70,5 @@ export const ENTITIES: Function[] = [
   BirthdayGiftSettingsEntity,
   ReferralEntity,
   ErasedPhoneEntity,
+  GreetingTemplateEntity,
 ];

@@ -3,6 +3,8 @@
 // clerks at once, idempotent retries, the member's contact history, roles and bad input.
 import type {
   GreetingResult,
+  GreetingTemplate,
+  GreetingTemplates,
   InboxItem,
   MemberContacts,
   SandboxOutboxResponse,
@@ -237,7 +239,9 @@ describe('POST /greetings', () => {
     ['text over 500', { text: 'x'.repeat(501) }, 'text'],
     ['an unknown purpose', { purpose: 'spam' }, 'purpose'],
     ['a bad member id', { memberId: 'abc' }, 'memberId'],
-    ['an unknown field', { templateId: '1' }, ''],
+    ['both text and a template', { templateId: '1' }, 'text'],
+    ['neither text nor a template', { text: undefined }, 'text'],
+    ['an unknown field', { subject: '1' }, ''],
   ])('refuses %s with 400 naming the field', async (_, change, field) => {
     const member = await joinMember(club.request, { storeId: shop.store.id });
     const res = await greet(shop.clerkToken, {
@@ -248,6 +252,64 @@ describe('POST /greetings', () => {
     }).expect(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     if (field) expect(fieldsOf(res.body)).toContain(field);
+  });
+
+  it('starts from a manager’s template, filled per member, its purpose the greeting’s', async () => {
+    const post = (token: string, body: Record<string, unknown>) =>
+      club.request.post(`${API}/greeting-templates`).set(bearer(token)).send(body);
+    const birthday = (
+      await post(managerToken, {
+        name: '生日祝福',
+        text: '{name}，{birthday}生日快乐！{tier}礼遇等您来领',
+      }).expect(201)
+    ).body as GreetingTemplate;
+    expect(birthday).toMatchObject({ name: '生日祝福', purpose: 'marketing', createdAt: expect.any(String) });
+    const thanks = (
+      await post(managerToken, { name: '感谢', text: '{name}，感谢您的回复', purpose: 'service' }).expect(201)
+    ).body as GreetingTemplate;
+    expect((await post(shop.clerkToken, { name: 'x', text: 'y' }).expect(403)).body.error.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      fieldsOf((await post(managerToken, { name: '', text: 'y', purpose: 'spam' }).expect(400)).body),
+    ).toEqual(expect.arrayContaining(['name', 'purpose']));
+    const listed = (
+      await club.request.get(`${API}/greeting-templates`).set(bearer(shop.clerkToken)).expect(200)
+    ).body as GreetingTemplates;
+    expect(listed.items.slice(0, 2).map((t) => t.id)).toEqual([thanks.id, birthday.id]);
+
+    const member = await joinMember(club.request, {
+      storeId: shop.store.id,
+      name: '吴佳',
+      birthday: '05-08',
+    });
+    await greet(shop.clerkToken, {
+      memberId: member.id,
+      templateId: birthday.id,
+      channels: ['inbox'],
+    }).expect(201);
+    // The thank-you template is a service message: the cap lets it through right after.
+    await greet(shop.clerkToken, { memberId: member.id, templateId: thanks.id, channels: ['inbox'] }).expect(
+      201,
+    );
+    await greet(shop.clerkToken, {
+      memberId: member.id,
+      templateId: birthday.id,
+      channels: ['inbox'],
+    }).expect(409);
+    const history = (
+      await club.request.get(`${API}/members/${member.id}/contacts`).set(bearer(managerToken)).expect(200)
+    ).body as MemberContacts;
+    expect(history.items.map((c) => [c.purpose, c.text])).toEqual([
+      ['service', '吴佳，感谢您的回复'],
+      ['marketing', '吴佳，5月8日生日快乐！好友会员礼遇等您来领'],
+    ]);
+    const missing = await greet(shop.clerkToken, {
+      memberId: member.id,
+      templateId: '999999',
+      channels: ['inbox'],
+    });
+    expect(missing.status).toBe(404);
   });
 
   it('requires an Idempotency-Key', async () => {

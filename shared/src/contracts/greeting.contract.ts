@@ -27,3 +27,16 @@ export interface MemberContact {
 export interface MemberContacts {
   items: MemberContact[];
 }
+
+/** A manager's greeting template (`GET /greeting-templates`, newest first). */
+export interface GreetingTemplate {
+  id: string;
+  name: string;
+  text: string;
+  purpose: GreetingPurpose;
+  createdAt: string;
+}
+
+export interface GreetingTemplates {
+  items: GreetingTemplate[];
+}

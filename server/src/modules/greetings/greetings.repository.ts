@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tier } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rawDate } from '../../database/raw-write';
+import { GreetingTemplateEntity } from './entities/greeting-template.entity';
 import { MemberContactCapEntity } from './entities/member-contact-cap.entity';
 import { MemberContactEntity } from './entities/member-contact.entity';
 
@@ -131,5 +132,20 @@ export class GreetingsRepository {
       order: { at: 'DESC', id: 'DESC' },
       take: limit,
     });
+  }
+
+  findTemplate(id: string): Promise<GreetingTemplateEntity | null> {
+    return this.dataSource.manager.findOne(GreetingTemplateEntity, { where: { id } });
+  }
+
+  templates(limit: number): Promise<GreetingTemplateEntity[]> {
+    return this.dataSource.manager.find(GreetingTemplateEntity, { order: { id: 'DESC' }, take: limit });
+  }
+
+  async insertTemplate(
+    values: Omit<GreetingTemplateEntity, 'id' | 'createdBy'>,
+  ): Promise<GreetingTemplateEntity> {
+    const result = await this.dataSource.manager.insert(GreetingTemplateEntity, values);
+    return { ...values, id: String(result.identifiers[0].id) };
   }
 }

@@ -7,7 +7,11 @@ import {
   greetingDeliveries,
   type GreetingDelivery,
   type GreetingInput,
+  type GreetingPurpose,
   type GreetingResult,
+  type GreetingTemplate,
+  type GreetingTemplateInput,
+  type GreetingTemplates,
   type MemberContacts,
   zonedDateParts,
 } from '@vip-club/shared';
@@ -17,6 +21,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { OutboxService } from '../outbox/outbox.service';
+import type { GreetingTemplateEntity } from './entities/greeting-template.entity';
 import type { MemberContactEntity } from './entities/member-contact.entity';
 import { type GreetingMemberRow, GreetingsRepository } from './greetings.repository';
 import { SmsProvider } from './sms.provider';
@@ -28,6 +33,7 @@ const STAFF_KEY_INDEX = {
   columns: ['staff_id', 'idempotency_key'],
 };
 const HISTORY_LIMIT = 100;
+const TEMPLATES_LIMIT = 200;
 
 export interface GreetingOutcome {
   created: boolean;
@@ -58,10 +64,16 @@ export class GreetingsService {
     if (member.clerkId !== user.sub && (member.storeId === null || member.storeId !== user.storeId)) {
       throw new DomainError(ErrorCode.FORBIDDEN, "A clerk greets their own store's members");
     }
+    const template =
+      input.templateId === undefined ? null : await this.greetings.findTemplate(input.templateId);
+    if (input.templateId !== undefined && !template) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `No greeting template with id ${input.templateId}`);
+    }
+    const purpose: GreetingPurpose = input.purpose ?? template?.purpose ?? 'marketing';
     const earlier = await this.greetings.findByKey(user.sub, key);
-    if (earlier) return { created: false, body: this.replay(earlier, input) };
+    if (earlier) return { created: false, body: this.replay(earlier, input, purpose) };
 
-    const text = fillGreetingText(input.text, {
+    const text = fillGreetingText(template?.text ?? input.text ?? '', {
       name: member.name,
       tier: member.tier,
       birthday:
@@ -73,13 +85,13 @@ export class GreetingsService {
         : null,
     });
     const deliveries = greetingDeliveries(input.channels, {
-      purpose: input.purpose,
+      purpose,
       hasMarketingConsent: member.consentMarketing,
       subscribedPlatform: await this.greetings.subscribedPlatform(member.id, GREETING_TEMPLATE_KEY),
       hasPhone: member.phone !== null,
       hasSmsProvider: this.sms !== null,
     });
-    const isMarketing = input.purpose === 'marketing';
+    const isMarketing = purpose === 'marketing';
     if (isMarketing) await this.greetings.ensureCapRow(member.id);
 
     let id: string;
@@ -99,7 +111,7 @@ export class GreetingsService {
         const contactId = await this.greetings.insertContact(em, {
           memberId: member.id,
           staffId: user.sub,
-          purpose: input.purpose,
+          purpose,
           text,
           deliveries,
           idempotencyKey: key,
@@ -130,7 +142,7 @@ export class GreetingsService {
       if (!capped && !isUniqueViolation(err, STAFF_KEY_INDEX)) throw err;
       // A retry that raced the first request with the same key finds the slot or the key taken by it.
       const first = await this.greetings.findByKey(user.sub, key);
-      if (first) return { created: false, body: this.replay(first, input) };
+      if (first) return { created: false, body: this.replay(first, input, purpose) };
       throw capped ? await this.capReached(member.id) : err;
     }
     return { created: true, body: { id, deliveries: await this.sendSms(id, member, text, deliveries) } };
@@ -156,10 +168,28 @@ export class GreetingsService {
     };
   }
 
+  async listTemplates(): Promise<GreetingTemplates> {
+    return { items: (await this.greetings.templates(TEMPLATES_LIMIT)).map(toTemplate) };
+  }
+
+  async createTemplate(
+    user: AuthUser,
+    input: GreetingTemplateInput,
+    now = new Date(),
+  ): Promise<GreetingTemplate> {
+    return toTemplate(
+      await this.greetings.insertTemplate({ ...input, createdByStaffId: user.sub, createdAt: now }),
+    );
+  }
+
   /** A retry answers the first greeting; the same key for another greeting is a client bug. */
-  private replay(earlier: MemberContactEntity, input: GreetingInput): GreetingResult {
+  private replay(
+    earlier: MemberContactEntity,
+    input: GreetingInput,
+    purpose: GreetingPurpose,
+  ): GreetingResult {
     const sameChannels = earlier.deliveries.map((d) => d.channel).join() === input.channels.join();
-    if (earlier.memberId !== input.memberId || earlier.purpose !== input.purpose || !sameChannels) {
+    if (earlier.memberId !== input.memberId || earlier.purpose !== purpose || !sameChannels) {
       throw new DomainError(
         ErrorCode.IDEMPOTENCY_CONFLICT,
         'This Idempotency-Key was used for another greeting',
@@ -203,4 +233,14 @@ export class GreetingsService {
       return updated;
     }
   }
+}
+
+function toTemplate(row: GreetingTemplateEntity): GreetingTemplate {
+  return {
+    id: row.id,
+    name: row.name,
+    text: row.text,
+    purpose: row.purpose,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

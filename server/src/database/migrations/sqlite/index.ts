@@ -12,6 +12,7 @@ import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-Crea
 import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberContacts';
 import { CreateBirthdayGifts1795401300000 } from './1795401300000-CreateBirthdayGifts';
 import { CreateReferrals1795401000000 } from './1795401000000-CreateReferrals';
+import { CreateGreetingTemplates1795401100100 } from './1795401100100-CreateGreetingTemplates';
 
 /** The sqlite migrations in the order they run; a new migration is appended here. */
 export const sqliteMigrations = [
@@ -27,6 +28,7 @@ export const sqliteMigrations = [
   CreateFollowUps1795400700000,
   CreateReferrals1795401000000,
   CreateMemberContacts1795401100000,
+  CreateGreetingTemplates1795401100100,
   AddFeedbackStoreHours1795401200000,
   CreateBirthdayGifts1795401300000,
 ];
