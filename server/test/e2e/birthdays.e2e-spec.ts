@@ -5,6 +5,7 @@ import { type BirthdayGiftSettings, type InboxItem, zonedDateParts } from '@vip-
 import { DataSource } from 'typeorm';
 import { BirthdaysJobService } from '../../src/modules/birthdays/birthdays-job.service';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
+import { RedemptionsService } from '../../src/modules/rewards/redemptions.service';
 import { API, bearer, fieldsOf, joinMember, loginManager } from '../factories/club.factory';
 import { createBulkMembers } from '../factories/members-bulk.factory';
 import { createReward } from '../factories/rewards.factory';
@@ -196,6 +197,45 @@ describe('birthdays job', () => {
     expect(String(redemptions[0].member_id)).toBe(silverA.id);
     const [{ stock_left }] = await ds.query('SELECT stock_left FROM rewards WHERE id = ?', [voucher.id]);
     expect(Number(stock_left)).toBe(0);
+  });
+
+  it('lets a free birthday voucher be cancelled or returned at the end like any redemption', async () => {
+    const voucher = await createReward(club.request, managerToken, {
+      kind: 'voucher',
+      stock: 5,
+      availableTo: '2040-01-01T00:00:00.000Z',
+    });
+    await putGifts({
+      gifts: { ...NONE, gold: { kind: 'reward', rewardId: voucher.id } },
+      guardDays: 30,
+    }).expect(200);
+    const setAt = new Date(Date.now() - 60 * DAY_MS);
+    const cancelled = await memberBorn('1991-04-03', setAt, 'gold');
+    const kept = await memberBorn('1992-04-04', setAt, 'gold');
+    await job().run(new Date('2032-04-02T04:00:00Z'));
+    const ids = async (memberId: string) =>
+      (
+        await ds.query('SELECT id FROM redemptions WHERE reward_id = ? AND member_id = ?', [
+          voucher.id,
+          memberId,
+        ])
+      ).map((r: { id: unknown }) => String(r.id));
+    const [cancelledId] = await ids(cancelled.id);
+    const res = await club.request
+      .post(`${API}/redemptions/${cancelledId}/cancellation`)
+      .set(bearer(managerToken))
+      .send();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'cancelled', pointsReturned: 0, balance: 0 });
+
+    // After the reward ends, the one never picked up returns to stock with the expiry job.
+    const returned = await club.app.get(RedemptionsService).returnExpired(new Date('2040-01-02T00:00:00Z'));
+    expect(returned.effects.returned).toBeGreaterThanOrEqual(1);
+    const [keptId] = await ids(kept.id);
+    const [row] = await ds.query('SELECT status FROM redemptions WHERE id = ?', [keptId]);
+    expect(row.status).toBe('returned');
+    const [{ stock_left }] = await ds.query('SELECT stock_left FROM rewards WHERE id = ?', [voucher.id]);
+    expect(Number(stock_left)).toBe(5);
   });
 
   it('pays each gift once when two servers run the job at the same moment on one database', async () => {

@@ -289,16 +289,22 @@ export class RedemptionsService {
         return null;
       }
       await this.rewards.releaseHolding(em, row.rewardId, row.memberId, row.quantity);
-      const entry = await this.points.credit(em, {
-        memberId: row.memberId,
-        points: row.pointsSpent,
-        kind: 'redeem_cancel',
-        ref: ledgerRef(row.memberId, row.idempotencyKey),
-        at: now,
-      });
+      // A free redemption (a birthday gift voucher) spent no points, so none go back.
+      const balanceAfter =
+        row.pointsSpent > 0
+          ? (
+              await this.points.credit(em, {
+                memberId: row.memberId,
+                points: row.pointsSpent,
+                kind: 'redeem_cancel',
+                ref: ledgerRef(row.memberId, row.idempotencyKey),
+                at: now,
+              })
+            ).balanceAfter
+          : (await this.points.balance(em, row.memberId, now)).balance;
       await this.rewards.returnStock(em, row.rewardId, row.quantity);
       await alsoInTransaction?.(em);
-      return entry.balanceAfter;
+      return balanceAfter;
     });
   }
 
