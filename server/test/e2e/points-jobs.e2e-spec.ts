@@ -194,8 +194,10 @@ describe('points jobs', () => {
     await club.request.get(`${API}/jobs`).set(bearer(shop.clerkToken)).expect(403);
     const listed = await club.request.get(`${API}/jobs`).set(bearer(managerToken)).expect(200);
     expect(listed.body.items).toEqual([
+      { name: 'birthdays', description: expect.any(String), schedule: 'daily, from 9:00 club time' },
       { name: 'event-reminders', description: expect.any(String), schedule: 'daily, from 10:00 club time' },
       { name: 'event-waitlist-release', description: expect.any(String), schedule: 'every 15 minutes' },
+      { name: 'follow-up-escalation', description: expect.any(String), schedule: 'at every scheduler pass' },
       { name: 'points-expiry', description: expect.any(String), schedule: 'once each club day' },
       { name: 'redemptions-expiry', description: expect.any(String), schedule: 'every 15 minutes' },
       { name: 'tier-review', description: expect.any(String), schedule: 'once each club year, in January' },
