@@ -23,6 +23,7 @@ import { PlatformsModule } from './platforms/platforms.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { GreetingsModule } from './modules/greetings/greetings.module';
 import { BirthdaysModule } from './modules/birthdays/birthdays.module';
+import { InboxModule } from './modules/inbox/inbox.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 
 /**
@@ -49,6 +50,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   FeedbackModule,
   GreetingsModule,
   BirthdaysModule,
+  InboxModule,
   ReferralsModule,
 ];
 

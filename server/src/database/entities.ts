@@ -28,6 +28,8 @@ import { MemberContactCapEntity } from '../modules/greetings/entities/member-con
 import { MemberContactEntity } from '../modules/greetings/entities/member-contact.entity';
 import { BirthdayGiftEntity } from '../modules/birthdays/entities/birthday-gift.entity';
 import { BirthdayGiftSettingsEntity } from '../modules/birthdays/entities/birthday-gift-settings.entity';
+import { InboxReadMarkEntity } from '../modules/inbox/entities/inbox-read-mark.entity';
+import { InboxReplyEntity } from '../modules/inbox/entities/inbox-reply.entity';
 import { ReferralEntity } from '../modules/referrals/entities/referral.entity';
 import { ErasedPhoneEntity } from '../modules/referrals/entities/erased-phone.entity';
 import { GreetingTemplateEntity } from '../modules/greetings/entities/greeting-template.entity';
@@ -68,6 +70,8 @@ export const ENTITIES: Function[] = [
   MemberContactCapEntity,
   BirthdayGiftEntity,
   BirthdayGiftSettingsEntity,
+  InboxReadMarkEntity,
+  InboxReplyEntity,
   ReferralEntity,
   ErasedPhoneEntity,
   GreetingTemplateEntity,

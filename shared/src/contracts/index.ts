@@ -16,3 +16,4 @@ export * from './feedback.contract';
 export * from './birthday-gifts.contract';
 export * from './referral.contract';
 export * from './greeting.contract';
+export * from './inbox.contract';

@@ -14,3 +14,4 @@ export * from './store-hours.schema';
 export * from './feedback.schema';
 export * from './birthday-gifts.schema';
 export * from './greeting.schema';
+export * from './inbox.schema';

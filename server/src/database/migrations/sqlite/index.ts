@@ -11,6 +11,7 @@ import { AddFeedbackStoreHours1795401200000 } from './1795401200000-AddFeedbackS
 import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-CreateEventFanoutsInvitations';
 import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberContacts';
 import { CreateBirthdayGifts1795401300000 } from './1795401300000-CreateBirthdayGifts';
+import { CreateInboxReadMarksReplies1795401400000 } from './1795401400000-CreateInboxReadMarksReplies';
 import { CreateReferrals1795401000000 } from './1795401000000-CreateReferrals';
 import { CreateGreetingTemplates1795401100100 } from './1795401100100-CreateGreetingTemplates';
 
@@ -31,4 +32,5 @@ export const sqliteMigrations = [
   CreateGreetingTemplates1795401100100,
   AddFeedbackStoreHours1795401200000,
   CreateBirthdayGifts1795401300000,
+  CreateInboxReadMarksReplies1795401400000,
 ];

@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { INBOX_REPLY_KINDS } from '../contracts/inbox.contract';
+import { IdSchema } from './common.schema';
+
+/** `POST /me/inbox/read`: every notice up to this id (the newest one shown) is read. */
+export const InboxReadInputSchema = z.strictObject({ upToId: IdSchema });
+export type InboxReadInput = z.infer<typeof InboxReadInputSchema>;
+
+/** `POST /me/inbox/{id}/reply`. */
+export const InboxReplyInputSchema = z.strictObject({ kind: z.enum(INBOX_REPLY_KINDS) });
+export type InboxReplyInput = z.infer<typeof InboxReplyInputSchema>;
