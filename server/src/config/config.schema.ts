@@ -59,7 +59,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  * template id the platform's console issued to this mini-program: `WECHAT_TEMPLATE_<KEY>` and
  * `ALIPAY_TEMPLATE_<KEY>`, the same variables the mini-program is built with.
  */
-export const SUBSCRIBE_TEMPLATE_KEYS = ['event_invitation', 'event_reminder'] as const;
+export const SUBSCRIBE_TEMPLATE_KEYS = ['event_invitation', 'event_reminder', 'greeting'] as const;
 export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
 
 /** The raw environment the server understands; `loadConfig` turns it into `AppConfig`. */
@@ -90,6 +90,7 @@ export const EnvSchema = z
     WECHAT_API_BASE: httpUrl('https://api.weixin.qq.com'),
     WECHAT_TEMPLATE_EVENT_INVITATION: templateId,
     WECHAT_TEMPLATE_EVENT_REMINDER: templateId,
+    WECHAT_TEMPLATE_GREETING: templateId,
     ALIPAY_APPID: optionalString,
     ALIPAY_PRIVATE_KEY: optionalString,
     ALIPAY_PUBLIC_KEY: optionalString,
@@ -103,6 +104,7 @@ export const EnvSchema = z
     ),
     ALIPAY_TEMPLATE_EVENT_INVITATION: templateId,
     ALIPAY_TEMPLATE_EVENT_REMINDER: templateId,
+    ALIPAY_TEMPLATE_GREETING: templateId,
     // An SMS gateway (POST <base>/messages, Bearer key); unset: the sandbox records SMS, or SMS is skipped.
     SMS_API_BASE: z.preprocess(
       (v) => (v === '' ? undefined : v),

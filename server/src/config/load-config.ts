@@ -52,6 +52,7 @@ export function loadConfig(env: Env = processEnv()): AppConfigShape {
       templates: templateIds({
         event_invitation: raw.WECHAT_TEMPLATE_EVENT_INVITATION,
         event_reminder: raw.WECHAT_TEMPLATE_EVENT_REMINDER,
+        greeting: raw.WECHAT_TEMPLATE_GREETING,
       }),
     },
     alipay: {
@@ -63,6 +64,7 @@ export function loadConfig(env: Env = processEnv()): AppConfigShape {
       templates: templateIds({
         event_invitation: raw.ALIPAY_TEMPLATE_EVENT_INVITATION,
         event_reminder: raw.ALIPAY_TEMPLATE_EVENT_REMINDER,
+        greeting: raw.ALIPAY_TEMPLATE_GREETING,
       }),
     },
     sms: { apiBase: raw.SMS_API_BASE, apiKey: raw.SMS_API_KEY },
