@@ -150,7 +150,7 @@ async function main() {
       `birthdays job over ${MEMBERS.toLocaleString('en')} members (${n(facts.inMonth).toLocaleString('en')} born in month ${month}):`,
     );
     for (const r of runs) {
-      const perMember = r.result.scanned > 0 ? (r.statements / r.result.scanned).toFixed(2) : '-';
+      const perMember = r.result.scanned > 0 ? (r.statements / r.result.scanned).toFixed(3) : '-';
       log(
         `  ${r.label}: ${secs(r.ms)} s, read ${r.result.scanned}, paid ${r.result.points} points + ${r.result.vouchers} vouchers, ` +
           `greeted ${r.result.greeted}; ${r.statements} statements = ${perMember} per member read`,
