@@ -1,5 +1,7 @@
+import type { InboxItem, Paginated } from '@vip-club/shared';
 import { openPhone, screenshot, type Phone } from './support/browser';
 import {
+  baseUrl,
   eventSummaryByApi,
   invitableByApi,
   memberByApi,
@@ -7,6 +9,7 @@ import {
   registerForEventByApi,
   staffTokenByApi,
 } from './support/club-api';
+import { httpJson } from './support/http';
 import { DEMO_CLERK_PASSWORD, signInAsStaff, textOf } from './support/screens';
 
 const MANAGER = { username: 'manager', password: 'club-manager-2026' };
@@ -20,6 +23,24 @@ const MEMBERS = ['demo-14', 'demo-20', 'demo-26'];
 const NOTE = '林小姐，这场茶会很适合您，期待与您同席。';
 
 const phones: Phone[] = [];
+
+/**
+ * The member's inbox once it holds every notice `wanted` picks, polled for up to 10 s: the server's
+ * outbox dispatcher (on in this run) delivers in the background, about a second after the sending.
+ */
+async function inboxOnceDelivered(
+  token: string,
+  wanted: ((item: InboxItem) => boolean)[],
+): Promise<InboxItem[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const res = await httpJson(`${baseUrl()}/api/v1/me/inbox?limit=50`, { token });
+    expect(res.status).toBe(200);
+    const items = (res.body as Paginated<InboxItem>).items;
+    if (wanted.every((w) => items.some(w)) || Date.now() > deadline) return items;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 afterEach(async () => {
   await Promise.all(phones.splice(0).map((p) => p.close()));
@@ -90,8 +111,8 @@ test('a clerk invites two of her own members to a published tea party with a not
   expect(await textOf(page, '[data-action=send-invitations]')).toBe('送出邀请（2 位）');
   await screenshot(page, 'events-invite-members-selected');
 
-  // The dispatcher that would carry the note to the member's inbox is off on this NODE_ENV=test
-  // server, so the note is checked where it leaves the phone: in the request the page really sends.
+  // The note as it leaves the phone, in the request the page really sends; the member's inbox below
+  // shows it arriving.
   const sent = page.waitForRequest(
     (r) => r.method() === 'POST' && r.url().endsWith(`/events/${event.id}/invitations`),
   );
@@ -123,6 +144,30 @@ test('a clerk invites two of her own members to a published tea party with a not
   expect(summary.invitations.clerks.map((c) => ({ invited: c.invited, registered: c.registered }))).toEqual([
     { invited: 2, registered: 0 },
   ]);
+
+  // The member's inbox: the club's invitation from the publish fan-out, and the clerk's personal one
+  // in her name with her note, both delivered by the server's own background loops.
+  const clerkName = summary.invitations.clerks[0].clerk.name;
+  expect(clerkName).not.toBe('');
+  const ofThisEvent = (kind: string) => (item: InboxItem) =>
+    item.kind === kind && item.data?.eventId === event.id;
+  const inbox = await inboxOnceDelivered(first.token, [
+    ofThisEvent('event_invitation'),
+    ofThisEvent('event_personal_invitation'),
+  ]);
+  expect(inbox.filter(ofThisEvent('event_invitation'))).toHaveLength(1);
+  const personal = inbox.filter(ofThisEvent('event_personal_invitation'));
+  expect(personal).toHaveLength(1);
+  expect(personal[0]).toMatchObject({
+    title: `${clerkName}诚邀您出席`,
+    data: { eventId: event.id, clerkName, note: NOTE },
+  });
+  expect(personal[0].body).toContain(`“${NOTE}”`);
+  expect(personal[0].body).toContain(`您的专属顾问${clerkName}诚邀您出席「${title}」`);
+  // The member who already had a seat has only the club's invitation: the clerk could not pick her.
+  const registeredInbox = await inboxOnceDelivered(registered.token, [ofThisEvent('event_invitation')]);
+  expect(registeredInbox.filter(ofThisEvent('event_invitation'))).toHaveLength(1);
+  expect(registeredInbox.filter(ofThisEvent('event_personal_invitation'))).toEqual([]);
 
   // Back to the list: the two now carry "已邀请" and cannot be picked twice.
   await page.locator('[data-action=invite-more]').click();

@@ -137,6 +137,9 @@ export default async function globalSetup(): Promise<void> {
     CLUB_DATA_DIR: dataDir,
     CLUB_WEB_DIR: webDir,
     SEED_DEMO: 'true',
+    // What a member's phone shows depends on the outbox delivering and the publish fan-out inviting,
+    // as they do in production; nothing here drives them by hand as the server's own tests do.
+    CLUB_BACKGROUND_WORK: 'on',
   };
   // The embedded database: a DATABASE_URL left in the environment must not point the run elsewhere.
   delete env.DATABASE_URL;

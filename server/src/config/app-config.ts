@@ -41,6 +41,11 @@ export interface AppConfigShape {
   readonly webDir: string | null;
   readonly rateLimit: { readonly auth: { readonly limit: number; readonly ttlMs: number } };
   readonly trustProxy: boolean;
+  /**
+   * Whether this process runs the outbox dispatcher and the publish fan-out loops. Off by default
+   * under NODE_ENV=test, where a test runs them at the moment it chooses.
+   */
+  readonly backgroundWork: boolean;
 }
 
 /**

@@ -130,6 +130,11 @@ export const EnvSchema = z
     ),
     AUTH_RATE_TTL_SECONDS: intInRange(60, 1, 86_400),
     TRUST_PROXY: boolFlag(false),
+    // Unset: on, or off under NODE_ENV=test, where tests drive the outbox and the fan-out themselves.
+    CLUB_BACKGROUND_WORK: z.preprocess(
+      (v) => (v === '' || v === undefined ? undefined : String(v).toLowerCase()),
+      z.enum(['on', 'off'], { message: 'must be on or off' }).optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if ((env.BOOTSTRAP_MANAGER_USERNAME === undefined) !== (env.BOOTSTRAP_MANAGER_PASSWORD === undefined)) {

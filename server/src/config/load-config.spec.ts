@@ -62,6 +62,17 @@ describe('loadConfig', () => {
     expect(config.rateLimit.auth.limit).toBe(1000);
   });
 
+  it('runs the background loops unless NODE_ENV=test, and CLUB_BACKGROUND_WORK overrides either way', () => {
+    const work = (env: Record<string, string>) => loadConfig({ CLUB_DATA_DIR: dataDir, ...env }).backgroundWork;
+    expect(work({})).toBe(true);
+    expect(work({ NODE_ENV: 'production' })).toBe(true);
+    expect(work({ NODE_ENV: 'test' })).toBe(false);
+    expect(work({ NODE_ENV: 'test', CLUB_BACKGROUND_WORK: 'ON' })).toBe(true);
+    expect(work({ NODE_ENV: 'production', CLUB_BACKGROUND_WORK: 'off' })).toBe(false);
+    expect(work({ NODE_ENV: 'test', CLUB_BACKGROUND_WORK: '' })).toBe(false);
+    expect(() => work({ CLUB_BACKGROUND_WORK: 'yes' })).toThrow(/CLUB_BACKGROUND_WORK: must be on or off/);
+  });
+
   it('fails fast naming every bad variable', () => {
     const load = () =>
       loadConfig({

@@ -78,6 +78,7 @@ export function loadConfig(env: Env = processEnv()): AppConfigShape {
       },
     },
     trustProxy: raw.TRUST_PROXY,
+    backgroundWork: (raw.CLUB_BACKGROUND_WORK ?? (raw.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
   };
 }
 

@@ -33,8 +33,9 @@ export interface FanoutOutcome {
  * the members its eligibility invites (keyset by member id), queueing one `event_invitation` per member
  * through the outbox and advancing the cursor in the same transaction. Publishing therefore returns at
  * once however many members are invited, a restart resumes after the last committed page, and the
- * outbox's unique refs make a page queued twice harmless. Every server process runs a worker (off under
- * NODE_ENV=test, where tests call `runOnce`); a claim keeps two off the same event.
+ * outbox's unique refs make a page queued twice harmless. Every server process runs a worker (off when
+ * `backgroundWork` is, by default under NODE_ENV=test, where tests call `runOnce`); a claim keeps two
+ * off the same event.
  */
 @Injectable()
 export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -56,7 +57,7 @@ export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv !== 'test') this.loop.start();
+    if (this.config.backgroundWork) this.loop.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,8 +5,9 @@ import { OutboxService } from './outbox.service';
 
 /**
  * Delivers the outbox in the background: claims and delivers batches until none is left, then polls
- * again each second. Every server instance runs one; claims keep them off each other's rows. Off under
- * NODE_ENV=test, where tests call `OutboxService.dispatchOnce`/`dispatchAll` (or `start()` here).
+ * again each second. Every server instance runs one; claims keep them off each other's rows. Off when
+ * `backgroundWork` is (by default under NODE_ENV=test), where tests call
+ * `OutboxService.dispatchOnce`/`dispatchAll` (or `start()` here).
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,7 +25,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.nodeEnv !== 'test') this.start();
+    if (this.config.backgroundWork) this.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
