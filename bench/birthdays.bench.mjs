@@ -9,6 +9,7 @@
 //
 //   node bench/birthdays.bench.mjs [--members=1000000]
 //   node bench/birthdays.bench.mjs --smoke      (5,000 members: for CI, seconds)
+//   node bench/birthdays.bench.mjs --two-servers   (the first run by two server processes at once)
 //
 // The server runs from its TypeScript sources (compiled on require by swc, `@vip-club/shared` from
 // its sources), so the bench needs no build; NODE_ENV=test keeps its scheduler from running the
@@ -25,6 +26,7 @@ import { seedRows } from './seed-club.mjs';
 const args = parseArgs();
 const smoke = args.smoke === true;
 const MEMBERS = intArg(args, 'members', smoke ? 5_000 : 1_000_000);
+const TWO_SERVERS = args['two-servers'] === true;
 const DATABASE = 'vip_club_bench_birthdays';
 const log = (line) => console.log(line);
 
@@ -73,6 +75,7 @@ async function main() {
   const db = await startMariadb();
   const dir = mkdtempSync(join(tmpdir(), 'vip-club-bench-birthdays-'));
   let server;
+  let other;
   let pool;
   try {
     const admin = await mysql.createConnection(connectionOptions(db.url));
@@ -122,15 +125,42 @@ async function main() {
       },
     });
 
+    // With --two-servers the first run is two server processes running the job at the same moment.
+    const runners = [{ baseUrl: server.baseUrl, token }];
+    if (TWO_SERVERS) {
+      other = await startServer(dbUrl, serverOptions);
+      runners.push({ baseUrl: other.baseUrl, token: await loginManager(other.baseUrl) });
+    }
     const runs = [];
-    for (const label of ['first run', 'second run, same day']) {
+    for (const [i, label] of [
+      TWO_SERVERS ? 'first run, two servers at once' : 'first run',
+      'second run, same day',
+    ].entries()) {
       const q0 = await questions(pool);
       const start = Date.now();
-      const { body: result } = await api(server.baseUrl, 'POST', '/jobs/birthdays/runs', { token });
+      const answers = await Promise.all(
+        (i === 0 ? runners : runners.slice(0, 1)).map((r) =>
+          api(r.baseUrl, 'POST', '/jobs/birthdays/runs', { token: r.token }),
+        ),
+      );
+      const result = answers
+        .map((a) => a.body)
+        .reduce((sum, r) => ({
+          ...sum,
+          points: sum.points + r.points,
+          vouchers: sum.vouchers + r.vouchers,
+          outOfStock: sum.outOfStock + r.outOfStock,
+        }));
       const ms = Date.now() - start;
       // The two status reads of this bench are the only other statements.
       const statements = (await questions(pool)) - q0 - 1;
-      runs.push({ label, ms, statements, result });
+      runs.push({
+        label,
+        ms,
+        statements,
+        result,
+        split: answers.map((a) => a.body.points + a.body.vouchers),
+      });
     }
 
     const month = runs[0].result.month;
@@ -153,7 +183,8 @@ async function main() {
       const perMember = r.result.scanned > 0 ? (r.statements / r.result.scanned).toFixed(3) : '-';
       log(
         `  ${r.label}: ${secs(r.ms)} s, read ${r.result.scanned}, paid ${r.result.points} points + ${r.result.vouchers} vouchers, ` +
-          `greeted ${r.result.greeted}; ${r.statements} statements = ${perMember} per member read`,
+          `greeted ${r.result.greeted}; ${r.statements} statements = ${perMember} per member read` +
+          (r.split.length > 1 ? ` (gifts paid by each server: ${r.split.join(' + ')})` : ''),
       );
     }
     const problems = [];
@@ -175,6 +206,7 @@ async function main() {
   } finally {
     await pool?.end();
     await server?.stop();
+    await other?.stop();
     await db.stop();
     rmSync(dir, { recursive: true, force: true });
   }
