@@ -10,7 +10,7 @@ import {
   staffTokenByApi,
 } from './support/club-api';
 import { httpJson } from './support/http';
-import { DEMO_CLERK_PASSWORD, signInAsStaff, textOf } from './support/screens';
+import { DEMO_CLERK_PASSWORD, enterClub, signInAsStaff, textOf } from './support/screens';
 
 const MANAGER = { username: 'manager', password: 'club-manager-2026' };
 /**
@@ -168,6 +168,18 @@ test('a clerk invites two of her own members to a published tea party with a not
   const registeredInbox = await inboxOnceDelivered(registered.token, [ofThisEvent('event_invitation')]);
   expect(registeredInbox.filter(ofThisEvent('event_invitation'))).toHaveLength(1);
   expect(registeredInbox.filter(ofThisEvent('event_personal_invitation'))).toEqual([]);
+
+  // On the member's own phone, the inbox shows the clerk's invitation with her note.
+  const memberPhone = await openPhone();
+  phones.push(memberPhone);
+  await enterClub(memberPhone.page, `${baseUrl()}/?as=${MEMBERS[0]}`);
+  await memberPhone.page.waitForURL(/pages\/home\/index/);
+  await memberPhone.page.locator('[data-link=inbox]').click();
+  await memberPhone.page.waitForURL(/pages\/inbox\/index/);
+  const notice = `[data-notice="${personal[0].id}"]`;
+  expect(await textOf(memberPhone.page, `${notice} .inbox__title`)).toBe(`${clerkName}诚邀您出席`);
+  expect(await textOf(memberPhone.page, `${notice} .inbox__body`)).toBe(personal[0].body);
+  await screenshot(memberPhone.page, 'events-invite-member-inbox');
 
   // Back to the list: the two now carry "已邀请" and cannot be picked twice.
   await page.locator('[data-action=invite-more]').click();
