@@ -11,6 +11,8 @@ export default defineAppConfig({
     'pages/events/index',
     'pages/event/index',
     'pages/tickets/index',
+    'pages/inbox/index',
+    'pages/referral/index',
   ],
   subPackages: [
     {

@@ -26,4 +26,6 @@ export const ROUTES = {
   events: '/pages/events/index',
   event: '/pages/event/index',
   tickets: '/pages/tickets/index',
+  inbox: '/pages/inbox/index',
+  referral: '/pages/referral/index',
 } as const;

@@ -8,6 +8,7 @@ import { useCardCode } from '../../hooks/use-card-code';
 import { useMemberGuard } from '../../hooks/use-member-guard';
 import { usePageChrome } from '../../hooks/use-page-chrome';
 import { useT } from '../../i18n';
+import { InboxHomeEntry } from '../inbox/home-entry';
 import { friendlyError } from '../../lib/errors';
 import { ROUTES } from '../../routes';
 import { useMemberStore } from '../../stores/member.store';
@@ -90,6 +91,8 @@ export default function HomePage() {
           {t('home.events.tickets')}
         </Text>
       </View>
+
+      <InboxHomeEntry />
 
       <View className="card-surface home__qr" onClick={qr.refresh}>
         <Text className="home__qr-title">{t('home.qr.title')}</Text>

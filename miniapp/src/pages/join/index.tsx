@@ -1,6 +1,6 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import { GENDERS, type Gender, type Store } from '@vip-club/shared';
+import { GENDERS, ReferralCodeSchema, type Gender, type Store } from '@vip-club/shared';
 import { useMemo, useState } from 'react';
 import { Chips } from '../../components/chips';
 import { Field } from '../../components/field';
@@ -11,9 +11,11 @@ import { INTERESTS } from '../../interests';
 import { platformAuth } from '../../lib/auth';
 import { friendlyError } from '../../lib/errors';
 import { ApiError } from '../../lib/request';
+import { decodedParam } from '../../lib/route-params';
 import { ROUTES } from '../../routes';
 import { listStores } from '../../services/store.service';
 import { useMemberStore } from '../../stores/member.store';
+import { forgetReferralCode, keepReferralCode, keptReferralCode } from '../../stores/referral.store';
 import { useSessionStore } from '../../stores/session.store';
 import {
   EMPTY_DRAFT,
@@ -44,7 +46,17 @@ export default function JoinPage() {
   const [stores, setStores] = useState<Store[]>([]);
   const [isSending, setSending] = useState(false);
 
-  useLoad(() => {
+  useLoad((params: Record<string, string | undefined>) => {
+    // A shared link carries ?referralCode=; a WeChat mini-program code carries it as the scene.
+    const fromLink = (decodedParam(params.referralCode) || decodedParam(params.scene)).trim();
+    if (ReferralCodeSchema.safeParse(fromLink).success) keepReferralCode(fromLink);
+    const code = keptReferralCode();
+    if (code) setDraft((d) => ({ ...d, referralCode: code }));
+    // A newcomer from a friend's link logs in at the door first, then comes back here.
+    if (useSessionStore.getState().memberRole === null) {
+      void Taro.reLaunch({ url: ROUTES.welcome });
+      return;
+    }
     listStores()
       .then(setStores)
       .catch(() => setStores([]));
@@ -72,6 +84,7 @@ export default function JoinPage() {
     setSending(true);
     try {
       const answer = await join(input);
+      forgetReferralCode();
       becameMember(answer);
       await Taro.switchTab({ url: ROUTES.home });
     } catch (err) {
@@ -98,6 +111,11 @@ export default function JoinPage() {
       <Text className="eyebrow">{t('brand.house')}</Text>
       <Text className="title">{t('join.title')}</Text>
       <Text className="lead">{t('join.lead')}</Text>
+      {draft.referralCode ? (
+        <Text className="lead" data-referral={draft.referralCode}>
+          {t('join.referral', { code: draft.referralCode })}
+        </Text>
+      ) : null}
       <View className="hairline" />
 
       <Field name="name" label={t('join.name')} error={errors.name && t(errors.name)}>

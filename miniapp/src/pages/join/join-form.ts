@@ -15,6 +15,8 @@ export interface JoinDraft {
   interests: string[];
   storeId: string | null;
   isMarketingOk: boolean;
+  /** The friend's code the join link or WeChat code carried, or empty. */
+  referralCode: string;
 }
 
 export type JoinField = 'name' | 'gender' | 'birthday' | 'phone' | 'interests' | 'store';
@@ -48,6 +50,7 @@ export const EMPTY_DRAFT: JoinDraft = {
   interests: [],
   storeId: null,
   isMarketingOk: false,
+  referralCode: '',
 };
 
 /** The form as the API body: the year dropped when the member keeps it private. */
@@ -71,6 +74,7 @@ export function toJoinInput(
     interests: draft.interests,
     storeId: draft.storeId ?? undefined,
     consent: { marketing: draft.isMarketingOk },
+    ...(draft.referralCode ? { referralCode: draft.referralCode } : {}),
   };
 }
 
@@ -108,6 +112,7 @@ const FIELD_OF_DRAFT: Record<keyof JoinDraft, JoinField | null> = {
   interests: 'interests',
   storeId: 'store',
   isMarketingOk: null,
+  referralCode: null,
 };
 
 /** The errors left once the fields touched by `change` are being corrected. */
