@@ -145,6 +145,13 @@ test('an invitation reaches the inbox: the badge counts it, opening reads it, th
   });
   expect(again.status).toBe(201);
 
+  // After a reload the inbox still shows what was answered, as the server keeps it.
+  await page.reload();
+  await card.waitFor();
+  expect(await textOf(page, `[data-notice="${invitation!.id}"] [data-reply=thanks]`)).toBe('已致谢');
+  expect(await textOf(page, `[data-notice="${invitation!.id}"] [data-reply=call_me]`)).toBe('请联系我');
+  expect(await card.locator('.inbox__new').count()).toBe(0);
+
   await card.locator('.inbox__content').click();
   await page.waitForURL(new RegExp(`pages/event/index\\?id=${event.id}`));
   await page.getByText(title).first().waitFor();

@@ -1,4 +1,11 @@
-import type { InboxItem, InboxReply, InboxReplyKind, InboxUnreadCount, Paginated } from '@vip-club/shared';
+import type {
+  InboxItem,
+  InboxReplies,
+  InboxReply,
+  InboxReplyKind,
+  InboxUnreadCount,
+  Paginated,
+} from '@vip-club/shared';
 import { request } from '../lib/request';
 
 /** `GET /me/inbox`: the member's notices, newest first, a page at a time. */
@@ -24,6 +31,14 @@ export function replyToNotice(noticeId: string, kind: InboxReplyKind): Promise<I
   return request<InboxReply>(`/me/inbox/${encodeURIComponent(noticeId)}/reply`, {
     method: 'POST',
     body: { kind },
+    auth: 'member',
+  });
+}
+
+/** `GET /me/inbox/replies`: what I already answered to these notices. */
+export function listReplies(noticeIds: string[]): Promise<InboxReplies> {
+  return request<InboxReplies>('/me/inbox/replies', {
+    query: { noticeIds: noticeIds.join(',') },
     auth: 'member',
   });
 }

@@ -1,6 +1,12 @@
 import type { InboxItem, InboxReplyKind } from '@vip-club/shared';
 import { create } from 'zustand';
-import { getUnreadCount, listInbox, markInboxRead, replyToNotice } from '../services/inbox.service';
+import {
+  getUnreadCount,
+  listInbox,
+  listReplies,
+  markInboxRead,
+  replyToNotice,
+} from '../services/inbox.service';
 
 interface InboxState {
   items: InboxItem[];
@@ -9,7 +15,7 @@ interface InboxState {
   unread: number | null;
   /** Notices above this id were unread when the list was opened; they keep their mark on screen. */
   lastReadId: string | null;
-  /** Replies sent from this device, `${noticeId}:${kind}`. */
+  /** Replies sent to the notices shown, `${noticeId}:${kind}`. */
   replied: string[];
   loadUnread: () => Promise<void>;
   /** Reads the first page, then marks it read (the newest notice shown is the high-water mark). */
@@ -20,6 +26,15 @@ interface InboxState {
 
 // Ids are decimal strings without leading zeros; compared without BigInt, which older WeChat
 // runtimes lack.
+const replyKey = (noticeId: string, kind: InboxReplyKind) => `${noticeId}:${kind}`;
+
+/** The replies already sent to these notices, as `replied` keys. */
+async function repliedTo(items: InboxItem[]): Promise<string[]> {
+  if (items.length === 0) return [];
+  const answer = await listReplies(items.map((i) => i.id));
+  return answer.items.map((r) => replyKey(r.noticeId, r.kind));
+}
+
 const isAbove = (id: string, mark: string | null) =>
   mark === null || id.length > mark.length || (id.length === mark.length && id > mark);
 
@@ -41,11 +56,13 @@ export const useInboxStore = create<InboxState>((set, get) => ({
   },
   async open() {
     const [page, state] = await Promise.all([listInbox(), getUnreadCount()]);
+    const replied = await repliedTo(page.items);
     set({
       items: page.items,
       nextCursor: page.nextCursor,
       lastReadId: state.lastReadId,
       unread: state.count,
+      replied,
     });
     const newest = page.items[0];
     if (newest && isAbove(newest.id, state.lastReadId)) {
@@ -57,11 +74,16 @@ export const useInboxStore = create<InboxState>((set, get) => ({
     const { nextCursor } = get();
     if (!nextCursor) return;
     const page = await listInbox({ cursor: nextCursor });
-    set((s) => ({ items: [...s.items, ...page.items], nextCursor: page.nextCursor }));
+    const replied = await repliedTo(page.items);
+    set((s) => ({
+      items: [...s.items, ...page.items],
+      nextCursor: page.nextCursor,
+      replied: [...s.replied, ...replied],
+    }));
   },
   async reply(noticeId, kind) {
     await replyToNotice(noticeId, kind);
-    const key = `${noticeId}:${kind}`;
+    const key = replyKey(noticeId, kind);
     set((s) => ({ replied: s.replied.includes(key) ? s.replied : [...s.replied, key] }));
   },
 }));

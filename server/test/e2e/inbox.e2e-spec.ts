@@ -1,7 +1,8 @@
 // The member's inbox state over HTTP on MariaDB: the unread count against the read mark, marking read
-// (the mark only rises and never runs past the member's own notices), replies stored once per kind,
-// another member's notice answered 404, the member role only, and bad input as the contract's 400.
-import type { InboxItem, InboxReply, InboxUnreadCount, Paginated } from '@vip-club/shared';
+// (the mark only rises and never runs past the member's own notices), replies stored once per kind and
+// listed back to their member only, another member's notice answered 404, the member role only, and
+// bad input as the contract's 400.
+import type { InboxItem, InboxReplies, InboxReply, InboxUnreadCount, Paginated } from '@vip-club/shared';
 import {
   API,
   bearer,
@@ -106,6 +107,13 @@ describe('member inbox: unread count, read mark, replies', () => {
     const callMe = (await reply(member.accessToken, notice!.id, 'call_me').expect(201)).body as InboxReply;
     expect(callMe.kind).toBe('call_me');
 
+    const [other] = await notify(member, 1);
+    const listed = await club.request
+      .get(`${API}/me/inbox/replies?noticeIds=${notice!.id},${other!.id}`)
+      .set(bearer(member.accessToken))
+      .expect(200);
+    expect((listed.body as InboxReplies).items).toEqual([callMe, first]);
+
     const rows: Array<{ kind: string; member_id: string | number }> = await club.app
       .get(DataSource)
       .query('SELECT kind, member_id FROM inbox_replies WHERE notice_id = ? ORDER BY kind', [notice!.id]);
@@ -122,10 +130,17 @@ describe('member inbox: unread count, read mark, replies', () => {
     const res = await reply(stranger.accessToken, notice!.id, 'call_me').expect(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
     await reply(owner.accessToken, '999999999999', 'thanks').expect(404);
+    // Nor are its replies listed to anyone else.
+    await reply(owner.accessToken, notice!.id, 'thanks').expect(201);
+    const listed = await club.request
+      .get(`${API}/me/inbox/replies?noticeIds=${notice!.id}`)
+      .set(bearer(stranger.accessToken))
+      .expect(200);
+    expect((listed.body as InboxReplies).items).toEqual([]);
     const [count] = await club.app
       .get(DataSource)
       .query('SELECT COUNT(*) AS n FROM inbox_replies WHERE notice_id = ?', [notice!.id]);
-    expect(Number(count.n)).toBe(0);
+    expect(Number(count.n)).toBe(1);
   });
 
   it('is for members only', async () => {
@@ -141,6 +156,10 @@ describe('member inbox: unread count, read mark, replies', () => {
         .send({ upToId: notice!.id })
         .expect(403);
       await reply(token, notice!.id, 'thanks').expect(403);
+      await club.request
+        .get(`${API}/me/inbox/replies?noticeIds=${notice!.id}`)
+        .set(bearer(token))
+        .expect(403);
     }
   });
 
@@ -161,6 +180,14 @@ describe('member inbox: unread count, read mark, replies', () => {
       const res = await reply(member.accessToken, notice!.id, kind).expect(400);
       expect(fieldsOf(res.body)).toContain('kind');
     }
+    for (const ids of ['', '1,x', '0', Array.from({ length: 51 }, (_, i) => i + 1).join(',')]) {
+      const res = await club.request
+        .get(`${API}/me/inbox/replies?noticeIds=${ids}`)
+        .set(bearer(member.accessToken))
+        .expect(400);
+      expect(fieldsOf(res.body)[0]).toMatch(/^noticeIds/);
+    }
+    await club.request.get(`${API}/me/inbox/replies`).set(bearer(member.accessToken)).expect(400);
     const badId = await reply(member.accessToken, 'x1', 'thanks').expect(400);
     expect(badId.body.error.code).toBe('VALIDATION_FAILED');
     expect(await unread(member)).toEqual({ count: 1, lastReadId: null });

@@ -16,3 +16,8 @@ export interface InboxReply {
   kind: InboxReplyKind;
   repliedAt: string;
 }
+
+/** `GET /me/inbox/replies`: the replies the member sent to the notices asked about. */
+export interface InboxReplies {
+  items: InboxReply[];
+}

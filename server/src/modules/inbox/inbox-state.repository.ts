@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { InboxReplyKind } from '@vip-club/shared';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { MemberNoticeEntity } from '../points/entities/member-notice.entity';
 import { InboxReadMarkEntity } from './entities/inbox-read-mark.entity';
 import { InboxReplyEntity } from './entities/inbox-reply.entity';
@@ -67,5 +67,12 @@ export class InboxStateRepository {
     return em
       .getRepository(InboxReplyEntity)
       .findOneOrFail({ where: { noticeId: reply.noticeId, kind: reply.kind } });
+  }
+
+  /** The member's replies to those notices; another member's notice simply has none here. */
+  repliesTo(em: EntityManager, memberId: string, noticeIds: string[]): Promise<InboxReplyEntity[]> {
+    return em
+      .getRepository(InboxReplyEntity)
+      .find({ where: { memberId, noticeId: In(noticeIds) }, order: { noticeId: 'DESC', kind: 'ASC' } });
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   type InboxReadInput,
+  type InboxReplies,
+  type InboxRepliesQuery,
   type InboxReply,
   type InboxReplyInput,
   type InboxUnreadCount,
@@ -46,5 +48,12 @@ export class InboxStateService {
     if (notice === null) throw new DomainError(ErrorCode.NOT_FOUND, 'No such notice in your inbox');
     const stored = await this.state.insertReply(em, { noticeId, memberId, kind: input.kind, createdAt: now });
     return { noticeId, kind: stored.kind, repliedAt: stored.createdAt.toISOString() };
+  }
+
+  async replies(memberId: string, query: InboxRepliesQuery): Promise<InboxReplies> {
+    const rows = await this.state.repliesTo(this.dataSource.manager, memberId, query.noticeIds);
+    return {
+      items: rows.map((r) => ({ noticeId: r.noticeId, kind: r.kind, repliedAt: r.createdAt.toISOString() })),
+    };
   }
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   IdParamSchema,
+  type InboxReplies,
+  InboxRepliesQuerySchema,
   type InboxReply,
   InboxReadInputSchema,
   InboxReplyInputSchema,
@@ -16,6 +18,7 @@ import { InboxStateService } from './inbox-state.service';
 class IdParamDto extends createZodDto(IdParamSchema) {}
 class InboxReadDto extends createZodDto(InboxReadInputSchema) {}
 class InboxReplyDto extends createZodDto(InboxReplyInputSchema) {}
+class InboxRepliesQueryDto extends createZodDto(InboxRepliesQuerySchema) {}
 
 /** The member's inbox state: unread count, read mark and replies (the list is `GET /me/inbox`). */
 @ApiTags('inbox')
@@ -29,6 +32,17 @@ export class InboxController {
   @ApiOperation({ summary: 'How many notices I have not read', description: 'Notices above my read mark.' })
   unreadCount(@CurrentUser() user: AuthUser): Promise<InboxUnreadCount> {
     return this.inbox.unreadCount(user.sub);
+  }
+
+  @Get('me/inbox/replies')
+  @Roles('member')
+  @ApiOperation({
+    summary: 'My replies to some notices',
+    description:
+      '`?noticeIds=12,13` (up to 50): what I answered to each, so the inbox shows it after a reload.',
+  })
+  replies(@CurrentUser() user: AuthUser, @Query() query: InboxRepliesQueryDto): Promise<InboxReplies> {
+    return this.inbox.replies(user.sub, query);
   }
 
   @Post('me/inbox/read')
