@@ -34,7 +34,15 @@ function eveningAt(daysAhead: number): { startsAt: string; endsAt: string; shown
   };
 }
 
-function eventInput(title: string, overrides: Partial<CreateEventInput> = {}): CreateEventInput {
+/**
+ * An event for the members this test uses only: the browser tests share one server whose outbox now
+ * delivers, and an event open to the whole club would drop invitations into other tests' inboxes.
+ */
+function eventInput(
+  title: string,
+  invited: string[],
+  overrides: Partial<CreateEventInput> = {},
+): CreateEventInput {
   const when = eveningAt(7);
   return {
     title,
@@ -46,7 +54,7 @@ function eventInput(title: string, overrides: Partial<CreateEventInput> = {}): C
     capacity: 10,
     pointsCost: 200,
     guestsAllowed: 2,
-    eligibility: {},
+    eligibility: { memberIds: invited },
     registration: {
       opensAt: new Date(Date.now() - HOUR).toISOString(),
       closesAt: new Date(Date.now() + 5 * DAY).toISOString(),
@@ -103,17 +111,18 @@ test('a member finds an event, registers with a guest, shows the ticket, cancels
   const other = await memberByApi('demo-3');
   await adjustPointsByApi(manager, member.me.id, 2000, '浏览器测试：会员活动报名');
 
-  const first = await publishEventByApi(manager, eventInput(lecture));
+  const invited = [member.me.id, other.me.id];
+  const first = await publishEventByApi(manager, eventInput(lecture, invited));
   const full = await publishEventByApi(
     manager,
-    eventInput(banquet, { kind: 'banquet', capacity: 1, pointsCost: 0, guestsAllowed: 0 }),
+    eventInput(banquet, invited, { kind: 'banquet', capacity: 1, pointsCost: 0, guestsAllowed: 0 }),
   );
   await registerForEventByApi(other.token, full.id, 0);
   const priorityOpensAt = new Date(Date.now() - HOUR).toISOString();
   const opensAt = new Date(Date.now() + 2 * DAY);
   await publishEventByApi(
     manager,
-    eventInput(preview, {
+    eventInput(preview, invited, {
       kind: 'party',
       registration: {
         opensAt: opensAt.toISOString(),
@@ -268,7 +277,7 @@ test('a window not yet open says when it opens; after the deadline a cancellatio
   const startsAt = Date.now() + 12_000;
   const event = await publishEventByApi(
     manager,
-    eventInput(title, {
+    eventInput(title, [member.me.id], {
       kind: 'gathering',
       pointsCost: 0,
       startsAt: new Date(startsAt).toISOString(),
@@ -282,7 +291,7 @@ test('a window not yet open says when it opens; after the deadline a cancellatio
   const opensAt = new Date(Date.now() + DAY).toISOString();
   const later = await publishEventByApi(
     manager,
-    eventInput(`秋冬新品预览 ${suffix}`, {
+    eventInput(`秋冬新品预览 ${suffix}`, [member.me.id], {
       kind: 'party',
       registration: { opensAt, closesAt: new Date(Date.now() + 5 * DAY).toISOString() },
     }),
@@ -291,7 +300,7 @@ test('a window not yet open says when it opens; after the deadline a cancellatio
   const lesson = `珍珠保养课 ${suffix}`;
   const closed = await publishEventByApi(
     manager,
-    eventInput(lesson, {
+    eventInput(lesson, [member.me.id], {
       pointsCost: 100,
       registration: {
         opensAt: new Date(Date.now() - HOUR).toISOString(),

@@ -154,7 +154,8 @@ test('an invitation reaches the inbox: the badge counts it, opening reads it, th
 
   await card.locator('.inbox__content').click();
   await page.waitForURL(new RegExp(`pages/event/index\\?id=${event.id}`));
-  await page.getByText(title).first().waitFor();
+  // The inbox stays in the page stack (hidden) and also holds the title: read the event page's own heading.
+  await page.locator('.event__hero .event-head__name', { hasText: title }).waitFor();
 
   // Back on the card page, nothing is unread.
   await page.goto(`${baseUrl()}/#/pages/home/index`);
