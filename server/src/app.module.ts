@@ -25,6 +25,7 @@ import { GreetingsModule } from './modules/greetings/greetings.module';
 import { BirthdaysModule } from './modules/birthdays/birthdays.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
+import { HandoverModule } from './modules/handover/handover.module';
 
 /**
  * The club's feature modules. Add yours to the list.
@@ -52,6 +53,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   BirthdaysModule,
   InboxModule,
   ReferralsModule,
+  HandoverModule,
 ];
 
 @Module({})

@@ -33,6 +33,7 @@ import { InboxReplyEntity } from '../modules/inbox/entities/inbox-reply.entity';
 import { ReferralEntity } from '../modules/referrals/entities/referral.entity';
 import { ErasedPhoneEntity } from '../modules/referrals/entities/erased-phone.entity';
 import { GreetingTemplateEntity } from '../modules/greetings/entities/greeting-template.entity';
+import { ClerkHandoverEntity } from '../modules/handover/entities/clerk-handover.entity';
 
 /**
  * Every TypeORM entity of the club, in one list: the app, the migration CLI and the drift test all
@@ -75,4 +76,5 @@ export const ENTITIES: Function[] = [
   ReferralEntity,
   ErasedPhoneEntity,
   GreetingTemplateEntity,
+  ClerkHandoverEntity,
 ];

@@ -12,6 +12,7 @@ import { CreateEventFanoutsInvitations1795400600100 } from './1795400600100-Crea
 import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberContacts';
 import { CreateBirthdayGifts1795401300000 } from './1795401300000-CreateBirthdayGifts';
 import { CreateInboxReadMarksReplies1795401400000 } from './1795401400000-CreateInboxReadMarksReplies';
+import { CreateClerkHandovers1795401500000 } from './1795401500000-CreateClerkHandovers';
 import { CreateReferrals1795401000000 } from './1795401000000-CreateReferrals';
 import { CreateGreetingTemplates1795401100100 } from './1795401100100-CreateGreetingTemplates';
 
@@ -33,4 +34,5 @@ export const mysqlMigrations = [
   AddFeedbackStoreHours1795401200000,
   CreateBirthdayGifts1795401300000,
   CreateInboxReadMarksReplies1795401400000,
+  CreateClerkHandovers1795401500000,
 ];
