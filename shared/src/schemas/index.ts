@@ -15,3 +15,4 @@ export * from './feedback.schema';
 export * from './birthday-gifts.schema';
 export * from './greeting.schema';
 export * from './inbox.schema';
+export * from './handover.schema';

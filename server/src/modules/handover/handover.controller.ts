@@ -1,28 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
+import { HandoverInputSchema, IdParamSchema } from '@vip-club/shared';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Roles } from '../../common/auth/roles.decorator';
 import { HandoverService, type HandoverResult } from './handover.service';
 
-const Id = z.string().regex(/^[1-9][0-9]{0,18}$/);
-const HandoverInputSchema = z
-  .object({
-    mode: z.enum(['spread', 'one']),
-    toStaffIds: z.array(Id).min(1).max(50).optional(),
-    toStaffId: Id.optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.mode === 'spread' && !v.toStaffIds)
-      ctx.addIssue({ code: 'custom', path: ['toStaffIds'], message: 'Required' });
-    if (v.mode === 'one' && !v.toStaffId)
-      ctx.addIssue({ code: 'custom', path: ['toStaffId'], message: 'Required' });
-  });
 class HandoverDto extends createZodDto(HandoverInputSchema) {}
-class StaffIdParamDto extends createZodDto(z.object({ id: Id })) {}
+class StaffIdParamDto extends createZodDto(IdParamSchema) {}
 
 @ApiTags('stores and staff')
 @ApiBearerAuth()
