@@ -17,7 +17,6 @@
 // capacity (or disagree with the seat counter, or with what the rushers were told), a member is in
 // twice, or a balance is off its ledger.
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { bindIdentities, memberTokenSigner } from './lib/events-auth.mjs';
 import { copyEventForCeiling, ceilingRush } from './lib/events-ceiling.mjs';
@@ -27,6 +26,7 @@ import { startMariadb } from './lib/mariadb.mjs';
 import { api, loginManager, startServer } from './lib/server.mjs';
 import { connectionOptions, intArg, mysql, parseArgs, secs, sleep } from './lib/util.mjs';
 import { balancesOffLedger, DEFAULT_MEMBERS, seedClub } from './seed-club.mjs';
+import { loadAverage as load, median } from './lib/figures.mjs';
 
 const args = parseArgs();
 const smoke = args.smoke === true;
@@ -42,14 +42,6 @@ const GUESTS_ALLOWED = 1;
 const DAY_MS = 86_400_000;
 
 const log = (line) => console.log(line);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const load = () =>
-  loadavg()
-    .map((x) => x.toFixed(2))
-    .join(' ');
 
 /** Every 5th member brings a guest. */
 const guestsOf = (k) => (k % 5 === 0 ? GUESTS_ALLOWED : 0);

@@ -11,12 +11,12 @@
 //   node bench/points.bench.mjs --smoke      (2,000 members, 1 round of 3 s: for CI)
 //
 // Exits non-zero when any request failed, a figure is missing, or a balance is off its ledger.
-import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startMariadb } from './lib/mariadb.mjs';
 import { api, loginManager, startServer } from './lib/server.mjs';
 import { connectionOptions, cpuMsOf, intArg, mysql, parseArgs, secs, sleep } from './lib/util.mjs';
 import { balancesOffLedger, DEFAULT_MEMBERS, seedClub, seededPhone } from './seed-club.mjs';
+import { loadAverage, median } from './lib/figures.mjs';
 
 const args = parseArgs();
 const smoke = args.smoke === true;
@@ -28,10 +28,6 @@ const CEILING_POOL = 16;
 const REDEEMERS = Math.min(intArg(args, 'redeemers', 200), MEMBERS);
 
 const log = (line) => console.log(line);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const randomMember = () => 1 + Math.floor(Math.random() * MEMBERS);
 
 /**
@@ -273,9 +269,7 @@ async function main() {
     log('');
     log(
       `Median of ${ROUNDS} round(s), ${DURATION_S} s each, ${CONNECTIONS} concurrent; ${MEMBERS} members; durable MariaDB; ` +
-        `load average ${loadavg()
-          .map((x) => x.toFixed(1))
-          .join(' ')}`,
+        `load average ${loadAverage()}`,
     );
     log(
       'CPU ms per request: "app" is the API server process (for the ceiling, the bench process running the ' +

@@ -1,5 +1,4 @@
-// Small helpers for reporting figures. (events.bench.mjs and points.bench.mjs still carry their own
-// copies of these; they can import them from here.)
+// Small helpers every benchmark uses to report its figures.
 import { loadavg } from 'node:os';
 
 /** The median; the mean of the two middle values for an even count. */
