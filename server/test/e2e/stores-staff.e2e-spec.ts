@@ -111,6 +111,8 @@ describe('stores and staff', () => {
         role: 'clerk',
         storeId: store.id,
         isActive: true,
+        active: true,
+        phone: null,
         createdAt: expect.any(String),
       });
       expect(JSON.stringify(res.body)).not.toContain('passw0rd');

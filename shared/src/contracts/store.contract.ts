@@ -15,6 +15,11 @@ export interface Staff {
   name: string;
   role: StaffRole;
   storeId: string | null;
+  /** The same as `active`; kept because clients already read it. */
   isActive: boolean;
+  /** False once a manager has deactivated the account: it can no longer log in. */
+  active: boolean;
+  /** The staff member's mainland mobile, or null. */
+  phone: string | null;
   createdAt: string;
 }

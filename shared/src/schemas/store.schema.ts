@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../enums/role';
-import { IdSchema, PersonNameSchema } from './common.schema';
+import { IdSchema, PersonNameSchema, PhoneSchema } from './common.schema';
 
 /** `POST /stores`. */
 export const CreateStoreInputSchema = z.strictObject({
@@ -20,6 +20,7 @@ export const CreateStaffInputSchema = z
     name: PersonNameSchema,
     role: z.enum(STAFF_ROLES),
     storeId: IdSchema.optional(),
+    phone: PhoneSchema.optional(),
   })
   .refine((v) => v.role !== 'clerk' || v.storeId !== undefined, {
     message: 'a clerk needs a storeId',

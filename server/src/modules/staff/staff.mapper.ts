@@ -9,6 +9,8 @@ export function toStaff(entity: StaffEntity): Staff {
     role: entity.role,
     storeId: entity.storeId,
     isActive: entity.active,
+    active: entity.active,
+    phone: entity.phone,
     createdAt: entity.createdAt.toISOString(),
   };
 }

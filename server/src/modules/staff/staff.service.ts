@@ -26,6 +26,7 @@ export interface NewStaff {
   name: string;
   role: StaffRole;
   storeId?: string | null;
+  phone?: string | null;
 }
 
 @Injectable()
@@ -73,6 +74,7 @@ export class StaffService implements OnModuleInit {
           name: input.name,
           role: input.role,
           storeId: input.storeId ?? null,
+          phone: input.phone ?? null,
           active: true,
           createdAt: new Date(),
         },

@@ -13,6 +13,7 @@ import { CreateMemberContacts1795401100000 } from './1795401100000-CreateMemberC
 import { CreateBirthdayGifts1795401300000 } from './1795401300000-CreateBirthdayGifts';
 import { CreateInboxReadMarksReplies1795401400000 } from './1795401400000-CreateInboxReadMarksReplies';
 import { CreateClerkHandovers1795401500000 } from './1795401500000-CreateClerkHandovers';
+import { AddStaffPhone1795401600000 } from './1795401600000-AddStaffPhone';
 import { CreateReferrals1795401000000 } from './1795401000000-CreateReferrals';
 import { CreateGreetingTemplates1795401100100 } from './1795401100100-CreateGreetingTemplates';
 
@@ -35,4 +36,5 @@ export const mysqlMigrations = [
   CreateBirthdayGifts1795401300000,
   CreateInboxReadMarksReplies1795401400000,
   CreateClerkHandovers1795401500000,
+  AddStaffPhone1795401600000,
 ];

@@ -6,6 +6,7 @@ import { StoreEntity } from '../../stores/entities/store.entity';
 @Entity({ name: 'staff' })
 @Index('uq_staff_username', ['username'], { unique: true })
 @Index('ix_staff_store', ['storeId', 'role', 'active'])
+@Index('ix_staff_phone', ['phone'])
 export class StaffEntity {
   @IdColumn('pk_staff')
   id!: string;
@@ -34,6 +35,10 @@ export class StaffEntity {
 
   @Column({ name: 'name', type: 'varchar', length: 40 })
   name!: string;
+
+  /** The 11 digits, as members' phones are kept, so a referral can be checked against clerks' own phones. */
+  @Column({ name: 'phone', type: 'varchar', length: 16, nullable: true })
+  phone!: string | null;
 
   @Column({ name: 'active', type: 'boolean', default: true })
   active!: boolean;
