@@ -1,8 +1,6 @@
-import { stopPrivateMariadb } from './private-mariadb';
-
 export default async function globalTeardown(): Promise<void> {
   const db = globalThis.__vipClubMariadb;
   if (!db) return;
   globalThis.__vipClubMariadb = undefined;
-  await stopPrivateMariadb(db);
+  await db.stop();
 }
