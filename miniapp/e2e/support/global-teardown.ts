@@ -8,7 +8,10 @@ export default async function globalTeardown(): Promise<void> {
   if (server.exitCode === null) {
     const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5_000)))]);
+    // A pending timer would hold jest open for the rest of the grace period after a quick exit.
+    clearTimeout(timer);
     if (server.exitCode === null) server.kill('SIGKILL');
   }
   rmSync(state.dataDir, { recursive: true, force: true });
