@@ -486,6 +486,7 @@ export const zhHans = {
   'error.NOT_ATTENDED': '到场的嘉宾才能评价这场活动',
   'error.ALREADY_RATED': '您已评价过这场活动',
   'error.CONTACT_CAP_REACHED': '这位会员 3 天内已收到过俱乐部的消息，请稍后再发',
+  'error.CLERK_HAS_MEMBERS': '这位顾问名下还有会员，请先为他们安排新的顾问',
   'error.PAYLOAD_TOO_LARGE': '内容过长，请精简后再试',
   'error.RATE_LIMITED': '操作太频繁，请稍候片刻',
   'error.PLATFORM_UNAVAILABLE': '平台服务暂时不可用，请稍后再试',

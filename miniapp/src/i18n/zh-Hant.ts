@@ -488,6 +488,7 @@ export const zhHant: Dictionary = {
   'error.NOT_ATTENDED': '到場的嘉賓才能評價這場活動',
   'error.ALREADY_RATED': '您已評價過這場活動',
   'error.CONTACT_CAP_REACHED': '這位會員 3 天內已收到過俱樂部的訊息，請稍後再發',
+  'error.CLERK_HAS_MEMBERS': '這位顧問名下還有會員，請先為他們安排新的顧問',
   'error.PAYLOAD_TOO_LARGE': '內容過長，請精簡後再試',
   'error.RATE_LIMITED': '操作太頻繁，請稍候片刻',
   'error.PLATFORM_UNAVAILABLE': '平台服務暫時無法使用，請稍後再試',

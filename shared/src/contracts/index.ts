@@ -17,3 +17,4 @@ export * from './birthday-gifts.contract';
 export * from './referral.contract';
 export * from './greeting.contract';
 export * from './inbox.contract';
+export * from './staff-activity.contract';

@@ -16,3 +16,4 @@ export * from './birthday-gifts.schema';
 export * from './greeting.schema';
 export * from './inbox.schema';
 export * from './handover.schema';
+export * from './staff.schema';

@@ -38,6 +38,7 @@ export function statusForErrorCode(code: ErrorCode): number {
     case ErrorCode.NOT_ATTENDED:
     case ErrorCode.ALREADY_RATED:
     case ErrorCode.CONTACT_CAP_REACHED:
+    case ErrorCode.CLERK_HAS_MEMBERS:
       return 409;
     case ErrorCode.CARD_CODE_EXPIRED:
       return 410;
