@@ -1,5 +1,8 @@
-// The embedded database has one connection: transactions that overlap in time (requests at once, the
-// background outbox and fan-out beside them) must queue, not interleave on it.
+// The embedded database has one connection, so every transaction queues for it
+// (src/database/sqlite-serial.ts). Its unit spec proves overlapping transactions no longer share work;
+// this one proves the queue holds up under the real app: requests at once and the outbox beside them,
+// with their nested transactions, all answered (a queue that made nested work wait for its own outer
+// transaction deadlocks here) and every balance equal to its ledger.
 import { DataSource } from 'typeorm';
 import {
   API,
