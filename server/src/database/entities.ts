@@ -20,6 +20,7 @@ import { EventEntity } from '../modules/events/entities/event.entity';
 import { EventRegistrationEntity } from '../modules/events/entities/event-registration.entity';
 import { FollowUpEntity } from '../modules/follow-ups/entities/follow-up.entity';
 import { FeedbackEntity } from '../modules/feedback/entities/feedback.entity';
+import { FeedbackPhotoEntity } from '../modules/feedback/entities/feedback-photo.entity';
 import { MemberSubscriptionEntity } from '../modules/outbox/entities/member-subscription.entity';
 import { OutboxMessageEntity } from '../modules/outbox/entities/outbox-message.entity';
 import { EventFanoutEntity } from '../modules/events/entities/event-fanout.entity';
@@ -63,6 +64,7 @@ export const ENTITIES: Function[] = [
   EventRegistrationEntity,
   FollowUpEntity,
   FeedbackEntity,
+  FeedbackPhotoEntity,
   OutboxMessageEntity,
   MemberSubscriptionEntity,
   EventFanoutEntity,

@@ -29,6 +29,8 @@ export interface FollowUp {
   refId: string | null;
   rating: number;
   comment: string;
+  /** The member's photo with the rating: an https URL, or a path on this server (`FEEDBACK_PHOTO_PATH`). */
+  photoUrl: string | null;
   status: FollowUpStatus;
   openedAt: string;
   firstResponseDueAt: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEEDBACK_SUBJECTS } from '../contracts/feedback.contract';
+import { FEEDBACK_PHOTO_PATH, FEEDBACK_SUBJECTS } from '../contracts/feedback.contract';
 import { IdSchema } from './common.schema';
 
 /**
@@ -12,12 +12,15 @@ export const FeedbackInputSchema = z
     refId: IdSchema.optional(),
     rating: z.number().int().min(1).max(5),
     comment: z.string().trim().max(1000).default(''),
+    /** An https URL, or the `photoUrl` that `POST /feedback/photos` answered (a path on this server). */
     photoUrl: z
       .string()
       .trim()
       .max(500)
-      .url()
-      .refine((u) => /^https:\/\//i.test(u), 'must be an https URL')
+      .refine(
+        (u) => FEEDBACK_PHOTO_PATH.test(u) || (/^https:\/\//i.test(u) && z.url().safeParse(u).success),
+        'must be an https URL or a photoUrl from POST /feedback/photos',
+      )
       .optional(),
   })
   .refine((v) => v.refId !== undefined || (v.subject !== 'purchase' && v.subject !== 'event'), {
@@ -29,3 +32,10 @@ export const FeedbackInputSchema = z
     path: ['refId'],
   });
 export type FeedbackInput = z.infer<typeof FeedbackInputSchema>;
+
+/** `GET /feedback/photos/{id}/{key}`: the photo's id and its random key. */
+export const FeedbackPhotoParamsSchema = z.strictObject({
+  id: IdSchema,
+  key: z.string().regex(/^[0-9a-f]{32}$/, 'must be the 32-character key of the photo address'),
+});
+export type FeedbackPhotoParams = z.infer<typeof FeedbackPhotoParamsSchema>;

@@ -1,28 +1,80 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Feedback, FeedbackInputSchema } from '@vip-club/shared';
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type Feedback,
+  FeedbackInputSchema,
+  type FeedbackPhoto,
+  FeedbackPhotoParamsSchema,
+} from '@vip-club/shared';
+import type { FastifyReply } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Public } from '../../common/auth/public.decorator';
 import { Roles } from '../../common/auth/roles.decorator';
+import { FeedbackPhotosService, PHOTO_FIELD } from './feedback-photos.service';
 import { FeedbackService } from './feedback.service';
 
 class FeedbackInputDto extends createZodDto(FeedbackInputSchema) {}
+class FeedbackPhotoParamsDto extends createZodDto(FeedbackPhotoParamsSchema) {}
 
 @ApiTags('feedback')
 @ApiBearerAuth()
 @Controller('feedback')
 export class FeedbackController {
-  constructor(private readonly feedback: FeedbackService) {}
+  constructor(
+    private readonly feedback: FeedbackService,
+    private readonly photos: FeedbackPhotosService,
+  ) {}
 
   @Post()
   @Roles('member')
   @ApiOperation({
     summary: 'Rate a purchase, an event, a store or anything',
     description:
-      "`refId` names the member's own purchase, an event they attended (else 409 NOT_ATTENDED) or a store (absent: 404 NOT_FOUND). A rating of 3 or less opens a follow-up for the store concerned, due in its opening hours.",
+      "`refId` names the member's own purchase, an event they attended (else 409 NOT_ATTENDED) or a store (absent: 404 NOT_FOUND). A rating of 3 or less opens a follow-up for the store concerned, due in its opening hours. `photoUrl`: an https URL, or the `photoUrl` `POST /feedback/photos` answered this member (another's: 404 NOT_FOUND).",
   })
   give(@CurrentUser() user: AuthUser, @Body() body: FeedbackInputDto): Promise<Feedback> {
     return this.feedback.give(user.sub, body);
+  }
+
+  @Post('photos')
+  @Roles('member')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: [PHOTO_FIELD],
+      properties: { [PHOTO_FIELD]: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ApiOperation({
+    summary: 'Upload a photo to go with a rating',
+    description:
+      'One JPEG, PNG or WebP image (judged by its first bytes, not its name) of at most 2 MB in the `photo` field of a multipart/form-data body; larger: 413 PAYLOAD_TOO_LARGE; anything else: 400 VALIDATION_FAILED. Answers `photoUrl`, a path on this server, to pass to `POST /feedback`.',
+  })
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<FeedbackPhoto> {
+    return this.photos.upload(user.sub, contentType, body);
+  }
+
+  @Get('photos/:id/:key')
+  @Public()
+  @ApiOperation({
+    summary: 'A feedback photo',
+    description:
+      'No token: an image tag cannot send one. The random key in the address is the permission; a wrong key is 404 like an unknown id.',
+  })
+  async photo(@Param() params: FeedbackPhotoParamsDto, @Res() reply: FastifyReply): Promise<void> {
+    const { contentType, bytes } = await this.photos.read(params.id, params.key);
+    await reply
+      .header('content-type', contentType)
+      .header('x-content-type-options', 'nosniff')
+      // The address never changes content, but the photo is personal: browsers may keep it, shared caches not.
+      .header('cache-control', 'private, max-age=86400, immutable')
+      .send(bytes);
   }
 }

@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { EventRegistrationEntity } from '../events/entities/event-registration.entity';
 import { EventEntity } from '../events/entities/event.entity';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PurchaseEntity } from '../points/entities/purchase.entity';
 import { StoreEntity } from '../stores/entities/store.entity';
+import { FeedbackPhotoEntity } from './entities/feedback-photo.entity';
 import { FeedbackEntity } from './entities/feedback.entity';
 
 /** Feedback rows, and the look-ups that tie a rating to what it is about. */
 @Injectable()
 export class FeedbackRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   async insert(em: EntityManager, values: Omit<FeedbackEntity, 'id'>): Promise<FeedbackEntity> {
     const result = await em.insert(FeedbackEntity, values);
     return { ...values, id: String(result.identifiers[0].id) };
@@ -52,5 +55,19 @@ export class FeedbackRepository {
       select: { id: true, storeId: true },
     });
     return member?.storeId ?? null;
+  }
+
+  async insertPhoto(values: Omit<FeedbackPhotoEntity, 'id'>): Promise<string> {
+    const result = await this.dataSource.getRepository(FeedbackPhotoEntity).insert(values);
+    return String(result.identifiers[0].id);
+  }
+
+  findPhoto(id: string): Promise<FeedbackPhotoEntity | null> {
+    return this.dataSource.getRepository(FeedbackPhotoEntity).findOneBy({ id });
+  }
+
+  /** Whether the photo with this id and key was uploaded by the member. */
+  memberHasPhoto(em: EntityManager, memberId: string, id: string, accessKey: string): Promise<boolean> {
+    return em.exists(FeedbackPhotoEntity, { where: { id, memberId, accessKey } });
   }
 }

@@ -3,6 +3,7 @@ import {
   ErrorCode,
   type Feedback,
   FEEDBACK_FOLLOW_UP_MAX_RATING,
+  FEEDBACK_PHOTO_PATH,
   type FeedbackInput,
 } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -27,6 +28,7 @@ export class FeedbackService {
   async give(memberId: string, input: FeedbackInput, now = new Date()): Promise<Feedback> {
     const row = await this.dataSource.transaction(async (em) => {
       const storeId = await this.storeConcerned(em, memberId, input);
+      await this.requireOwnPhoto(em, memberId, input.photoUrl);
       const saved = await this.feedback.insert(em, {
         memberId,
         subject: input.subject,
@@ -46,12 +48,26 @@ export class FeedbackService {
         refId: input.refId ?? null,
         rating: input.rating,
         comment: input.comment,
+        photoUrl: input.photoUrl ?? null,
         at: now,
       });
       await this.feedback.setFollowUp(em, saved.id, followUpId);
       return { ...saved, followUpId };
     });
     return toFeedback(row);
+  }
+
+  /** A photo kept by the club must be one this member uploaded; an https URL elsewhere is taken as given. */
+  private async requireOwnPhoto(
+    em: EntityManager,
+    memberId: string,
+    photoUrl: string | undefined,
+  ): Promise<void> {
+    const own = photoUrl === undefined ? null : FEEDBACK_PHOTO_PATH.exec(photoUrl);
+    if (!own) return;
+    if (!(await this.feedback.memberHasPhoto(em, memberId, own[1], own[2]))) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'No photo of yours at this address', { field: 'photoUrl' });
+    }
   }
 
   /** Checks `refId` belongs to the member and answers the store whose clerks should hear of it. */

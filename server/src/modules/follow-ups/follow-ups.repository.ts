@@ -11,6 +11,7 @@ export type NewFollowUp = Pick<
   | 'refId'
   | 'rating'
   | 'comment'
+  | 'photoUrl'
   | 'openedAt'
   | 'firstResponseDueAt'
   | 'resolveDueAt'

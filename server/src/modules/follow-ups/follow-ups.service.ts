@@ -29,6 +29,8 @@ export interface OpenFollowUpInput {
   refId: string | null;
   rating: number;
   comment: string;
+  /** The photo sent with the rating (event ratings carry none). */
+  photoUrl?: string | null;
   at: Date;
 }
 
@@ -59,6 +61,7 @@ export class FollowUpsService {
       refId: input.refId,
       rating: input.rating,
       comment: input.comment,
+      photoUrl: input.photoUrl ?? null,
       openedAt: input.at,
       firstResponseDueAt: addStoreMinutes(input.at, FOLLOW_UP_FIRST_RESPONSE_MINUTES, hours, timeZone),
       resolveDueAt: addStoreMinutes(input.at, FOLLOW_UP_RESOLVE_HOURS * 60, hours, timeZone),
@@ -143,6 +146,7 @@ function toFollowUp(row: FollowUpEntity, now: Date): FollowUp {
     refId: row.refId,
     rating: row.rating,
     comment: row.comment,
+    photoUrl: row.photoUrl,
     status: row.status,
     openedAt: row.openedAt.toISOString(),
     firstResponseDueAt: row.firstResponseDueAt.toISOString(),

@@ -16,6 +16,7 @@ import { CreateClerkHandovers1795401500000 } from './1795401500000-CreateClerkHa
 import { AddStaffPhone1795401600000 } from './1795401600000-AddStaffPhone';
 import { CreateReferrals1795401000000 } from './1795401000000-CreateReferrals';
 import { CreateGreetingTemplates1795401100100 } from './1795401100100-CreateGreetingTemplates';
+import { CreateFeedbackPhotos1795401800000 } from './1795401800000-CreateFeedbackPhotos';
 
 /** The mysql migrations in the order they run; a new migration is appended here. */
 export const mysqlMigrations = [
@@ -37,4 +38,5 @@ export const mysqlMigrations = [
   CreateInboxReadMarksReplies1795401400000,
   CreateClerkHandovers1795401500000,
   AddStaffPhone1795401600000,
+  CreateFeedbackPhotos1795401800000,
 ];

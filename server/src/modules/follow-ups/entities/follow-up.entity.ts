@@ -41,6 +41,10 @@ export class FollowUpEntity {
   @Column({ name: 'comment', type: 'text' })
   comment!: string;
 
+  /** The photo the member sent with the rating, for the clerks to see. */
+  @Column({ name: 'photo_url', type: 'varchar', length: 500, nullable: true })
+  photoUrl!: string | null;
+
   @Column({ name: 'status', type: 'varchar', length: 16 })
   status!: FollowUpStatus;
 

@@ -1,0 +1,121 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  FEEDBACK_PHOTO_MAX_BYTES,
+  type FeedbackPhoto,
+  type FeedbackPhotoType,
+  feedbackPhotoPath,
+} from '@vip-club/shared';
+import { DomainError } from '../../common/errors/domain-error';
+import { validationError } from '../../common/pipes/zod-validation.pipe';
+import { AppConfig } from '../../config/app-config';
+import { FeedbackRepository } from './feedback.repository';
+import { imageTypeOf } from './image-type';
+import { multipartBoundary, parseMultipart } from './multipart';
+
+/** The form field the photo travels in (`Taro.uploadFile({name: 'photo'})`). */
+export const PHOTO_FIELD = 'photo';
+
+/**
+ * Members' feedback photos. The bytes live as files under `CLUB_DATA_DIR/feedback-photos/` (the
+ * contract's place for uploads; servers sharing one database must share that directory too), named
+ * by a random key; the database row says whose photo it is, so `POST /feedback` takes only the
+ * member's own. The address carries the key because an image tag cannot send a bearer token: whoever
+ * is given the address (the member, the store's clerks on the follow-up) can open it, nobody can guess it.
+ */
+@Injectable()
+export class FeedbackPhotosService {
+  private readonly dir: string;
+
+  constructor(
+    private readonly feedback: FeedbackRepository,
+    config: AppConfig,
+  ) {
+    this.dir = path.join(config.dataDir, 'feedback-photos');
+  }
+
+  async upload(
+    memberId: string,
+    contentType: string | undefined,
+    body: unknown,
+    now = new Date(),
+  ): Promise<FeedbackPhoto> {
+    const bytes = photoBytes(contentType, body);
+    const type = imageTypeOf(bytes);
+    if (!type) throw photoInvalid('must be a JPEG, PNG or WebP image');
+    const accessKey = randomBytes(16).toString('hex');
+    await mkdir(this.dir, { recursive: true });
+    const file = path.join(this.dir, accessKey);
+    // The file first: a row always has its bytes; a failed insert leaves no orphan file behind.
+    await writeFile(file, bytes, { flag: 'wx' });
+    let id: string;
+    try {
+      id = await this.feedback.insertPhoto({
+        memberId,
+        accessKey,
+        contentType: type,
+        sizeBytes: bytes.length,
+        createdAt: now,
+      });
+    } catch (err) {
+      await unlink(file).catch(() => undefined);
+      throw err;
+    }
+    return {
+      photoId: id,
+      photoUrl: feedbackPhotoPath(id, accessKey),
+      contentType: type,
+      sizeBytes: bytes.length,
+    };
+  }
+
+  /** The photo's bytes and type; 404 for an unknown id, a wrong key, or a file gone from the disk. */
+  async read(id: string, key: string): Promise<{ contentType: FeedbackPhotoType; bytes: Buffer }> {
+    const row = await this.feedback.findPhoto(id);
+    if (!row || !sameKey(row.accessKey, key)) throw photoNotFound();
+    try {
+      return { contentType: row.contentType, bytes: await readFile(path.join(this.dir, row.accessKey)) };
+    } catch {
+      throw photoNotFound();
+    }
+  }
+}
+
+/** The one image file in the form; each way the body can be wrong is a 400 (413 past the size). */
+function photoBytes(contentType: string | undefined, body: unknown): Buffer {
+  const boundary = multipartBoundary(contentType);
+  if (!boundary || !Buffer.isBuffer(body)) {
+    throw photoInvalid(`send one image as multipart/form-data in the "${PHOTO_FIELD}" field`);
+  }
+  const parts = parseMultipart(body, boundary);
+  if (!parts) throw photoInvalid('the multipart/form-data body is malformed');
+  const files = parts.filter((p) => p.filename !== undefined);
+  const photo = files.find((p) => p.name === PHOTO_FIELD);
+  if (!photo) throw photoInvalid(`send the image as a file in the "${PHOTO_FIELD}" field`);
+  if (files.length > 1) throw photoInvalid('send one image at a time');
+  if (photo.data.length === 0) throw photoInvalid('is empty');
+  if (photo.data.length > FEEDBACK_PHOTO_MAX_BYTES) {
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'A feedback photo is at most 2 MB', {
+      field: PHOTO_FIELD,
+      maxBytes: FEEDBACK_PHOTO_MAX_BYTES,
+    });
+  }
+  return photo.data;
+}
+
+function photoInvalid(message: string): DomainError {
+  return validationError([{ path: PHOTO_FIELD, message }]);
+}
+
+function photoNotFound(): DomainError {
+  return new DomainError(ErrorCode.NOT_FOUND, 'No such photo');
+}
+
+function sameKey(stored: string, given: string): boolean {
+  const a = Buffer.from(stored);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
