@@ -289,11 +289,17 @@ describe('birthdays job', () => {
       expect([Number(redeemed), Number(members)]).toEqual([150, 150]);
       const [{ stock_left }] = await ds.query('SELECT stock_left FROM rewards WHERE id = ?', [voucher.id]);
       expect(Number(stock_left)).toBe(0);
-      const [{ n: greetings }] = await ds.query(
-        `SELECT COUNT(*) AS n FROM message_outbox WHERE topic = 'birthday_greeting' AND member_id IN (${idList})`,
+      // One inbox row and one platform row (skipped here: nobody subscribed) per member greeted.
+      const greetings = await ds.query(
+        `SELECT channel, COUNT(*) AS n, COUNT(DISTINCT member_id) AS members FROM message_outbox
+         WHERE topic = 'birthday_greeting' AND member_id IN (${idList}) GROUP BY channel ORDER BY channel`,
         all,
       );
-      expect(Number(greetings)).toBe(all.filter((id) => Number(id) % 30 === 11).length);
+      const greeted = all.filter((id) => Number(id) % 30 === 11).length;
+      expect(greetings.map((r: Record<string, unknown>) => [r.channel, Number(r.n), Number(r.members)])).toEqual([
+        ['inbox', greeted, greeted],
+        ['platform', greeted, greeted],
+      ]);
     } finally {
       await other.close();
     }

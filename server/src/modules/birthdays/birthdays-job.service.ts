@@ -11,6 +11,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import type { JobOutcome } from '../jobs/job';
+import { MarketingCap } from '../greetings/marketing-cap.service';
 import { JobsRegistry } from '../jobs/jobs.registry';
 import type { OutboxItem } from '../outbox/outbox-item';
 import { OutboxService } from '../outbox/outbox.service';
@@ -48,6 +49,7 @@ export class BirthdaysJobService implements OnModuleInit {
     private readonly settings: BirthdayGiftsService,
     private readonly points: PointsLedgerService,
     private readonly outbox: OutboxService,
+    private readonly cap: MarketingCap,
     private readonly config: AppConfig,
   ) {}
 
@@ -150,7 +152,10 @@ export class BirthdaysJobService implements OnModuleInit {
           notices.push(birthdayGiftNotice(memberId, year, gift));
         }
       }
-      await this.outbox.enqueue(em, [...greetings, ...notices], now);
+      // The greeting's WeChat/Alipay copy takes the 3-day marketing slot or stays in the inbox; the
+      // gift notices are inbox-only service messages.
+      const greetingsToSend = await this.cap.gate(em, greetings, now);
+      await this.outbox.enqueue(em, [...greetingsToSend, ...notices], now);
       return counts;
     });
   }

@@ -1,15 +1,23 @@
-import type { BirthdayGift } from '@vip-club/shared';
+import { type BirthdayGift, GREETING_TEMPLATE_KEY } from '@vip-club/shared';
 import type { OutboxItem } from '../outbox/outbox-item';
 
-/** The greeting on the day; its ref makes a second run (or server) queue nothing new. */
+const BIRTHDAY_GREETING_TEXT =
+  '今天是您的生日，MaBelle 全体同事祝您生日快乐！生日当月消费积分双倍，期待在门店与您相见。';
+
+/**
+ * The greeting on the day; its ref makes a second run (or server) queue nothing new. On WeChat/Alipay
+ * it goes through the clerks' greeting template (one subscription for every greeting), when the
+ * marketing cap allows.
+ */
 export function birthdayGreeting(memberId: string, year: number): OutboxItem {
   return {
     memberId,
     topic: 'birthday_greeting',
     ref: `birthday-greeting:${year}:${memberId}`,
     title: '生日快乐',
-    body: '今天是您的生日，MaBelle 全体同事祝您生日快乐！生日当月消费积分双倍，期待在门店与您相见。',
+    body: BIRTHDAY_GREETING_TEXT,
     data: { year },
+    platform: { template: GREETING_TEMPLATE_KEY, fields: { text: BIRTHDAY_GREETING_TEXT } },
   };
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { MarketingCapModule } from '../greetings/marketing-cap.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MembersModule } from '../members/members.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -26,7 +27,15 @@ import { EventInvitationsService } from './invitations.service';
  * invitations fan-out, check-in and feedback. Each part registers its own providers here.
  */
 @Module({
-  imports: [MembersModule, PointsModule, JobsModule, StoresModule, OutboxModule, FollowUpsModule],
+  imports: [
+    MembersModule,
+    PointsModule,
+    JobsModule,
+    StoresModule,
+    OutboxModule,
+    FollowUpsModule,
+    MarketingCapModule,
+  ],
   controllers: [EventsController, EventsStaffController, InvitationsController, RegistrationsController],
   providers: [
     EventsService,

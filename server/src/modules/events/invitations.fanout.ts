@@ -4,6 +4,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import { BackgroundLoop } from '../../common/scheduling/background-loop';
 import { AppConfig } from '../../config/app-config';
+import { MarketingCap } from '../greetings/marketing-cap.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { retryOnDeadlock } from '../points/transaction-retry';
 import type { EventFanoutEntity } from './entities/event-fanout.entity';
@@ -53,6 +54,7 @@ export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationS
     private readonly events: EventsRepository,
     private readonly audience: EventAudience,
     private readonly outbox: OutboxService,
+    private readonly cap: MarketingCap,
     private readonly config: AppConfig,
   ) {}
 
@@ -117,11 +119,13 @@ export class InvitationsFanout implements OnApplicationBootstrap, OnApplicationS
             FANOUT_PAGE,
           );
           const timeZone = this.config.club.timezone;
-          await this.outbox.enqueue(
+          // The WeChat/Alipay copy takes the member's 3-day marketing slot, or stays in the inbox.
+          const messages = await this.cap.gate(
             em,
             page.members.map((m) => invitationMessage(event, m.id, timeZone)),
             at,
           );
+          await this.outbox.enqueue(em, messages, at);
           const done = page.nextAfterId === null;
           const last = page.members.length > 0 ? page.members[page.members.length - 1].id : null;
           const ok = await this.invitations.advanceFanout(em, fanout.id, claimant, {

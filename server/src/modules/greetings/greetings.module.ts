@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { PlatformSandboxHost } from '../../platforms/platform-sandbox-host';
 import { OutboxModule } from '../outbox/outbox.module';
+import { MarketingCapModule } from './marketing-cap.module';
 import { GreetingTemplatesController } from './greeting-templates.controller';
 import { GreetingsController } from './greetings.controller';
 import { GreetingsRepository } from './greetings.repository';
@@ -13,7 +14,7 @@ import { WorklistService } from './worklist.service';
 
 /** Clerks' relationships with their members: the daily worklist, greetings and the contact history. */
 @Module({
-  imports: [OutboxModule],
+  imports: [OutboxModule, MarketingCapModule],
   controllers: [WorklistController, GreetingsController, GreetingTemplatesController],
   providers: [
     WorklistService,

@@ -3,7 +3,6 @@ import type { Tier } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 import { rawDate } from '../../database/raw-write';
 import { GreetingTemplateEntity } from './entities/greeting-template.entity';
-import { MemberContactCapEntity } from './entities/member-contact-cap.entity';
 import { MemberContactEntity } from './entities/member-contact.entity';
 
 /** What a greeting needs to know about its member, read in one query with its reach. */
@@ -19,8 +18,6 @@ export interface GreetingMemberRow {
   consentMarketing: boolean;
   lastPurchaseAt: Date | null;
 }
-
-const NEVER = new Date(0);
 
 @Injectable()
 export class GreetingsRepository {
@@ -83,33 +80,6 @@ export class GreetingsRepository {
 
   findByKey(staffId: string, idempotencyKey: string): Promise<MemberContactEntity | null> {
     return this.dataSource.manager.findOne(MemberContactEntity, { where: { staffId, idempotencyKey } });
-  }
-
-  /** Makes the member's cap row if it is missing, as if their last marketing message were long ago. */
-  async ensureCapRow(memberId: string): Promise<void> {
-    await this.dataSource.manager
-      .createQueryBuilder()
-      .insert()
-      .into(MemberContactCapEntity)
-      .values({ memberId, lastMarketingAt: NEVER })
-      .orIgnore()
-      .execute();
-  }
-
-  /** Takes the member's marketing slot at `now` unless another message had it after `since`; one winner under concurrency. */
-  async takeMarketingSlot(em: EntityManager, memberId: string, since: Date, now: Date): Promise<boolean> {
-    const result = await em
-      .createQueryBuilder()
-      .update(MemberContactCapEntity)
-      .set({ lastMarketingAt: now })
-      .where('member_id = :memberId AND last_marketing_at <= :since', { memberId, since })
-      .execute();
-    return (result.affected ?? 0) > 0;
-  }
-
-  async lastMarketingAt(memberId: string): Promise<Date | null> {
-    const row = await this.dataSource.manager.findOne(MemberContactCapEntity, { where: { memberId } });
-    return row?.lastMarketingAt ?? null;
   }
 
   async insertContact(

@@ -24,6 +24,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import type { GreetingTemplateEntity } from './entities/greeting-template.entity';
 import type { MemberContactEntity } from './entities/member-contact.entity';
 import { type GreetingMemberRow, GreetingsRepository } from './greetings.repository';
+import { MarketingCapRepository } from './marketing-cap.repository';
 import { SmsProvider } from './sms.provider';
 
 const DAY = 86_400_000;
@@ -52,6 +53,7 @@ export class GreetingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly greetings: GreetingsRepository,
+    private readonly caps: MarketingCapRepository,
     private readonly outbox: OutboxService,
     private readonly config: AppConfig,
     // Null when no provider is configured and the sandbox is not running: SMS is then skipped.
@@ -92,14 +94,14 @@ export class GreetingsService {
       hasSmsProvider: this.sms !== null,
     });
     const isMarketing = purpose === 'marketing';
-    if (isMarketing) await this.greetings.ensureCapRow(member.id);
+    if (isMarketing) await this.caps.ensureRow(member.id);
 
     let id: string;
     try {
       id = await this.dataSource.transaction(async (em) => {
         if (
           isMarketing &&
-          !(await this.greetings.takeMarketingSlot(
+          !(await this.caps.takeOne(
             em,
             member.id,
             new Date(now.getTime() - GREETING_CAP_DAYS * DAY),
@@ -199,7 +201,7 @@ export class GreetingsService {
   }
 
   private async capReached(memberId: string): Promise<DomainError> {
-    const last = await this.greetings.lastMarketingAt(memberId);
+    const last = await this.caps.lastMarketingAt(memberId);
     const nextAllowedAt = last ? new Date(last.getTime() + GREETING_CAP_DAYS * DAY).toISOString() : undefined;
     return new DomainError(
       ErrorCode.CONTACT_CAP_REACHED,

@@ -12,7 +12,13 @@ export interface OutboxItem {
   title: string;
   body: string;
   data?: Record<string, unknown>;
-  platform?: { template: string; fields: Record<string, string>; page?: string };
+  platform?: {
+    template: string;
+    fields: Record<string, string>;
+    page?: string;
+    /** Decided before queueing (e.g. the marketing cap): the platform row is written `skipped` with this reason. */
+    skipReason?: string;
+  };
 }
 
 /** What one dispatch pass did. */

@@ -16,6 +16,8 @@ export type NewOutboxRow = Pick<
   | 'template'
   | 'templateFields'
   | 'page'
+  | 'status'
+  | 'error'
   | 'createdAt'
 >;
 
@@ -29,7 +31,7 @@ export interface PlatformTarget {
   platformUserId: string | null;
 }
 
-/** Rows per multi-row INSERT: 11 parameters each stays far below the drivers' placeholder limits. */
+/** Rows per multi-row INSERT: 13 parameters each stays far below the drivers' placeholder limits. */
 const INSERT_CHUNK = 500;
 
 const insertIgnore = (em: EntityManager) =>
@@ -43,13 +45,13 @@ export class OutboxRepository {
   /** Inserts the rows whose (ref, channel) is new, in the caller's transaction. */
   async insertNew(em: EntityManager, rows: NewOutboxRow[]): Promise<void> {
     const columns =
-      'member_id, topic, ref, channel, title, body, data, template, template_fields, page, status, attempts, created_at';
+      'member_id, topic, ref, channel, title, body, data, template, template_fields, page, status, error, attempts, created_at';
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
       // Raw multi-row SQL: the query builder took over a second to build a page of a fan-out.
       await rawWrite(
         em,
-        `${insertIgnore(em)} INTO message_outbox (${columns}) VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)").join(', ')}`,
+        `${insertIgnore(em)} INTO message_outbox (${columns}) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')}`,
         chunk.flatMap((r) => [
           r.memberId,
           r.topic,
@@ -61,10 +63,23 @@ export class OutboxRepository {
           r.template,
           json(r.templateFields),
           r.page,
+          r.status,
+          r.error,
           r.createdAt,
         ]),
       );
     }
+  }
+
+  /** Of `refs`, those already queued (their inbox row exists). */
+  async queuedRefs(em: EntityManager, refs: string[]): Promise<Set<string>> {
+    if (refs.length === 0) return new Set();
+    const rows = await rawQuery<{ ref: string }>(
+      em,
+      `SELECT ref FROM message_outbox WHERE channel = 'inbox' AND ref IN (${refs.map(() => '?').join(', ')})`,
+      refs,
+    );
+    return new Set(rows.map((r) => String(r.ref)));
   }
 
   /**

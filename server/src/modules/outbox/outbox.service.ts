@@ -58,18 +58,50 @@ export class OutboxService {
         data: item.data ?? null,
         createdAt: now,
       };
-      rows.push({ ...common, channel: 'inbox', template: null, templateFields: null, page: null });
+      rows.push({
+        ...common,
+        channel: 'inbox',
+        template: null,
+        templateFields: null,
+        page: null,
+        status: 'pending',
+        error: null,
+      });
       if (item.platform) {
+        const skipReason = item.platform.skipReason;
         rows.push({
           ...common,
           channel: 'platform',
           template: item.platform.template,
           templateFields: item.platform.fields,
           page: item.platform.page ?? null,
+          status: skipReason === undefined ? 'pending' : 'skipped',
+          error: skipReason === undefined ? null : skipReason.slice(0, 255),
         });
       }
     }
     await this.outbox.insertNew(em, rows);
+  }
+
+  /** Of `refs`, those already queued (in any state). */
+  queuedRefs(em: EntityManager, refs: string[]): Promise<Set<string>> {
+    return this.outbox.queuedRefs(em, refs);
+  }
+
+  /**
+   * For each (member, template), why a platform message would be skipped if dispatched now (no consent,
+   * no accepted subscription, no template id configured), or null when it would go to the member's
+   * phone: the dispatcher's own routing, for senders that must decide before queueing (the marketing cap).
+   */
+  async pushBlockers(
+    em: EntityManager,
+    wanted: Array<{ memberId: string; template: string }>,
+  ): Promise<Array<string | null>> {
+    const targets = await this.outbox.platformTargets(em, wanted);
+    return targets.map((target, i) => {
+      const route = this.route(wanted[i].template, target);
+      return 'reason' in route ? route.reason : null;
+    });
   }
 
   /** Claims one batch and delivers it; `claimed` is 0 when there was nothing to do. */
