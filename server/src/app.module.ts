@@ -18,6 +18,7 @@ import { MembersModule } from './modules/members/members.module';
 import { PointsModule } from './modules/points/points.module';
 import { RewardsModule } from './modules/rewards/rewards.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { StaffChangesModule } from './modules/staff/staff-changes.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
@@ -54,6 +55,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   InboxModule,
   ReferralsModule,
   HandoverModule,
+  StaffChangesModule,
 ];
 
 @Module({})

@@ -4,3 +4,4 @@ export { CurrentUser } from './current-user.decorator';
 export { JwtAuthGuard } from './jwt-auth.guard';
 export { IS_PUBLIC, Public } from './public.decorator';
 export { Roles, ROLES } from './roles.decorator';
+export { StaffAccess } from './staff-access';

@@ -7,6 +7,7 @@ import { ALLOWS_API_KEY, API_KEY_HEADER } from './allow-api-key.decorator';
 import type { AuthUser } from './auth-user';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES } from './roles.decorator';
+import { StaffAccess } from './staff-access';
 
 interface RouteAccess {
   isPublic: boolean;
@@ -22,7 +23,8 @@ interface AuthenticatedRequest {
 /**
  * Global guard: every route needs a valid access token unless it is `@Public()`, and a route with
  * `@Roles(...)` only admits those roles. No token or a bad one → 401 UNAUTHENTICATED; an expired
- * one → 401 TOKEN_EXPIRED (the client refreshes); wrong role → 403 FORBIDDEN.
+ * one → 401 TOKEN_EXPIRED (the client refreshes); wrong role → 403 FORBIDDEN. A staff token also
+ * needs its account still active (see `StaffAccess`).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -32,6 +34,7 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly staffAccess: StaffAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,6 +52,10 @@ export class JwtAuthGuard implements CanActivate {
     const roles = route.roles;
     if (roles && !roles.includes(request.user.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'This route is not open to your role');
+    }
+    // After the role check, which needs no database: a route closed to the role answers 403 either way.
+    if (request.user.role === 'clerk' || request.user.role === 'manager') {
+      await this.staffAccess.assertCurrent(request.user);
     }
     return true;
   }

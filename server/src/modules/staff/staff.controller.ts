@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CreateStaffInputSchema, PaginationQuerySchema, type Paginated, type Staff } from '@vip-club/shared';
+import { CreateStaffInputSchema, StaffListQuerySchema, type Paginated, type Staff } from '@vip-club/shared';
 import { createZodDto } from 'nestjs-zod';
 import { Roles } from '../../common/auth/roles.decorator';
 import { StaffService } from './staff.service';
 
 class CreateStaffDto extends createZodDto(CreateStaffInputSchema) {}
-class PaginationQueryDto extends createZodDto(PaginationQuerySchema) {}
+class StaffListQueryDto extends createZodDto(StaffListQuerySchema) {}
 
 @ApiTags('stores and staff')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class StaffController {
   }
 
   @Get()
-  list(@Query() query: PaginationQueryDto): Promise<Paginated<Staff>> {
+  list(@Query() query: StaffListQueryDto): Promise<Paginated<Staff>> {
     return this.staff.list(query);
   }
 }

@@ -23,8 +23,46 @@ export class StaffRepository {
     return this.repo(em).findOneBy({ username });
   }
 
-  listAfter(afterId: string | undefined, limit: number, em?: EntityManager): Promise<StaffEntity[]> {
-    return findAfterId(this.repo(em), afterId, limit);
+  /** Oldest first after the cursor; one store's staff when `storeId` is given. */
+  listAfter(
+    afterId: string | undefined,
+    limit: number,
+    storeId?: string,
+    em?: EntityManager,
+  ): Promise<StaffEntity[]> {
+    if (storeId === undefined) return findAfterId(this.repo(em), afterId, limit);
+    const query = this.repo(em)
+      .createQueryBuilder('s')
+      .where('s.store_id = :storeId', { storeId })
+      .orderBy('s.id', 'ASC')
+      .take(limit);
+    if (afterId !== undefined) query.andWhere('s.id > :afterId', { afterId });
+    return query.getMany();
+  }
+
+  /** The account, its row locked until the transaction ends so two changes of it run one after the other. */
+  findForChange(id: string, em: EntityManager): Promise<StaffEntity | null> {
+    const query = this.repo(em).createQueryBuilder('s').where('s.id = :id', { id });
+    if (em.connection.driver.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+    return query.getOne();
+  }
+
+  async update(id: string, values: Partial<Omit<StaffEntity, 'id' | 'store'>>, em: EntityManager): Promise<void> {
+    await this.repo(em).update({ id }, values);
+  }
+
+  /**
+   * How many members have this staff member as their clerk. On MySQL the matching members (and the
+   * gap around them) stay locked until the transaction ends, so no member is given this clerk between
+   * the count and a change that relies on it being zero.
+   */
+  async countMembersOf(id: string, em: EntityManager): Promise<number> {
+    const lock = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
+    const rows: Array<{ n: string | number }> = await em.query(
+      `SELECT COUNT(*) AS n FROM members WHERE clerk_id = ?${lock}`,
+      [id],
+    );
+    return Number(rows[0]?.n ?? 0);
   }
 
   count(em?: EntityManager): Promise<number> {

@@ -3,8 +3,8 @@ import {
   type CreateStaffInput,
   ErrorCode,
   type Paginated,
-  type PaginationQuery,
   type Staff,
+  type StaffListQuery,
   type StaffRole,
 } from '@vip-club/shared';
 import type { EntityManager } from 'typeorm';
@@ -86,8 +86,8 @@ export class StaffService implements OnModuleInit {
     }
   }
 
-  async list(query: PaginationQuery): Promise<Paginated<Staff>> {
-    const rows = await this.staff.listAfter(parseCursor(query.cursor), query.limit + 1);
+  async list(query: StaffListQuery): Promise<Paginated<Staff>> {
+    const rows = await this.staff.listAfter(parseCursor(query.cursor), query.limit + 1, query.storeId);
     return toPage(rows, query.limit, toStaff);
   }
 
