@@ -20,6 +20,7 @@ const quiet: WorklistFacts = {
   lastContactAt: daysBefore(now, 30),
   purchasesNearCleaning: [],
   hasOpenFollowUp: false,
+  lastCallMeAt: null,
 };
 const reasons = (facts: Partial<WorklistFacts>, when = now) =>
   worklistReasons({ ...quiet, ...facts }, when, TZ);
@@ -158,5 +159,22 @@ describe('all together', () => {
 
   it('an open follow-up alone is enough', () => {
     expect(reasons({ hasOpenFollowUp: true })).toEqual(['follow_up']);
+  });
+});
+
+describe('call me', () => {
+  it('lists a member who asked to be called until someone contacts them after the request', () => {
+    const asked = daysBefore(now, 2);
+    expect(reasons({ lastCallMeAt: asked, lastContactAt: daysBefore(now, 30) })).toEqual(['call_me']);
+    expect(reasons({ lastCallMeAt: asked, lastContactAt: null })).toEqual(['call_me']);
+    expect(reasons({ lastCallMeAt: asked, lastContactAt: asked })).toEqual(['call_me']);
+    expect(reasons({ lastCallMeAt: asked, lastContactAt: new Date(asked.getTime() + 1) })).toEqual([]);
+    expect(reasons({ lastCallMeAt: null })).toEqual([]);
+  });
+
+  it('comes first, before every other reason', () => {
+    expect(
+      reasons({ lastCallMeAt: daysBefore(now, 1), hasOpenFollowUp: true, birthday: { month: 11, day: 24 } }),
+    ).toEqual(['call_me', 'follow_up', 'birthday']);
   });
 });

@@ -3,6 +3,7 @@ import { zonedDateParts, type ZonedDate } from './zoned-time';
 
 /** Why a clerk should reach a member today, in the order the worklist shows them. */
 export const WORKLIST_REASONS = [
+  'call_me',
   'follow_up',
   'birthday',
   'anniversary',
@@ -31,6 +32,8 @@ export interface WorklistFacts {
   /** Purchases around the cleaning window (a superset is fine: the rule checks each). */
   purchasesNearCleaning: Date[];
   hasOpenFollowUp: boolean;
+  /** The member's latest "please call me" (`call_me`) inbox reply, or null when they never sent one. */
+  lastCallMeAt: Date | null;
 }
 
 const DAY = 86_400_000;
@@ -73,6 +76,13 @@ export function isMembershipAnniversary(joinedAt: Date, now: Date, timeZone: str
 export function worklistReasons(facts: WorklistFacts, now: Date, timeZone: string): WorklistReason[] {
   const since = (at: Date) => clubDaysBetween(at, now, timeZone);
   const found = new Set<WorklistReason>();
+  // Answered by any contact made after the request (a contact at the same instant came before it).
+  if (
+    facts.lastCallMeAt !== null &&
+    (facts.lastContactAt === null || facts.lastContactAt.getTime() <= facts.lastCallMeAt.getTime())
+  ) {
+    found.add('call_me');
+  }
   if (facts.hasOpenFollowUp) found.add('follow_up');
   if (facts.birthday && daysUntilBirthday(facts.birthday, now, timeZone) <= WORKLIST_BIRTHDAY_LEAD_DAYS) {
     found.add('birthday');

@@ -12,6 +12,8 @@ export interface WorklistMemberRow {
   birthMonth: number | null;
   birthDay: number | null;
   joinedAt: Date;
+  /** False for a member of the clerk's store who has no clerk (listed only for a call request). */
+  isOwn: boolean;
 }
 
 /** Everything the worklist rule reads about one clerk's members, keyed by member id. */
@@ -21,25 +23,46 @@ export interface WorklistFactRows {
   purchasesNear: Map<string, Date[]>;
   lastContacts: Map<string, Date>;
   openFollowUps: Set<string>;
+  lastCallMe: Map<string, Date>;
 }
 
 /**
- * The facts behind a clerk's worklist in five queries whatever the number of members: one per kind
- * of fact, each over the clerk's members at once (never one query per member).
+ * The facts behind a clerk's worklist in six queries whatever the number of members: one per kind
+ * of fact, each over the clerk's members at once (never one query per member). A member of the
+ * clerk's store with no clerk of their own is included when they asked to be called.
  */
 @Injectable()
 export class WorklistRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async factsOf(
-    clerkId: string,
+    clerk: { id: string; storeId: string | null },
     window: { spendSince: Date; nearFrom: Date; nearTo: Date },
   ): Promise<WorklistFactRows> {
-    const mine = <T extends object>(q: SelectQueryBuilder<T>, alias: string) =>
-      q
-        .innerJoin('members', 'm', `m.id = ${alias}.member_id`)
-        .where('m.clerk_id = :clerkId AND m.erased_at IS NULL', { clerkId });
+    const clerkId = clerk.id;
     const em = this.dataSource.manager;
+    const callMe = await em
+      .createQueryBuilder()
+      .from('inbox_replies', 'r')
+      .innerJoin('members', 'm', 'm.id = r.member_id')
+      .select('r.member_id', 'memberId')
+      .addSelect('m.clerk_id', 'clerkId')
+      .addSelect('MAX(r.created_at)', 'lastAt')
+      .where("r.kind = 'call_me' AND m.erased_at IS NULL")
+      .andWhere(
+        clerk.storeId === null
+          ? 'm.clerk_id = :clerkId'
+          : '(m.clerk_id = :clerkId OR (m.clerk_id IS NULL AND m.store_id = :storeId))',
+        { clerkId, storeId: clerk.storeId },
+      )
+      .groupBy('r.member_id')
+      .addGroupBy('m.clerk_id')
+      .getRawMany<Record<string, unknown>>();
+    const unassigned = callMe.filter((c) => c.clerkId === null).map((c) => String(c.memberId));
+    const ownOr = unassigned.length > 0 ? ' OR m.id IN (:...unassigned)' : '';
+    const who = `(m.clerk_id = :clerkId${ownOr}) AND m.erased_at IS NULL`;
+    const mine = <T extends object>(q: SelectQueryBuilder<T>, alias: string) =>
+      q.innerJoin('members', 'm', `m.id = ${alias}.member_id`).where(who, { clerkId, unassigned });
 
     const members = await em
       .createQueryBuilder()
@@ -52,9 +75,10 @@ export class WorklistRepository {
         'm.birth_month AS birthMonth',
         'm.birth_day AS birthDay',
         'm.joined_at AS joinedAt',
+        'm.clerk_id AS clerkId',
       ])
       .from('members', 'm')
-      .where('m.clerk_id = :clerkId AND m.erased_at IS NULL', { clerkId })
+      .where(who, { clerkId, unassigned })
       .getRawMany<Record<string, unknown>>();
 
     const purchases = await mine(em.createQueryBuilder().from('purchases', 'p'), 'p')
@@ -103,6 +127,7 @@ export class WorklistRepository {
         birthMonth: m.birthMonth === null ? null : Number(m.birthMonth),
         birthDay: m.birthDay === null ? null : Number(m.birthDay),
         joinedAt: rawDate(m.joinedAt),
+        isOwn: m.clerkId !== null,
       })),
       purchases: new Map(
         purchases.map((p) => [
@@ -113,6 +138,7 @@ export class WorklistRepository {
       purchasesNear,
       lastContacts: new Map(contacts.map((c) => [String(c.memberId), rawDate(c.lastAt)])),
       openFollowUps: new Set(followUps.map((f) => String(f.memberId))),
+      lastCallMe: new Map(callMe.map((c) => [String(c.memberId), rawDate(c.lastAt)])),
     };
   }
 }

@@ -15,7 +15,11 @@ import { WorklistRepository } from './worklist.repository';
 
 const DAY = 86_400_000;
 
-/** A clerk's own members to reach today: SQL gathers the facts, the shared rule decides the reasons. */
+/**
+ * A clerk's own members to reach today: SQL gathers the facts, the shared rule decides the reasons.
+ * A member of the clerk's store who has no clerk reaches every clerk of the store with their call
+ * request only (the rest is for the clerk a manager assigns them).
+ */
 @Injectable()
 export class WorklistService {
   constructor(
@@ -29,7 +33,7 @@ export class WorklistService {
     const spendSince = new Date(now);
     spendSince.setUTCFullYear(spendSince.getUTCFullYear() - 1);
     // A day wider on each side than the window: the rule counts club-calendar days exactly.
-    const facts = await this.worklist.factsOf(user.sub, {
+    const facts = await this.worklist.factsOf({ id: user.sub, storeId: user.storeId ?? null }, {
       spendSince,
       nearFrom: new Date(now.getTime() - (WORKLIST_CLEANING_TO_DAYS + 2) * DAY),
       nearTo: new Date(now.getTime() - (WORKLIST_CLEANING_FROM_DAYS - 2) * DAY),
@@ -48,10 +52,11 @@ export class WorklistService {
           lastContactAt: facts.lastContacts.get(member.id) ?? null,
           purchasesNearCleaning: facts.purchasesNear.get(member.id) ?? [],
           hasOpenFollowUp: facts.openFollowUps.has(member.id),
+          lastCallMeAt: facts.lastCallMe.get(member.id) ?? null,
         },
         now,
         timeZone,
-      );
+      ).filter((reason) => member.isOwn || reason === 'call_me');
       if (reasons.length === 0) continue;
       items.push({
         member: {

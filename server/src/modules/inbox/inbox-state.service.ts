@@ -33,7 +33,7 @@ export class InboxStateService {
   }
 
   /**
-   * `call_me` is stored for the member's clerk; putting it on the clerk's worklist is still to come.
+   * `call_me` puts the member on their clerk's worklist (reason `call_me`) until a contact after it.
    * A second tap of the same reply answers the first one rather than an error.
    */
   async reply(

@@ -5,8 +5,8 @@ import { MemberEntity } from '../../members/entities/member.entity';
 import { MemberNoticeEntity } from '../../points/entities/member-notice.entity';
 
 /**
- * A member's answer to a notice, once per (notice, kind). `call_me` is meant for the clerk's worklist
- * (not wired yet: the index on (kind, created_at) is there for that reader).
+ * A member's answer to a notice, once per (notice, kind). A `call_me` puts the member on their clerk's
+ * worklist until a contact after it (`WorklistRepository`).
  */
 @Entity({ name: 'inbox_replies' })
 @Index('uq_inbox_replies_notice_kind', ['noticeId', 'kind'], { unique: true })
