@@ -18,6 +18,7 @@ import { MembersModule } from './modules/members/members.module';
 import { PointsModule } from './modules/points/points.module';
 import { RewardsModule } from './modules/rewards/rewards.module';
 import { StaffModule } from './modules/staff/staff.module';
+import { StaffActivityModule } from './modules/staff-activity/staff-activity.module';
 import { StaffChangesModule } from './modules/staff/staff-changes.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { PlatformsModule } from './platforms/platforms.module';
@@ -56,6 +57,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   ReferralsModule,
   HandoverModule,
   StaffChangesModule,
+  StaffActivityModule,
 ];
 
 @Module({})

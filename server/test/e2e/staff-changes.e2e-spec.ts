@@ -32,7 +32,10 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     return (res.body.items as Staff[]).find((s) => s.id === id)!;
   };
   const auditOf = async (id: string): Promise<AuditLogEntry[]> => {
-    const res = await club.request.get(`${API}/audit-log?entity=staff&limit=100`).set(bearer(managerToken)).expect(200);
+    const res = await club.request
+      .get(`${API}/audit-log?entity=staff&limit=100`)
+      .set(bearer(managerToken))
+      .expect(200);
     return (res.body.items as AuditLogEntry[]).filter((e) => e.entityId === id);
   };
   const giveMember = async (clerkId: string): Promise<string> => {
@@ -62,7 +65,14 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     const created = await club.request
       .post(`${API}/staff`)
       .set(bearer(managerToken))
-      .send({ username, password: CLERK_PASSWORD, name: '周顾问', role: 'clerk', storeId: shop.store.id, phone })
+      .send({
+        username,
+        password: CLERK_PASSWORD,
+        name: '周顾问',
+        role: 'clerk',
+        storeId: shop.store.id,
+        phone,
+      })
       .expect(201);
     expect(created.body).toMatchObject({ name: '周顾问', phone, active: true, isActive: true });
 
@@ -85,24 +95,48 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     const newStore = await createStore(club.request, managerToken);
     const phone = uniquePhone();
 
-    expect((await patch(clerk.id, { name: '王雅琴' }).expect(200)).body).toMatchObject({ id: clerk.id, name: '王雅琴' });
+    expect((await patch(clerk.id, { name: '王雅琴' }).expect(200)).body).toMatchObject({
+      id: clerk.id,
+      name: '王雅琴',
+    });
     expect((await patch(clerk.id, { phone }).expect(200)).body.phone).toBe(phone);
     expect((await patch(clerk.id, { phone: null }).expect(200)).body.phone).toBeNull();
     expect((await patch(clerk.id, { storeId: newStore.id }).expect(200)).body.storeId).toBe(newStore.id);
     await patch(clerk.id, { password: 'a-new-passw0rd!' }).expect(200);
-    await club.request.post(`${API}/auth/staff`).send({ username: clerk.username, password: CLERK_PASSWORD }).expect(401);
+    await club.request
+      .post(`${API}/auth/staff`)
+      .send({ username: clerk.username, password: CLERK_PASSWORD })
+      .expect(401);
     const login = await loginStaff(club.request, clerk.username, 'a-new-passw0rd!');
     expect(login.staff).toEqual({ id: clerk.id, role: 'clerk', storeId: newStore.id });
-    expect((await patch(clerk.id, { active: false }).expect(200)).body).toMatchObject({ active: false, isActive: false });
+    expect((await patch(clerk.id, { active: false }).expect(200)).body).toMatchObject({
+      active: false,
+      isActive: false,
+    });
     expect((await patch(clerk.id, { active: true }).expect(200)).body.active).toBe(true);
 
-    expect(await staffById(clerk.id)).toMatchObject({ name: '王雅琴', phone: null, storeId: newStore.id, active: true });
+    expect(await staffById(clerk.id)).toMatchObject({
+      name: '王雅琴',
+      phone: null,
+      storeId: newStore.id,
+      active: true,
+    });
 
     const audit = await auditOf(clerk.id);
     expect(audit.map((e) => [e.action, e.actor, e.before, e.after]).reverse()).toEqual([
       ['staff.update', `staff:${managerId}`, { name: '王店员' }, { name: '王雅琴' }],
-      ['staff.update', `staff:${managerId}`, { phone: null }, { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` }],
-      ['staff.update', `staff:${managerId}`, { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` }, { phone: null }],
+      [
+        'staff.update',
+        `staff:${managerId}`,
+        { phone: null },
+        { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` },
+      ],
+      [
+        'staff.update',
+        `staff:${managerId}`,
+        { phone: `${phone.slice(0, 3)}****${phone.slice(-4)}` },
+        { phone: null },
+      ],
       ['staff.update', `staff:${managerId}`, { storeId: shop.store.id }, { storeId: newStore.id }],
       ['staff.update', `staff:${managerId}`, {}, { passwordChanged: true }],
       ['staff.update', `staff:${managerId}`, { active: true }, { active: false }],
@@ -127,7 +161,11 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     expect(move.body.error).toMatchObject({ code: 'CLERK_HAS_MEMBERS', details: { members: 2 } });
     // Refused as a whole: the name sent along is not changed either.
     await patch(leaving.id, { name: '新名字', active: false }).expect(409);
-    expect(await staffById(leaving.id)).toMatchObject({ name: '王店员', active: true, storeId: shop.store.id });
+    expect(await staffById(leaving.id)).toMatchObject({
+      name: '王店员',
+      active: true,
+      storeId: shop.store.id,
+    });
 
     await club.request
       .post(`${API}/staff/${leaving.id}/handover`)
@@ -144,10 +182,16 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     await club.request.get(`${API}/staff/worklist`).set(bearer(login.accessToken)).expect(200);
 
     await patch(clerk.id, { active: false }).expect(200);
-    const refused = await club.request.get(`${API}/staff/worklist`).set(bearer(login.accessToken)).expect(401);
+    const refused = await club.request
+      .get(`${API}/staff/worklist`)
+      .set(bearer(login.accessToken))
+      .expect(401);
     expect(refused.body.error.code).toBe('UNAUTHENTICATED');
     await club.request.post(`${API}/auth/refresh`).send({ refreshToken: login.refreshToken }).expect(401);
-    await club.request.post(`${API}/auth/staff`).send({ username: clerk.username, password: CLERK_PASSWORD }).expect(401);
+    await club.request
+      .post(`${API}/auth/staff`)
+      .send({ username: clerk.username, password: CLERK_PASSWORD })
+      .expect(401);
 
     await patch(clerk.id, { active: true }).expect(200);
     // Back in, but only through a new login: the old session's refresh token stays revoked.
@@ -164,7 +208,10 @@ describe('PATCH /staff/{id} and GET /staff', () => {
 
     const stale = await club.request.get(`${API}/staff/worklist`).set(bearer(login.accessToken)).expect(401);
     expect(stale.body.error.code).toBe('TOKEN_EXPIRED');
-    const fresh = await club.request.post(`${API}/auth/refresh`).send({ refreshToken: login.refreshToken }).expect(200);
+    const fresh = await club.request
+      .post(`${API}/auth/refresh`)
+      .send({ refreshToken: login.refreshToken })
+      .expect(200);
     await club.request.get(`${API}/staff/worklist`).set(bearer(fresh.body.accessToken)).expect(200);
   });
 

@@ -30,9 +30,14 @@ const PeriodSchema = z.strictObject({
   to: ClubDateSchema.optional(),
 });
 
+/** The days from `from` to `to` (YYYY-MM-DD), both counted: 1 for a single day, 0 or less when `from` is later. */
+export function periodDays(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
+}
+
 function checkPeriod(v: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
   if (v.from === undefined || v.to === undefined) return;
-  const days = (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / DAY_MS + 1;
+  const days = periodDays(v.from, v.to);
   if (days < 1) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after to' });
   else if (days > CLERK_ACTIVITY_MAX_DAYS) {
     ctx.addIssue({

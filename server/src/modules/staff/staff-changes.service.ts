@@ -32,9 +32,13 @@ export class StaffChangesService {
 
   async update(manager: AuthUser, id: string, input: UpdateStaffInput): Promise<Staff> {
     if (input.active === false && id === manager.sub) {
-      throw new DomainError(ErrorCode.CONFLICT, 'You cannot deactivate your own account; ask another manager', {
-        field: 'active',
-      });
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        'You cannot deactivate your own account; ask another manager',
+        {
+          field: 'active',
+        },
+      );
     }
     if (input.storeId !== undefined) await this.stores.require(input.storeId);
     // Hashing takes a noticeable moment: done before the row is locked.

@@ -47,7 +47,11 @@ export class StaffRepository {
     return query.getOne();
   }
 
-  async update(id: string, values: Partial<Omit<StaffEntity, 'id' | 'store'>>, em: EntityManager): Promise<void> {
+  async update(
+    id: string,
+    values: Partial<Omit<StaffEntity, 'id' | 'store'>>,
+    em: EntityManager,
+  ): Promise<void> {
     await this.repo(em).update({ id }, values);
   }
 

@@ -8,7 +8,9 @@ export class AddStaffPhone1795401600000 implements MigrationInterface {
   name = 'AddStaffPhone1795401600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('ALTER TABLE `staff` ADD `phone` varchar(16) NULL, ADD INDEX `ix_staff_phone` (`phone`)');
+    await queryRunner.query(
+      'ALTER TABLE `staff` ADD `phone` varchar(16) NULL, ADD INDEX `ix_staff_phone` (`phone`)',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
