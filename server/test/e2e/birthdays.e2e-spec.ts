@@ -296,7 +296,9 @@ describe('birthdays job', () => {
         all,
       );
       const greeted = all.filter((id) => Number(id) % 30 === 11).length;
-      expect(greetings.map((r: Record<string, unknown>) => [r.channel, Number(r.n), Number(r.members)])).toEqual([
+      expect(
+        greetings.map((r: Record<string, unknown>) => [r.channel, Number(r.n), Number(r.members)]),
+      ).toEqual([
         ['inbox', greeted, greeted],
         ['platform', greeted, greeted],
       ]);

@@ -55,7 +55,8 @@ describe('the 3-day marketing cap across clerks, invitations and birthday greeti
       .set(bearer(member.accessToken))
       .send({ results: templates.map((template) => ({ template, accepted: true })) })
       .expect((res) => expect(res.status).toBeLessThan(300));
-  const clerkToken = async () => (await loginStaff(club.request, shop.clerk.username, CLERK_PASSWORD)).accessToken;
+  const clerkToken = async () =>
+    (await loginStaff(club.request, shop.clerk.username, CLERK_PASSWORD)).accessToken;
   const greet = async (member: JoinedMember, status: number, channels = ['inbox', 'wechat']) => {
     const res = await club.request
       .post(`${API}/greetings`)
@@ -75,7 +76,10 @@ describe('the 3-day marketing cap across clerks, invitations and birthday greeti
   };
   const inboxKinds = async (member: JoinedMember) => {
     await club.app.get(OutboxService).dispatchAll();
-    const res = await club.request.get(`${API}/me/inbox?limit=100`).set(bearer(member.accessToken)).expect(200);
+    const res = await club.request
+      .get(`${API}/me/inbox?limit=100`)
+      .set(bearer(member.accessToken))
+      .expect(200);
     return (res.body.items as Array<{ kind: string }>).map((i) => i.kind);
   };
   const platformRow = async (ref: string) => {
@@ -87,12 +91,17 @@ describe('the 3-day marketing cap across clerks, invitations and birthday greeti
   const capRow = async (member: JoinedMember) =>
     (await club.app
       .get(DataSource)
-      .query('SELECT last_marketing_at FROM member_contact_caps WHERE member_id = ?', [member.id])) as unknown[];
+      .query('SELECT last_marketing_at FROM member_contact_caps WHERE member_id = ?', [
+        member.id,
+      ])) as unknown[];
 
   it('an invitation to a member a clerk greeted yesterday goes to the inbox only; a greeting after a pushed one is refused', async () => {
     const greeted = await joinMember(club.request, { storeId: shop.store.id });
     const fresh = await joinMember(club.request, { storeId: shop.store.id });
-    const noConsent = await joinMember(club.request, { storeId: shop.store.id, consent: { marketing: false } });
+    const noConsent = await joinMember(club.request, {
+      storeId: shop.store.id,
+      consent: { marketing: false },
+    });
     const inboxOnly = await joinMember(club.request, { storeId: shop.store.id });
     for (const m of [greeted, fresh, noConsent]) await subscribe(m, ['greeting', 'event_invitation']);
 

@@ -108,7 +108,12 @@ describe('call_me replies on the worklist', () => {
       .post(`${API}/greetings`)
       .set(bearer(secondClerk.token))
       .set('Idempotency-Key', unique('call-'))
-      .send({ memberId: own.id, text: '您好，我是您的顾问，稍后给您来电', channels: ['inbox'], purpose: 'service' })
+      .send({
+        memberId: own.id,
+        text: '您好，我是您的顾问，稍后给您来电',
+        channels: ['inbox'],
+        purpose: 'service',
+      })
       .expect(201);
     expect(await reasonsOf(shop.clerkToken, own)).toBeUndefined();
     await club.request

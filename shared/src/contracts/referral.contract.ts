@@ -1,7 +1,10 @@
 import type { ReferralRefusal } from '../rules/referral';
 
-/** A referral's state: bound at joining, rewarded at the qualifying purchase, or refused. */
-export const REFERRAL_STATUSES = ['bound', 'rewarded', 'refused'] as const;
+/**
+ * A referral's state: bound at joining, rewarded at the qualifying purchase, or refused; `reversed` once the
+ * qualifying purchase was refunded below the qualifying amount (both rewards taken back).
+ */
+export const REFERRAL_STATUSES = ['bound', 'rewarded', 'refused', 'reversed'] as const;
 /** One of {@link REFERRAL_STATUSES}. */
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
@@ -12,7 +15,7 @@ export interface ReferralEntry {
   joinedAt: string;
   status: ReferralStatus;
   refusalReason: ReferralRefusal | null;
-  /** Points the referrer earned from this referral. */
+  /** Points the referrer earned from this referral (0 once reversed). */
   pointsEarned: number;
 }
 

@@ -4,8 +4,17 @@ import { referralRewardsFor } from './points';
 /** Rewarded referrals a referrer may earn in one club month; past it a referral is refused (`monthly_cap`). */
 export const REFERRAL_MONTHLY_CAP = 10;
 
-/** Why a referral earns nothing: refused when bound, or when the cap was reached at the qualifying purchase. */
-export const REFERRAL_REFUSALS = ['self', 'already_member', 'phone_was_member', 'monthly_cap'] as const;
+/**
+ * Why a referral earns nothing: refused when bound (`clerk_own_store`: the code is a clerk's own phone's and
+ * the new member joins at that clerk's store), or when the cap was reached at the qualifying purchase.
+ */
+export const REFERRAL_REFUSALS = [
+  'self',
+  'already_member',
+  'phone_was_member',
+  'clerk_own_store',
+  'monthly_cap',
+] as const;
 /** One of {@link REFERRAL_REFUSALS}. */
 export type ReferralRefusal = (typeof REFERRAL_REFUSALS)[number];
 

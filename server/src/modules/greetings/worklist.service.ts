@@ -33,11 +33,14 @@ export class WorklistService {
     const spendSince = new Date(now);
     spendSince.setUTCFullYear(spendSince.getUTCFullYear() - 1);
     // A day wider on each side than the window: the rule counts club-calendar days exactly.
-    const facts = await this.worklist.factsOf({ id: user.sub, storeId: user.storeId ?? null }, {
-      spendSince,
-      nearFrom: new Date(now.getTime() - (WORKLIST_CLEANING_TO_DAYS + 2) * DAY),
-      nearTo: new Date(now.getTime() - (WORKLIST_CLEANING_FROM_DAYS - 2) * DAY),
-    });
+    const facts = await this.worklist.factsOf(
+      { id: user.sub, storeId: user.storeId ?? null },
+      {
+        spendSince,
+        nearFrom: new Date(now.getTime() - (WORKLIST_CLEANING_TO_DAYS + 2) * DAY),
+        nearTo: new Date(now.getTime() - (WORKLIST_CLEANING_FROM_DAYS - 2) * DAY),
+      },
+    );
     const items: WorklistEntry[] = [];
     for (const member of facts.members) {
       const purchase = facts.purchases.get(member.id);

@@ -8,6 +8,8 @@ export interface MemberJoined {
   /** False when the phone was already a member's (the account was bound to that member). */
   isNew: boolean;
   phone: string;
+  /** The store the member joins at (their home store); null when none was given. */
+  storeId: string | null;
   /** The live member whose referral code the join carried, if any. */
   referrerId: string | null;
   at: Date;

@@ -141,6 +141,7 @@ export class MembersService {
               memberId: existing.id,
               isNew: false,
               phone,
+              storeId: existing.storeId,
               referrerId: referrer?.id ?? null,
               at: new Date(),
             });
@@ -175,6 +176,7 @@ export class MembersService {
             memberId: created.id,
             isNew: true,
             phone,
+            storeId: created.storeId,
             referrerId: referrer?.id ?? null,
             at: now,
           });

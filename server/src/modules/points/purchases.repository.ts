@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { rawInsert } from '../../database/raw-write';
+import { rawInsert, rawWrite } from '../../database/raw-write';
 import { PurchaseEntity } from './entities/purchase.entity';
 
 export const PURCHASE_KEY = {
@@ -72,6 +72,10 @@ export class PurchasesRepository {
       .setParameters({ id, amount })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  async setBalanceAfter(em: EntityManager, id: string, balanceAfter: number): Promise<void> {
+    await rawWrite(em, 'UPDATE purchases SET balance_after = ? WHERE id = ?', [balanceAfter, id]);
   }
 
   async addPointsReversed(em: EntityManager, id: string, points: number): Promise<void> {

@@ -195,7 +195,7 @@ export class PurchasesService {
       refundedAmount: 0,
       pointsReversed: 0,
     });
-    await this.hooks.recorded({
+    const balanceAfterHooks = await this.hooks.recorded({
       em,
       purchaseId: row.id,
       memberId,
@@ -205,6 +205,11 @@ export class PurchasesService {
       rules,
       timeZone,
     });
+    // A hook credited the buyer too (the referred member's bonus): the answer, and a retry's, says so.
+    if (balanceAfterHooks !== null && balanceAfterHooks !== row.balanceAfter) {
+      await this.purchases.setBalanceAfter(em, row.id, balanceAfterHooks);
+      return { ...row, balanceAfter: balanceAfterHooks };
+    }
     return row;
   }
 }

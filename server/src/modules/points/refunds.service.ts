@@ -11,6 +11,7 @@ import type { RefundEntity } from './entities/refund.entity';
 import { MemberStandingRepository } from './member-standing.repository';
 import { PointsLedgerRepository } from './points-ledger.repository';
 import { PointsLedgerService } from './points-ledger.service';
+import { PurchaseHooks } from './purchase-hooks';
 import { PurchasesRepository } from './purchases.repository';
 import { REFUND_KEY, RefundsRepository } from './refunds.repository';
 import { retryOnDeadlock } from './transaction-retry';
@@ -38,6 +39,7 @@ export class RefundsService {
     private readonly ledger: PointsLedgerService,
     private readonly balances: PointsLedgerRepository,
     private readonly audit: AuditService,
+    private readonly hooks: PurchaseHooks,
   ) {}
 
   async refund(
@@ -120,6 +122,16 @@ export class RefundsService {
     } else {
       balanceAfter = (await this.balances.balanceOf(em, purchase.memberId)) ?? 0;
     }
+    // A hook may take more back from the buyer (a referral bonus whose purchase no longer qualifies).
+    balanceAfter =
+      (await this.hooks.refunded({
+        em,
+        purchaseId: purchase.id,
+        memberId: purchase.memberId,
+        amount: purchase.amount,
+        refundedAmount: purchase.refundedAmount,
+        now,
+      })) ?? balanceAfter;
     const refund = await this.refunds.insert(em, {
       purchaseId: purchase.id,
       amount: input.amount,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../auth/identity.module';
 import { MembersModule } from '../members/members.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { PointsModule } from '../points/points.module';
 import { ReferralCardService } from './referral-card.service';
 import { ReferralsController } from './referrals.controller';
@@ -10,7 +11,7 @@ import { ReferralsService } from './referrals.service';
 
 /** Referrals: binding at joining through a member's code, rewards at the first qualifying purchase, the monthly cap. */
 @Module({
-  imports: [MembersModule, PointsModule, IdentityModule],
+  imports: [MembersModule, PointsModule, IdentityModule, OutboxModule],
   controllers: [ReferralsController],
   providers: [ReferralsService, ReferralCardService, ReferralsRepository, ReferralsRegistration],
 })

@@ -3,7 +3,7 @@ import { MemberHooks } from '../members/member-hooks';
 import { PurchaseHooks } from '../points/purchase-hooks';
 import { ReferralsService } from './referrals.service';
 
-/** Hooks referrals into joining, erasure and purchases, inside their transactions. */
+/** Hooks referrals into joining, erasure, purchases and refunds, inside their transactions. */
 @Injectable()
 export class ReferralsRegistration implements OnModuleInit {
   constructor(
@@ -16,5 +16,6 @@ export class ReferralsRegistration implements OnModuleInit {
     this.memberHooks.onJoined((event) => this.referrals.onJoined(event));
     this.memberHooks.onErasing((event) => this.referrals.onErasing(event));
     this.purchaseHooks.onRecorded((event) => this.referrals.onPurchase(event));
+    this.purchaseHooks.onRefunded((event) => this.referrals.onRefund(event));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ReferralRefusal, ReferralStatus } from '@vip-club/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { rawQuery } from '../../database/raw-write';
+import { rawQuery, rawWrite } from '../../database/raw-write';
 import { ErasedPhoneEntity } from './entities/erased-phone.entity';
 import { ReferralEntity } from './entities/referral.entity';
 
@@ -11,6 +11,15 @@ export interface NewReferral {
   boundAt: Date;
   status: ReferralStatus;
   refusalReason: ReferralRefusal | null;
+}
+
+/** A paid referral and what it paid each side. */
+export interface RewardedReferral {
+  id: string;
+  referrerId: string;
+  referredId: string;
+  referrerPoints: number;
+  referredPoints: number;
 }
 
 /** A referral as its referrer sees it, with the referred member's name and joining date. */
@@ -49,6 +58,47 @@ export class ReferralsRepository {
       .values({ phoneHash, erasedAt: at })
       .orIgnore()
       .execute();
+  }
+
+  /**
+   * True when the referrer's phone is the phone of an active clerk of `storeId`: a clerk's own code
+   * cannot bring in the customers of their own counter.
+   */
+  async isActiveClerkPhoneAt(em: EntityManager, referrerId: string, storeId: string): Promise<boolean> {
+    const rows = await rawQuery<{ id: unknown }>(
+      em,
+      `SELECT s.id FROM members m JOIN staff s ON s.phone = m.phone
+       WHERE m.id = ? AND s.role = 'clerk' AND s.active = ? AND s.store_id = ? LIMIT 1`,
+      [referrerId, true, storeId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The rewarded referral whose qualifying purchase this is, if any. */
+  async findRewardedByPurchase(em: EntityManager, purchaseId: string): Promise<RewardedReferral | null> {
+    const [row] = await rawQuery<Record<string, unknown>>(
+      em,
+      "SELECT id, referrer_id, referred_id, referrer_points, referred_points FROM referrals WHERE purchase_id = ? AND status = 'rewarded'",
+      [purchaseId],
+    );
+    return row
+      ? {
+          id: String(row.id),
+          referrerId: String(row.referrer_id),
+          referredId: String(row.referred_id),
+          referrerPoints: Number(row.referrer_points),
+          referredPoints: Number(row.referred_points),
+        }
+      : null;
+  }
+
+  /** Rewarded → reversed; false when another refund reversed it first. */
+  async markReversed(em: EntityManager, id: string): Promise<boolean> {
+    return (
+      (await rawWrite(em, "UPDATE referrals SET status = 'reversed' WHERE id = ? AND status = 'rewarded'", [
+        id,
+      ])) > 0
+    );
   }
 
   /** The referral still waiting for a qualifying purchase of this member: one unique-index lookup. */
@@ -121,7 +171,16 @@ export class ReferralsRepository {
       .getRepository(ReferralEntity)
       .createQueryBuilder('r')
       .innerJoin('r.referred', 'm')
-      .select(['r.id', 'r.status', 'r.refusalReason', 'r.referrerPoints', 'r.boundAt', 'm.id', 'm.name', 'm.joinedAt'])
+      .select([
+        'r.id',
+        'r.status',
+        'r.refusalReason',
+        'r.referrerPoints',
+        'r.boundAt',
+        'm.id',
+        'm.name',
+        'm.joinedAt',
+      ])
       .where('r.referrerId = :referrerId', { referrerId })
       .orderBy('r.id', 'DESC')
       .take(limit)
@@ -131,7 +190,7 @@ export class ReferralsRepository {
       joinedAt: r.referred?.joinedAt ?? r.boundAt,
       status: r.status,
       refusalReason: r.refusalReason,
-      referrerPoints: r.referrerPoints,
+      referrerPoints: r.status === 'reversed' ? 0 : r.referrerPoints,
     }));
   }
 

@@ -15,7 +15,11 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { MemberErasing, MemberJoined } from '../members/member-hooks';
 import { MembersService } from '../members/members.service';
 import { PointsLedgerService } from '../points/points-ledger.service';
-import type { PurchaseRecorded } from '../points/purchase-hooks';
+import { ClubRulesService } from '../points/club-rules.service';
+import type { BuyerBalance, PurchaseRecorded, PurchaseRefunded } from '../points/purchase-hooks';
+import type { OutboxItem } from '../outbox/outbox-item';
+import { OutboxService } from '../outbox/outbox.service';
+import { referralReversedNotice } from './referrals.messages';
 import { ReferralsRepository } from './referrals.repository';
 
 /** How many referrals `GET /me/referral` lists, the newest first. */
@@ -31,6 +35,8 @@ export class ReferralsService {
     private readonly referrals: ReferralsRepository,
     private readonly ledger: PointsLedgerService,
     private readonly members: MembersService,
+    private readonly rules: ClubRulesService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -41,7 +47,14 @@ export class ReferralsService {
     if (event.referrerId === null) return;
     let refusal: ReferralRefusal | null = null;
     if (!event.isNew) refusal = event.memberId === event.referrerId ? 'self' : 'already_member';
-    else if (await this.referrals.isErasedPhone(event.em, phoneHash(event.phone))) refusal = 'phone_was_member';
+    else if (await this.referrals.isErasedPhone(event.em, phoneHash(event.phone)))
+      refusal = 'phone_was_member';
+    else if (
+      event.storeId !== null &&
+      (await this.referrals.isActiveClerkPhoneAt(event.em, event.referrerId, event.storeId))
+    ) {
+      refusal = 'clerk_own_store';
+    }
     await this.referrals.insertUnlessBound(event.em, {
       referrerId: event.referrerId,
       referredId: event.memberId,
@@ -61,13 +74,13 @@ export class ReferralsService {
    * referrer and the referred member once each (ledger refs `referral:<id>:referrer|referred`,
    * unique per kind), unless the referrer's rewarded referrals this club month reached the cap.
    */
-  async onPurchase(event: PurchaseRecorded): Promise<void> {
+  async onPurchase(event: PurchaseRecorded): Promise<BuyerBalance> {
     // Most purchases are below the minimum or by members nobody referred: no query for the former,
     // one unique-index lookup for the latter.
-    if (event.amount < event.rules.referral.minFirstPurchase) return;
+    if (event.amount < event.rules.referral.minFirstPurchase) return null;
     const { em } = event;
     const referral = await this.referrals.findBound(em, event.memberId);
-    if (!referral) return;
+    if (!referral) return null;
     const referrerLive = await this.referrals.lockLiveMember(em, referral.referrerId);
     const { year, month } = zonedDateParts(event.now, event.timeZone);
     const next = addMonths(year, month, 1);
@@ -78,7 +91,7 @@ export class ReferralsService {
       zonedStartOfDay({ ...next, day: 1 }, event.timeZone),
     );
     const outcome = referralPurchaseOutcome({ amountMinor: event.amount, rewardedThisMonth }, event.rules);
-    if (outcome.kind === 'none') return;
+    if (outcome.kind === 'none') return null;
     if (outcome.kind === 'refuse') {
       await this.referrals.settle(em, referral.id, {
         status: 'refused',
@@ -88,7 +101,7 @@ export class ReferralsService {
         referrerPoints: 0,
         referredPoints: 0,
       });
-      return;
+      return null;
     }
     // An erased referrer has no balance to credit; the member they brought in still gets theirs.
     const referrerPoints = referrerLive ? outcome.referrerPoints : 0;
@@ -100,7 +113,7 @@ export class ReferralsService {
       referrerPoints,
       referredPoints: outcome.referredPoints,
     });
-    if (!settled) return;
+    if (!settled) return null;
     if (referrerPoints > 0) {
       await this.ledger.credit(em, {
         memberId: referral.referrerId,
@@ -110,13 +123,61 @@ export class ReferralsService {
         at: event.now,
       });
     }
-    await this.ledger.credit(em, {
+    const credited = await this.ledger.credit(em, {
       memberId: event.memberId,
       points: outcome.referredPoints,
       kind: 'bonus',
       ref: `referral:${referral.id}:referred`,
       at: event.now,
     });
+    return credited.balanceAfter;
+  }
+
+  /**
+   * Takes both rewards back, once, when a refund leaves the referral's qualifying purchase below the
+   * rules' minimum (net of all its refunds): `refund_reversal` entries with refs
+   * `referral-reversal:<id>:referrer|referred` (unique, so no retry or race reverses twice), even below
+   * zero like any refund's reversal. The referral becomes `reversed`, so it no longer counts toward the
+   * referrer's monthly cap, and both members are told in their inbox.
+   */
+  async onRefund(event: PurchaseRefunded): Promise<BuyerBalance> {
+    const { em } = event;
+    const referral = await this.referrals.findRewardedByPurchase(em, event.purchaseId);
+    if (!referral) return null;
+    const { rules } = await this.rules.active(em);
+    if (event.amount - event.refundedAmount >= rules.referral.minFirstPurchase) return null;
+    if (!(await this.referrals.markReversed(em, referral.id))) return null;
+    const notices: OutboxItem[] = [];
+    if (referral.referrerPoints > 0 && (await this.referrals.lockLiveMember(em, referral.referrerId))) {
+      await this.ledger.debit(em, {
+        memberId: referral.referrerId,
+        points: referral.referrerPoints,
+        kind: 'refund_reversal',
+        ref: `referral-reversal:${referral.id}:referrer`,
+        at: event.now,
+        allowNegative: true,
+      });
+      notices.push(
+        referralReversedNotice(referral.id, referral.referrerId, 'referrer', referral.referrerPoints),
+      );
+    }
+    let balance: BuyerBalance = null;
+    if (referral.referredPoints > 0) {
+      const entry = await this.ledger.debit(em, {
+        memberId: referral.referredId,
+        points: referral.referredPoints,
+        kind: 'refund_reversal',
+        ref: `referral-reversal:${referral.id}:referred`,
+        at: event.now,
+        allowNegative: true,
+      });
+      balance = entry.balanceAfter;
+      notices.push(
+        referralReversedNotice(referral.id, referral.referredId, 'referred', referral.referredPoints),
+      );
+    }
+    await this.outbox.enqueue(em, notices, event.now);
+    return balance;
   }
 
   async summary(user: AuthUser): Promise<ReferralSummary> {
