@@ -2,6 +2,7 @@ import type { Gender } from '../enums/gender';
 import type { LedgerKind } from '../enums/ledger-kind';
 import type { Tier } from '../enums/tier';
 import type { AuthTokens } from './auth.contract';
+import type { MemberContact } from './greeting.contract';
 
 /** A member as the contract shows them; `phone` is masked for clerks of other stores. */
 export interface Member {
@@ -85,9 +86,12 @@ export interface MemberPurchase {
   occurredAt: string;
 }
 
-/** `GET /members/{id}`: the member with purchases (the latest 20, newest first) and contact history. */
+/**
+ * `GET /members/{id}`: the member with purchases and contact history (the latest 20 of each, newest first;
+ * contacts as `GET /members/{id}/contacts` gives them).
+ */
 export interface MemberDetail extends Member {
   card: MemberCard;
   purchases: MemberPurchase[];
-  contacts: unknown[];
+  contacts: MemberContact[];
 }

@@ -12,6 +12,7 @@ import {
   type GreetingTemplate,
   type GreetingTemplateInput,
   type GreetingTemplates,
+  type MemberContact,
   type MemberContacts,
   zonedDateParts,
 } from '@vip-club/shared';
@@ -101,12 +102,7 @@ export class GreetingsService {
       id = await this.dataSource.transaction(async (em) => {
         if (
           isMarketing &&
-          !(await this.caps.takeOne(
-            em,
-            member.id,
-            new Date(now.getTime() - GREETING_CAP_DAYS * DAY),
-            now,
-          ))
+          !(await this.caps.takeOne(em, member.id, new Date(now.getTime() - GREETING_CAP_DAYS * DAY), now))
         ) {
           throw new DomainError(ErrorCode.CONTACT_CAP_REACHED);
         }
@@ -156,18 +152,21 @@ export class GreetingsService {
     if (user.role === 'clerk' && member.clerkId !== user.sub && member.storeId !== user.storeId) {
       throw new DomainError(ErrorCode.FORBIDDEN, "A clerk sees their own store's members' history");
     }
-    const rows = await this.greetings.history(memberId, HISTORY_LIMIT);
-    return {
-      items: rows.map((row) => ({
-        id: row.id,
-        staffId: row.staffId,
-        staffName: row.staff?.name ?? '',
-        purpose: row.purpose,
-        text: row.text,
-        deliveries: row.deliveries,
-        at: row.at.toISOString(),
-      })),
-    };
+    return { items: await this.latestContacts(memberId, HISTORY_LIMIT) };
+  }
+
+  /** The member's contacts, newest first, with who made each (no access check: the caller's). */
+  async latestContacts(memberId: string, limit: number): Promise<MemberContact[]> {
+    const rows = await this.greetings.history(memberId, limit);
+    return rows.map((row) => ({
+      id: row.id,
+      staffId: row.staffId,
+      staffName: row.staff?.name ?? '',
+      purpose: row.purpose,
+      text: row.text,
+      deliveries: row.deliveries,
+      at: row.at.toISOString(),
+    }));
   }
 
   async listTemplates(): Promise<GreetingTemplates> {

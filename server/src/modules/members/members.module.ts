@@ -3,6 +3,7 @@ import { IdentityModule } from '../auth/identity.module';
 import { StaffModule } from '../staff/staff.module';
 import { StoresModule } from '../stores/stores.module';
 import { CardCodeService } from './card-code.service';
+import { MemberContactsPort } from './member-contacts.port';
 import { MemberHooks } from './member-hooks';
 import { MemberPurchasesPort } from './member-purchases.port';
 import { MembersStaffController } from './members-staff.controller';
@@ -20,8 +21,9 @@ import { PointsLedgerRepository } from './points-ledger.repository';
     PointsLedgerRepository,
     CardCodeService,
     MemberPurchasesPort,
+    MemberContactsPort,
     MemberHooks,
   ],
-  exports: [MembersService, CardCodeService, MemberPurchasesPort, MemberHooks],
+  exports: [MembersService, CardCodeService, MemberPurchasesPort, MemberContactsPort, MemberHooks],
 })
 export class MembersModule {}

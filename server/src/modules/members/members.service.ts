@@ -33,6 +33,7 @@ import { StaffService } from '../staff/staff.service';
 import { StoresService } from '../stores/stores.service';
 import { CardCodeService } from './card-code.service';
 import { MemberHooks } from './member-hooks';
+import { MemberContactsPort } from './member-contacts.port';
 import { MemberPurchasesPort } from './member-purchases.port';
 import type { MemberEntity } from './entities/member.entity';
 import { ERASED_NAME, toCard, toLedgerEntry, toMe, toMember, toMemberSummary } from './members.mapper';
@@ -52,6 +53,8 @@ const MAX_NUMBER_ATTEMPTS = 5;
 
 /** How many purchases `GET /members/{id}` shows, the latest first. */
 const DETAIL_PURCHASES = 20;
+/** How many contacts `GET /members/{id}` shows, the latest first (the full history: `/members/{id}/contacts`). */
+const DETAIL_CONTACTS = 20;
 
 export function generateReferralCode(random: (max: number) => number = randomInt): string {
   let code = '';
@@ -102,6 +105,7 @@ export class MembersService {
     private readonly platforms: PlatformLoginService,
     private readonly cardCodes: CardCodeService,
     private readonly purchases: MemberPurchasesPort,
+    private readonly contacts: MemberContactsPort,
     private readonly hooks: MemberHooks,
   ) {}
 
@@ -346,15 +350,21 @@ export class MembersService {
     return toMemberSummary(member, viewer);
   }
 
-  /** A clerk reads their own store's members only; a manager, everyone. Purchases: the latest 20, newest first. */
+  /**
+   * A clerk reads their own store's members only; a manager, everyone. Purchases and contacts: the latest
+   * 20 of each, newest first.
+   */
   async detail(viewer: AuthUser, id: string): Promise<MemberDetail> {
     const member = await this.members.findById(id);
     if (!member) throw notFound();
     if (viewer.role === 'clerk' && (member.storeId === null || member.storeId !== viewer.storeId)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'This member belongs to another store');
     }
-    const purchases = await this.purchases.latest(member.id, DETAIL_PURCHASES);
-    return { ...toMember(member, viewer), card: toCard(member), purchases, contacts: [] };
+    const [purchases, contacts] = await Promise.all([
+      this.purchases.latest(member.id, DETAIL_PURCHASES),
+      this.contacts.latest(member.id, DETAIL_CONTACTS),
+    ]);
+    return { ...toMember(member, viewer), card: toCard(member), purchases, contacts };
   }
 
   /** A new personal clerk; the member's home store follows the clerk, so the clerk can serve them. */
