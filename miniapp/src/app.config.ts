@@ -26,6 +26,9 @@ export default defineAppConfig({
         'pages/fulfil/index',
         'pages/check-in/index',
         'pages/invite/index',
+        'pages/worklist/index',
+        'pages/member/index',
+        'pages/greet/index',
       ],
     },
     {

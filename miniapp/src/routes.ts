@@ -28,4 +28,7 @@ export const ROUTES = {
   tickets: '/pages/tickets/index',
   inbox: '/pages/inbox/index',
   referral: '/pages/referral/index',
+  staffWorklist: '/staff/pages/worklist/index',
+  staffMember: '/staff/pages/member/index',
+  staffGreet: '/staff/pages/greet/index',
 } as const;

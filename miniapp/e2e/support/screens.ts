@@ -22,7 +22,7 @@ export async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.weui-tabbar__item', { hasText: label }).click();
 }
 
-/** Signs in on the staff login screen and waits for the lookup screen; optionally photographs the form first. */
+/** Signs in on the staff login screen and opens the lookup screen; optionally photographs the form first. */
 export async function signInAsStaff(
   page: Page,
   username: string,
@@ -36,5 +36,11 @@ export async function signInAsStaff(
   await page.locator('[data-field=password] input').fill(password);
   if (shotName) await screenshot(page, shotName);
   await page.locator('.staff__submit').click();
-  await page.waitForURL(/staff\/pages\/lookup\/index/);
+  await page.waitForURL(/staff\/pages\/(lookup|worklist)\/index/);
+  if (page.url().includes('/staff/pages/worklist/index')) {
+    // A clerk lands on today's worklist; once it has loaded, the counter tools are one tap away.
+    await page.locator('.worklist__count, [data-empty=worklist], .worklist .banner-error').first().waitFor();
+    await page.locator('.worklist [data-quick=lookup]').click();
+    await page.waitForURL(/staff\/pages\/lookup\/index/);
+  }
 }

@@ -27,8 +27,9 @@ export default function StaffLoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await staffLogin(username.trim(), password);
-      await Taro.redirectTo({ url: ROUTES.staffLookup });
+      const staff = await staffLogin(username.trim(), password);
+      // A clerk's day starts with the members to reach; a manager's with the counter tools.
+      await Taro.redirectTo({ url: staff.role === 'clerk' ? ROUTES.staffWorklist : ROUTES.staffLookup });
     } catch (err) {
       setError(friendlyError(err));
     } finally {

@@ -204,6 +204,17 @@ export default function StaffLookupPage() {
               {t('staff.action.adjust')}
             </Button>
           ) : null}
+          {staff?.role === 'manager' || (staff && member.storeId === staff.storeId) ? (
+            <Button
+              className="btn-quiet staff__action"
+              data-action="member-detail"
+              onClick={() =>
+                Taro.navigateTo({ url: `${ROUTES.staffMember}?memberId=${encodeURIComponent(member.id)}` })
+              }
+            >
+              {t('clerkMember.open')}
+            </Button>
+          ) : null}
         </View>
       ) : (
         <Text
