@@ -150,6 +150,47 @@ describe('the 3-day marketing cap across clerks, invitations and birthday greeti
     await greet(inboxOnly, 201, ['inbox']);
   });
 
+  it("a clerk's personal invitation pushes only where the slot is free; the inbox has it either way", async () => {
+    const invitedBefore = await joinMember(club.request, { storeId: shop.store.id });
+    const fresh = await joinMember(club.request, { storeId: shop.store.id });
+    for (const m of [invitedBefore, fresh]) await subscribe(m, ['event_invitation']);
+    await createPublishedEvent(club.request, managerToken, {
+      eligibility: { memberIds: [invitedBefore.id] },
+    });
+    await club.app.get(InvitationsFanout).runOnce();
+    const event = await createPublishedEvent(club.request, managerToken, {
+      eligibility: { memberIds: [invitedBefore.id, fresh.id] },
+    });
+
+    // The clerk invites both before the event's own fan-out has run.
+    const res = await club.request
+      .post(`${API}/events/${event.id}/invitations`)
+      .set(bearer(await clerkToken()))
+      .send({ memberIds: [invitedBefore.id, fresh.id], note: '给您留了好位置' })
+      .expect(201);
+    expect(res.body.results).toEqual([
+      { memberId: invitedBefore.id, result: 'sent' },
+      { memberId: fresh.id, result: 'sent' },
+    ]);
+    const ref = (m: JoinedMember) => `event-personal-invite:${event.id}:${m.id}:${shop.clerk.id}`;
+    expect(await platformRow(ref(invitedBefore))).toEqual({
+      status: 'skipped',
+      error: `marketing cap: contacted ${clubDate(Date.now())}`,
+    });
+    expect(await platformRow(ref(fresh))).toMatchObject({ status: 'pending' });
+
+    // The fan-out then finds both slots taken: its invitations stay in the inbox.
+    await club.app.get(InvitationsFanout).runOnce();
+    for (const m of [invitedBefore, fresh]) {
+      const kinds = await inboxKinds(m);
+      expect(kinds.filter((k) => k === 'event_personal_invitation')).toHaveLength(1);
+      expect(kinds.filter((k) => k === 'event_invitation')).toHaveLength(m === invitedBefore ? 2 : 1);
+      expect(await wechat(m)).toEqual(['event_invitation']);
+      expect(await platformRow(`event-invite:${event.id}:${m.id}`)).toMatchObject({ status: 'skipped' });
+    }
+    expect(await platformRow(ref(fresh))).toEqual({ status: 'sent', error: null });
+  });
+
   it('the birthday greeting takes the slot when it goes to WeChat, once however often the job runs', async () => {
     const invited = await joinMember(club.request, { storeId: shop.store.id, birthday: todayBirthday() });
     const quiet = await joinMember(club.request, { storeId: shop.store.id, birthday: todayBirthday() });

@@ -14,6 +14,8 @@ import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseCursor } from '../../common/pagination/page';
 import { AppConfig } from '../../config/app-config';
+import { MarketingCap } from '../greetings/marketing-cap.service';
+import type { OutboxItem } from '../outbox/outbox-item';
 import { OutboxService } from '../outbox/outbox.service';
 import type { EventEntity } from './entities/event.entity';
 import { EventAudience } from './event-audience';
@@ -33,6 +35,7 @@ export class EventInvitationsService {
     private readonly audience: EventAudience,
     private readonly invitations: InvitationsRepository,
     private readonly outbox: OutboxService,
+    private readonly cap: MarketingCap,
     private readonly config: AppConfig,
   ) {}
 
@@ -97,12 +100,17 @@ export class EventInvitationsService {
       ]);
       const note = input.note && input.note.length > 0 ? input.note : null;
       const results: ClerkInvitationResult[] = [];
+      const messages: OutboxItem[] = [];
       for (const memberId of ids) {
-        results.push({
-          memberId,
-          result: await this.inviteOne(em, event, memberId, { own, registered }, note, user, clerk.name, now),
-        });
+        const result = await this.inviteOne(em, event, memberId, { own, registered }, user, now, note);
+        results.push({ memberId, result });
+        if (result === 'sent') {
+          const from = { id: user.sub, name: clerk.name };
+          messages.push(personalInvitationMessage(event, memberId, from, note, this.config.club.timezone));
+        }
       }
+      // A push to the phone takes the member's 3-day marketing slot like any other; capped, the inbox has it.
+      await this.outbox.enqueue(em, await this.cap.gate(em, messages, now), now);
       return { results };
     });
   }
@@ -112,10 +120,9 @@ export class EventInvitationsService {
     event: EventEntity,
     memberId: string,
     known: { own: Set<string>; registered: Set<string> },
-    note: string | null,
     user: AuthUser,
-    clerkName: string,
     now: Date,
+    note: string | null,
   ): Promise<ClerkInvitationResult['result']> {
     if (!known.own.has(memberId)) return 'not_your_member';
     if (known.registered.has(memberId)) return 'already_registered';
@@ -127,21 +134,7 @@ export class EventInvitationsService {
       note,
       at: now,
     });
-    if (!added) return 'already_invited';
-    await this.outbox.enqueue(
-      em,
-      [
-        personalInvitationMessage(
-          event,
-          memberId,
-          { id: user.sub, name: clerkName },
-          note,
-          this.config.club.timezone,
-        ),
-      ],
-      now,
-    );
-    return 'sent';
+    return added ? 'sent' : 'already_invited';
   }
 
   /** The clerk to credit with a registration: whose personal invitation reached the member last, if any. */
