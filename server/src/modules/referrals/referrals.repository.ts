@@ -68,8 +68,8 @@ export class ReferralsRepository {
     const rows = await rawQuery<{ id: unknown }>(
       em,
       `SELECT s.id FROM members m JOIN staff s ON s.phone = m.phone
-       WHERE m.id = ? AND s.role = 'clerk' AND s.active = ? AND s.store_id = ? LIMIT 1`,
-      [referrerId, true, storeId],
+       WHERE m.id = ? AND s.role = 'clerk' AND s.active = 1 AND s.store_id = ? LIMIT 1`,
+      [referrerId, storeId],
     );
     return rows.length > 0;
   }
