@@ -191,6 +191,52 @@ describe('the 3-day marketing cap across clerks, invitations and birthday greeti
     expect(await platformRow(ref(fresh))).toEqual({ status: 'sent', error: null });
   });
 
+  it('lets exactly one push through per member when clerks greet while the fan-out pages the same members', async () => {
+    const members: JoinedMember[] = [];
+    for (let batch = 0; batch < 8; batch++) {
+      const joined = await Promise.all(
+        Array.from({ length: 10 }, () => joinMember(club.request, { storeId: shop.store.id })),
+      );
+      await Promise.all(joined.map((m) => subscribe(m, ['greeting', 'event_invitation'])));
+      members.push(...joined);
+    }
+    const event = await createPublishedEvent(club.request, managerToken, {
+      eligibility: { memberIds: members.map((m) => m.id) },
+    });
+    const greeted = members.filter((_, i) => i % 2 === 0);
+    const token = await clerkToken();
+    const [answers] = await Promise.all([
+      Promise.all(
+        greeted.map((m) =>
+          club.request
+            .post(`${API}/greetings`)
+            .set(bearer(token))
+            .set('Idempotency-Key', unique('race-'))
+            .send({ memberId: m.id, text: '新品到店', channels: ['inbox', 'wechat'] }),
+        ),
+      ),
+      club.app.get(InvitationsFanout).runOnce(),
+    ]);
+    await club.app.get(OutboxService).dispatchAll();
+
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    for (const [i, m] of greeted.entries()) {
+      const invitation = await platformRow(`event-invite:${event.id}:${m.id}`);
+      // Whoever took the slot first pushed; the other stayed off the phone.
+      if (statuses[i] === 201) expect(invitation?.status).toBe('skipped');
+      else expect(invitation).toEqual({ status: 'sent', error: null });
+    }
+    for (const m of members) expect((await wechat(m)).length).toBe(1);
+    const [row] = await club.app
+      .get(DataSource)
+      .query(
+        "SELECT COUNT(DISTINCT member_id) AS n FROM member_notices WHERE kind = 'event_invitation' AND ref LIKE ?",
+        [`event-invite:${event.id}:%`],
+      );
+    expect(Number(row.n)).toBe(members.length);
+  });
+
   it('the birthday greeting takes the slot when it goes to WeChat, once however often the job runs', async () => {
     const invited = await joinMember(club.request, { storeId: shop.store.id, birthday: todayBirthday() });
     const quiet = await joinMember(club.request, { storeId: shop.store.id, birthday: todayBirthday() });

@@ -17,6 +17,7 @@ import { AppConfig } from '../../config/app-config';
 import { MarketingCap } from '../greetings/marketing-cap.service';
 import type { OutboxItem } from '../outbox/outbox-item';
 import { OutboxService } from '../outbox/outbox.service';
+import { retryOnDeadlock } from '../points/transaction-retry';
 import type { EventEntity } from './entities/event.entity';
 import { EventAudience } from './event-audience';
 import { EventsRepository } from './events.repository';
@@ -85,6 +86,16 @@ export class EventInvitationsService {
     eventId: string,
     input: ClerkInvitationsInput,
     now: Date = new Date(),
+  ): Promise<ClerkInvitationsResult> {
+    // The marketing cap locks the members' cap rows, which a fan-out page may hold too: a deadlock victim runs again.
+    return retryOnDeadlock(() => this.inviteIn(user, eventId, input, now));
+  }
+
+  private inviteIn(
+    user: AuthUser,
+    eventId: string,
+    input: ClerkInvitationsInput,
+    now: Date,
   ): Promise<ClerkInvitationsResult> {
     return this.dataSource.transaction(async (em) => {
       const event = await this.publishedEvent(em, eventId);
