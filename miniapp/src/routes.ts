@@ -31,4 +31,8 @@ export const ROUTES = {
   staffWorklist: '/staff/pages/worklist/index',
   staffMember: '/staff/pages/member/index',
   staffGreet: '/staff/pages/greet/index',
+  managerGreetingTemplates: '/manager/pages/greeting-templates/index',
+  managerBirthdayGifts: '/manager/pages/birthday-gifts/index',
+  managerClerkActivity: '/manager/pages/clerk-activity/index',
+  managerStaff: '/manager/pages/staff/index',
 } as const;

@@ -26,9 +26,10 @@ export function baseUrl(): string {
   return (JSON.parse(readFileSync(stateFile, 'utf8')) as E2eState).baseUrl;
 }
 
-async function call<T>(
+/** One API call that must succeed (2xx), its body typed as the caller expects. */
+export async function call<T>(
   path: string,
-  init: { method?: string; body?: unknown; token?: string } = {},
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Promise<T> {
   const res = await httpJson(`${baseUrl()}/api/v1${path}`, init);
   if (res.status < 200 || res.status >= 300) {

@@ -263,6 +263,28 @@ export default function StaffLookupPage() {
           </Text>
         </View>
       ) : null}
+      {staff?.role === 'manager' ? (
+        <View className="staff__manager-links">
+          <Text
+            data-link="manager-greetings"
+            onClick={() => Taro.navigateTo({ url: ROUTES.managerGreetingTemplates })}
+          >
+            {t('manager.links.greetings')}
+          </Text>
+          <Text
+            data-link="manager-gifts"
+            onClick={() => Taro.navigateTo({ url: ROUTES.managerBirthdayGifts })}
+          >
+            {t('manager.links.gifts')}
+          </Text>
+          <Text data-link="manager-activity" onClick={() => Taro.navigateTo({ url: ROUTES.managerClerkActivity })}>
+            {t('manager.links.activity')}
+          </Text>
+          <Text data-link="manager-staff" onClick={() => Taro.navigateTo({ url: ROUTES.managerStaff })}>
+            {t('manager.links.staff')}
+          </Text>
+        </View>
+      ) : null}
     </View>
   );
 }
