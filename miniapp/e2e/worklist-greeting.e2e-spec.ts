@@ -167,6 +167,19 @@ test("a clerk greets a new member from today's worklist; the member finds it in 
   expect(await contact.locator('.member__contact-text').textContent()).toBe(expectedText);
   expect(await contact.locator('.member__contact-purpose').textContent()).toBe('关怀问候');
 
+  // A second word of her own, with her name tapped in: the club-wide 3-day cap says when she may hear again.
+  await page.locator('[data-action=greet]').click();
+  await page.waitForURL(/staff\/pages\/greet\/index/);
+  await page.locator('.greet__text textarea').fill('感谢您今天到店，');
+  await page.locator('[data-insert=name]').click();
+  await page.locator('.greet__preview-body', { hasText: `感谢您今天到店，${name}` }).waitFor();
+  await page.locator('[data-action=send-greeting]').click();
+  const nextAllowed = new Date(Date.parse(history.items[0].at) + 3 * DAY + CLUB_OFFSET).toISOString();
+  expect(await textOf(page, '[data-error=greeting]')).toBe(
+    `这位会员近 3 天已收到俱乐部的问候，${nextAllowed.slice(0, 10)} ${nextAllowed.slice(11, 16)} 之后可再发送`,
+  );
+  await screenshot(page, 'clerk-greeting-capped');
+
   // The member: the outbox delivers in the background; her card shows the unread count, her inbox the words.
   let greeting: InboxItem | undefined;
   for (const stop = Date.now() + 15_000; !greeting && Date.now() < stop;) {

@@ -38,9 +38,12 @@ export async function signInAsStaff(
   await page.locator('.staff__submit').click();
   await page.waitForURL(/staff\/pages\/(lookup|worklist)\/index/);
   if (page.url().includes('/staff/pages/worklist/index')) {
-    // A clerk lands on today's worklist; once it has loaded, the counter tools are one tap away.
+    // A clerk lands on today's worklist. The lookup screen is then opened afresh as the only page, as it
+    // was when it was the landing: tapped through from the worklist, H5 left the lookup form visible
+    // beneath the fulfil page, and the tests' `:visible` selectors expect one counter form at a time.
     await page.locator('.worklist__count, [data-empty=worklist], .worklist .banner-error').first().waitFor();
-    await page.locator('.worklist [data-quick=lookup]').click();
-    await page.waitForURL(/staff\/pages\/lookup\/index/);
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl()}/#/staff/pages/lookup/index`);
+    await page.locator('[data-field=cardCode]').waitFor();
   }
 }
