@@ -24,6 +24,7 @@ const suffix = String(Date.now()).slice(-6);
 
 interface Team {
   store: Store;
+  otherStore: Store;
   leaving: Staff;
   others: Staff[];
   memberNames: string[];
@@ -58,11 +59,22 @@ beforeAll(async () => {
     token,
     body: { name: `南京德基店 ${suffix}`, city: '南京', address: '玄武区中山路 18 号' },
   });
+  const otherStore = await call<Store>('/stores', {
+    method: 'POST',
+    token,
+    body: { name: `苏州中心店 ${suffix}`, city: '苏州', address: '工业园区苏绣路 58 号' },
+  });
   const clerk = (name: string, username: string) =>
     call<Staff>('/staff', {
       method: 'POST',
       token,
-      body: { name, username: `${username}_${suffix}`, password: CLERK_PASSWORD, role: 'clerk', storeId: store.id },
+      body: {
+        name,
+        username: `${username}_${suffix}`,
+        password: CLERK_PASSWORD,
+        role: 'clerk',
+        storeId: store.id,
+      },
     });
   // The leaving clerk is the boutique's only one while the members join, so all three are hers.
   const leaving = await clerk('柳岚', 'liulan');
@@ -78,7 +90,11 @@ beforeAll(async () => {
     method: 'POST',
     token: clerkToken,
     headers: { 'Idempotency-Key': `mgr-rel-${suffix}-greeting` },
-    body: { memberId: members[0].id, text: '周小姐，新到的珍珠耳饰很衬您，周末来店里试戴吧。', channels: ['inbox'] },
+    body: {
+      memberId: members[0].id,
+      text: '周小姐，新到的珍珠耳饰很衬您，周末来店里试戴吧。',
+      channels: ['inbox'],
+    },
   });
   await new Promise((r) => setTimeout(r, 1_100));
   await call('/purchases', {
@@ -92,7 +108,7 @@ beforeAll(async () => {
       memberId: members[0].id,
     },
   });
-  team = { store, leaving, others, memberNames, greeted: members[0] };
+  team = { store, otherStore, leaving, others, memberNames, greeted: members[0] };
 });
 
 let phones: Phone[] = [];
@@ -111,6 +127,12 @@ async function managerPhone(): Promise<Page> {
 
 test('a manager writes a greeting template, sees it filled for a sample member, and it is kept', async () => {
   const page = await managerPhone();
+  await page.locator('[data-link=manager-staff]').waitFor();
+  // The manager's tools sit under the lookup screen, the relationships ones in a row of their own.
+  expect(await page.locator('[data-link^=manager-]:visible').allTextContents()).toEqual(
+    expect.arrayContaining(['问候模板 ›', '生日礼遇 ›', '店员维系 ›', '店员管理 ›']),
+  );
+  await screenshot(page, 'manager-tools');
   await page.locator('[data-link=manager-greetings]').click();
   await page.waitForURL(/manager\/pages\/greeting-templates\/index/);
   await page.locator('[data-template]').first().or(page.getByText('还没有模板')).first().waitFor();
@@ -122,21 +144,28 @@ test('a manager writes a greeting template, sees it filled for a sample member, 
 
   const name = `生日前一周 ${suffix}`;
   await page.locator('[data-field=templateName] input').fill(name);
+  // The name's message goes with the edit; the message's stays until it is written.
+  await page.locator('[data-error-for=templateName]').waitFor({ state: 'detached' });
+  expect(await textOf(page, '[data-error-for=templateText]')).toBe('请写下问候内容（500 字以内）');
   await page.locator('[data-field=templateText] textarea').fill('亲爱的');
   await page.locator('[data-insert=name]').click();
   await page.locator('[data-field=templateText] textarea').press('End');
   await page.locator('[data-field=templateText] textarea').type('，');
   await page.locator('[data-insert=tier]').click();
   expect(await page.locator('[data-field=templateText] textarea').inputValue()).toBe('亲爱的{name}，{tier}');
-  await page.locator('[data-field=templateText] textarea').fill(
-    '亲爱的{name}，您的生日{birthday}将至，作为{tier}，诚邀您到店小坐。上次{lastPurchase}选购的首饰，也可一并带来清洗。',
-  );
+  await page
+    .locator('[data-field=templateText] textarea')
+    .fill(
+      '亲爱的{name}，您的生日{birthday}将至，作为{tier}，诚邀您到店小坐。上次{lastPurchase}选购的首饰，也可一并带来清洗。',
+    );
   // The sample member is 林女士, gold, born 20 May, last bought 12 September 2026.
   expect(await textOf(page, '[data-preview] .greetings__preview-text')).toBe(
     '亲爱的林女士，您的生日5月20日将至，作为金卡会员，诚邀您到店小坐。上次2026年9月12日选购的首饰，也可一并带来清洗。',
   );
   await page.locator('[data-field=templatePurpose] [data-value=service]').click();
-  expect(await textOf(page, '[data-field=templatePurpose] .field__hint')).toBe('致谢、取件等服务消息，不受 3 天限制');
+  expect(await textOf(page, '[data-field=templatePurpose] .field__hint')).toBe(
+    '致谢、取件等服务消息，不受 3 天限制',
+  );
   await page.locator('[data-field=templatePurpose] [data-value=marketing]').click();
   await screenshot(page, 'manager-greeting-template-preview');
 
@@ -150,7 +179,9 @@ test('a manager writes a greeting template, sees it filled for a sample member, 
   await screenshot(page, 'manager-greeting-templates');
 
   const token = await staffTokenByApi(MANAGER.username, MANAGER.password);
-  const kept = (await call<GreetingTemplates>('/greeting-templates', { token })).items.find((x) => x.name === name);
+  const kept = (await call<GreetingTemplates>('/greeting-templates', { token })).items.find(
+    (x) => x.name === name,
+  );
   expect(kept).toEqual(
     expect.objectContaining({
       purpose: 'marketing',
@@ -233,7 +264,9 @@ test('a manager reads clerk activity: a greeting followed by a purchase, as a ra
 
   // Last month holds nothing of hers: the greeting is today's.
   await page.locator('[data-field=period] [data-value=lastMonth]').click();
-  const lastMonthRow = page.locator(`[data-clerk="${team.leaving.name}"]`).filter({ hasText: team.store.name });
+  const lastMonthRow = page
+    .locator(`[data-clerk="${team.leaving.name}"]`)
+    .filter({ hasText: team.store.name });
   await page.locator('[data-range]').waitFor();
   if ((await lastMonthRow.count()) > 0) {
     expect(await lastMonthRow.locator('[data-figure=contacts] .activity__value').textContent()).toBe('0');
@@ -310,11 +343,45 @@ test('a manager deactivates a clerk who still has members: led into the handover
   );
   await screenshot(page, 'manager-staff-deactivated');
 
+  // Moving 苏湄 to another boutique: refused for her 2 members, who all go to 顾青, then she moves.
+  const moving = page.locator(`[data-staff="${team.others[0].username}"]`);
+  await moving.locator('[data-action=move]').click();
+  await moving.locator(`[data-field=move-to] [data-value="${team.otherStore.id}"]`).click();
+  await moving.locator('[data-action=review]').click();
+  expect(await textOf(page, '[data-confirm] .staffmgr__sentence')).toBe(
+    `「苏湄」将调往${team.otherStore.name}。`,
+  );
+  await moving.locator('[data-action=confirm]').click();
+  expect(await textOf(page, '[data-panel=blocked] .staffmgr__sentence')).toBe(
+    '「苏湄」名下还有 2 位会员，请先交给其他店员',
+  );
+  await moving.locator('[data-action=to-handover]').click();
+  await moving.locator('[data-field=handover-mode] [data-value=one]').click();
+  await moving.locator(`[data-field=handover-to] [data-value="${team.others[1].id}"]`).click();
+  await moving.locator('[data-action=review]').click();
+  expect(await textOf(page, '[data-confirm] .staffmgr__sentence')).toBe(
+    '将 2 位会员交给 顾青，会员会收到新顾问的介绍。',
+  );
+  await moving.locator('[data-action=confirm]').click();
+  expect(await textOf(page, '.staff__ok:visible')).toBe('已将 2 位会员交给新的顾问');
+  expect(await textOf(page, '[data-confirm] .staffmgr__sentence')).toBe(
+    `「苏湄」将调往${team.otherStore.name}。`,
+  );
+  await moving.locator('[data-action=confirm]').click();
+  expect(await textOf(page, '.staff__ok:visible')).toBe(`「苏湄」已调往${team.otherStore.name}`);
+  // The filter still shows this boutique: she has left it for the other one.
+  await page.locator(`[data-staff="${team.others[0].username}"]`).waitFor({ state: 'detached' });
+  expect(await page.locator(`[data-staff="${team.others[1].username}"] [data-members]`).textContent()).toBe(
+    '店员 · 3 位会员',
+  );
+
   const token = await staffTokenByApi(MANAGER.username, MANAGER.password);
   const staff = await call<Paginated<Staff>>(`/staff?storeId=${team.store.id}&limit=100`, { token });
   expect(staff.items.find((s) => s.id === team.leaving.id)?.active).toBe(false);
   const activity = await call<ClerkActivityReport>(`/staff/activity?storeId=${team.store.id}`, { token });
-  expect(Object.fromEntries(activity.items.map((a) => [a.name, a.members]))).toEqual({ 柳岚: 0, 苏湄: 2, 顾青: 1 });
+  expect(Object.fromEntries(activity.items.map((a) => [a.name, a.members]))).toEqual({ 柳岚: 0, 顾青: 3 });
+  const moved = await call<Paginated<Staff>>(`/staff?storeId=${team.otherStore.id}&limit=100`, { token });
+  expect(moved.items.map((s) => s.name)).toEqual(['苏湄']);
   // She can no longer sign in.
   const login = await httpJson(`${baseUrl()}/api/v1/auth/staff`, {
     method: 'POST',

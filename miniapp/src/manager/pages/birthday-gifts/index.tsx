@@ -85,8 +85,15 @@ export default function ManagerBirthdayGiftsPage() {
       .catch((err: unknown) => setNotice({ isOk: false, text: friendlyError(err) }));
   });
 
-  const setTier = (tier: Tier, patch: Partial<TierDraft>) =>
-    draft && setDraft({ ...draft, tiers: { ...draft.tiers, [tier]: { ...draft.tiers[tier], ...patch } } });
+  // A tier's message goes once that tier is changed; the others stay until the next save.
+  const forget = (field: string) =>
+    setErrors(Object.fromEntries(Object.entries(errors).filter(([key]) => key !== field)));
+
+  const setTier = (tier: Tier, patch: Partial<TierDraft>) => {
+    if (!draft) return;
+    setDraft({ ...draft, tiers: { ...draft.tiers, [tier]: { ...draft.tiers[tier], ...patch } } });
+    forget(tier);
+  };
 
   const explain = (paths: (readonly PropertyKey[])[], current: Draft) =>
     Object.fromEntries(
@@ -104,7 +111,12 @@ export default function ManagerBirthdayGiftsPage() {
       guardDays: draft.guardDays.trim() === '' ? NaN : Number(draft.guardDays),
     });
     if (!parsed.success) {
-      setErrors(explain(parsed.error.issues.map((i) => i.path), draft));
+      setErrors(
+        explain(
+          parsed.error.issues.map((i) => i.path),
+          draft,
+        ),
+      );
       return;
     }
     setErrors({});
@@ -115,7 +127,12 @@ export default function ManagerBirthdayGiftsPage() {
       setNotice({ isOk: true, text: t('manager.gifts.saved') });
     } catch (err) {
       if (err instanceof ApiError && err.fieldErrors.length) {
-        setErrors(explain(err.fieldErrors.map((f) => f.path.split('.')), draft));
+        setErrors(
+          explain(
+            err.fieldErrors.map((f) => f.path.split('.')),
+            draft,
+          ),
+        );
       }
       setNotice({ isOk: false, text: friendlyError(err) });
     } finally {
@@ -195,7 +212,10 @@ export default function ManagerBirthdayGiftsPage() {
               type="number"
               value={draft.guardDays}
               maxlength={3}
-              onInput={(e) => setDraft({ ...draft, guardDays: e.detail.value })}
+              onInput={(e) => {
+                setDraft({ ...draft, guardDays: e.detail.value });
+                forget('guardDays');
+              }}
             />
           </Field>
           <Button

@@ -73,7 +73,9 @@ export default function ManagerClerkActivityPage() {
 
   return (
     <View className="page staff manager">
-      <Text className="title">{clerk ? t('manager.activity.contactsOf', { name: clerk.name }) : t('manager.activity.title')}</Text>
+      <Text className="title">
+        {clerk ? t('manager.activity.contactsOf', { name: clerk.name }) : t('manager.activity.title')}
+      </Text>
       <Text className="lead">{t('manager.activity.lead')}</Text>
       <View className="hairline" />
       {error ? <View className="banner-error">{error}</View> : null}
@@ -84,7 +86,9 @@ export default function ManagerClerkActivityPage() {
             {t('manager.activity.back')}
           </Text>
           {report ? (
-            <Text className="manager__hint">{t('manager.activity.range', { from: report.from, to: report.to })}</Text>
+            <Text className="manager__hint">
+              {t('manager.activity.range', { from: report.from, to: report.to })}
+            </Text>
           ) : null}
           {contacts === null ? <Text className="lead">{t('common.loading')}</Text> : null}
           {contacts?.length === 0 ? <Text className="lead">{t('manager.activity.noContacts')}</Text> : null}

@@ -16,10 +16,7 @@ import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api-error';
 import { friendlyError } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
-import {
-  createGreetingTemplate,
-  listGreetingTemplates,
-} from '../../../services/greeting-templates.service';
+import { createGreetingTemplate, listGreetingTemplates } from '../../../services/greeting-templates.service';
 import { useManagerGuard } from '../../use-manager-guard';
 import '../../../staff/pages/staff.scss';
 import '../../manager.scss';
@@ -64,7 +61,11 @@ export default function ManagerGreetingTemplatesPage() {
 
   useManagerGuard(() => void reload());
 
-  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  // An edited field's message goes with the edit; the others stay until the next save.
+  const set = (patch: Partial<Draft>) => {
+    setDraft({ ...draft, ...patch });
+    setFieldErrors(Object.fromEntries(Object.entries(fieldErrors).filter(([field]) => !(field in patch))));
+  };
 
   const save = async () => {
     setNotice(null);
@@ -117,7 +118,7 @@ export default function ManagerGreetingTemplatesPage() {
       </Field>
       <Field name="templateText" label={t('manager.greetings.text')} error={fieldErrors.text}>
         <Textarea
-          className="manager__textarea"
+          className="manager__textarea greetings__text"
           value={draft.text}
           maxlength={500}
           onInput={(e) => set({ text: e.detail.value })}
@@ -140,7 +141,11 @@ export default function ManagerGreetingTemplatesPage() {
           ))}
         </View>
       </View>
-      <Field name="templatePurpose" label={t('manager.greetings.purpose')} hint={t(`manager.greetings.purposeHint.${draft.purpose}`)}>
+      <Field
+        name="templatePurpose"
+        label={t('manager.greetings.purpose')}
+        hint={t(`manager.greetings.purposeHint.${draft.purpose}`)}
+      >
         <Chips
           options={GREETING_PURPOSES.map((p) => ({ value: p, label: t(`manager.greetings.purpose.${p}`) }))}
           selected={[draft.purpose]}

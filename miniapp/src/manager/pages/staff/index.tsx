@@ -179,24 +179,36 @@ export default function ManagerStaffPage() {
             <Text className="staffmgr__sentence">
               {t('manager.staff.handoverTitle', { name: s.name, count: countOf(s) })}
             </Text>
-            <Chips
-              options={(['spread', 'one'] as const).map((m) => ({ value: m, label: t(`manager.staff.mode.${m}`) }))}
-              selected={[a.mode]}
-              onToggle={(mode) => {
-                setConfirming(false);
-                setAction({ ...a, mode, to: mode === 'one' ? a.to.slice(0, 1) : a.to });
-              }}
-            />
+            <View data-field="handover-mode">
+              <Chips
+                options={(['spread', 'one'] as const).map((m) => ({
+                  value: m,
+                  label: t(`manager.staff.mode.${m}`),
+                }))}
+                selected={[a.mode]}
+                onToggle={(mode) => {
+                  setConfirming(false);
+                  setAction({ ...a, mode, to: mode === 'one' ? a.to.slice(0, 1) : a.to });
+                }}
+              />
+            </View>
             <Text className="manager__hint">{t('manager.staff.pickClerks')}</Text>
             {targets(s).length ? (
               <View data-field="handover-to">
                 <Chips
-                  options={targets(s).map((c) => ({ value: c.id, label: `${c.name} · ${storeName(c.storeId)}` }))}
+                  options={targets(s).map((c) => ({
+                    value: c.id,
+                    label: `${c.name} · ${storeName(c.storeId)}`,
+                  }))}
                   selected={a.to}
                   onToggle={(id) => {
                     setConfirming(false);
                     const to =
-                      a.mode === 'one' ? [id] : a.to.includes(id) ? a.to.filter((x) => x !== id) : [...a.to, id];
+                      a.mode === 'one'
+                        ? [id]
+                        : a.to.includes(id)
+                          ? a.to.filter((x) => x !== id)
+                          : [...a.to, id];
                     setAction({ ...a, to });
                   }}
                 />
@@ -242,7 +254,13 @@ export default function ManagerStaffPage() {
           </View>
         ) : a.kind === 'move' && !a.storeId ? null : (
           <Button className="btn-ghost staffmgr__button" data-action="review" onClick={ask}>
-            {t(a.kind === 'handover' ? 'manager.staff.handover' : a.kind === 'move' ? 'manager.staff.move' : 'manager.staff.deactivate')}
+            {t(
+              a.kind === 'handover'
+                ? 'manager.staff.handover'
+                : a.kind === 'move'
+                  ? 'manager.staff.move'
+                  : 'manager.staff.deactivate',
+            )}
           </Button>
         )}
       </View>
@@ -301,7 +319,11 @@ export default function ManagerStaffPage() {
                     {s.role === 'clerk' ? (
                       <View className="staffmgr__actions">
                         {countOf(s) > 0 ? (
-                          <Text className="manager__edit" data-action="handover" onClick={() => startHandover(s)}>
+                          <Text
+                            className="manager__edit"
+                            data-action="handover"
+                            onClick={() => startHandover(s)}
+                          >
                             {t('manager.staff.handover')}
                           </Text>
                         ) : null}
@@ -326,7 +348,11 @@ export default function ManagerStaffPage() {
                             {t('manager.staff.deactivate')}
                           </Text>
                         ) : (
-                          <Text className="manager__edit" data-action="activate" onClick={() => void activate(s)}>
+                          <Text
+                            className="manager__edit"
+                            data-action="activate"
+                            onClick={() => void activate(s)}
+                          >
                             {t('manager.staff.activate')}
                           </Text>
                         )}

@@ -277,7 +277,10 @@ export default function StaffLookupPage() {
           >
             {t('manager.links.gifts')}
           </Text>
-          <Text data-link="manager-activity" onClick={() => Taro.navigateTo({ url: ROUTES.managerClerkActivity })}>
+          <Text
+            data-link="manager-activity"
+            onClick={() => Taro.navigateTo({ url: ROUTES.managerClerkActivity })}
+          >
             {t('manager.links.activity')}
           </Text>
           <Text data-link="manager-staff" onClick={() => Taro.navigateTo({ url: ROUTES.managerStaff })}>
