@@ -11,7 +11,7 @@ const apiBase = process.env.API_BASE ?? 'http://127.0.0.1:3000/api/v1';
 // Subscribe-message template ids by the server's template key, for the platform being built:
 // WECHAT_TEMPLATE_<KEY> for weapp, ALIPAY_TEMPLATE_<KEY> for alipay (e.g. WECHAT_TEMPLATE_EVENT_REMINDER).
 // A key without an id is never asked about; H5 has no dialog and takes none.
-const SUBSCRIBE_TEMPLATE_KEYS = ['event_invitation', 'event_reminder'];
+const SUBSCRIBE_TEMPLATE_KEYS = ['event_invitation', 'event_reminder', 'greeting'];
 const templatePrefix =
   process.env.TARO_ENV === 'weapp'
     ? 'WECHAT_TEMPLATE_'

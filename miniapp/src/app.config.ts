@@ -13,6 +13,7 @@ export default defineAppConfig({
     'pages/tickets/index',
     'pages/inbox/index',
     'pages/referral/index',
+    'pages/feedback/index',
   ],
   subPackages: [
     {
@@ -26,6 +27,7 @@ export default defineAppConfig({
         'pages/fulfil/index',
         'pages/check-in/index',
         'pages/invite/index',
+        'pages/follow-ups/index',
         'pages/worklist/index',
         'pages/member/index',
         'pages/greet/index',

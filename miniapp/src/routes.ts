@@ -35,4 +35,6 @@ export const ROUTES = {
   managerBirthdayGifts: '/manager/pages/birthday-gifts/index',
   managerClerkActivity: '/manager/pages/clerk-activity/index',
   managerStaff: '/manager/pages/staff/index',
+  staffFollowUps: '/staff/pages/follow-ups/index',
+  feedback: '/pages/feedback/index',
 } as const;

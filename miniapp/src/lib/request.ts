@@ -99,24 +99,72 @@ function isAuthFailure(err: ApiError): boolean {
 }
 
 /** Calls the API; the one place the app touches the network. Throws ApiError on any failure. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const url = buildUrl(path, options.query);
+  return withSession<T>(options.auth, options.headers, (headers) => send(url, method, options.body, headers));
+}
+
+/**
+ * Uploads a local file (a path from `Taro.chooseImage`; a blob URL on H5) as `multipart/form-data`
+ * with the file in `field`, and answers the JSON reply. Throws ApiError like `request`.
+ */
+export function upload<T>(
+  path: string,
+  file: { filePath: string; field: string },
+  options: Pick<RequestOptions, 'auth' | 'headers'> = {},
+): Promise<T> {
+  const url = buildUrl(path);
+  return withSession<T>(options.auth, options.headers, (headers) => sendFile(url, file, headers));
+}
+
+/** The full address of a path on the club's server (a photo it keeps): H5 shares the server's origin. */
+export function serverUrl(path: string): string {
+  if (process.env.TARO_ENV === 'h5' || !path.startsWith('/')) return path;
+  return `${API_BASE.slice(0, API_BASE.length - API_BASE_PATH.length)}${path}`;
+}
+
+async function sendFile(
+  url: string,
+  file: { filePath: string; field: string },
+  headers: Record<string, string>,
+): Promise<RawResponse> {
+  try {
+    const res = await Taro.uploadFile({ url, filePath: file.filePath, name: file.field, header: headers });
+    // uploadFile hands the body back as text, whatever its type.
+    let data: unknown = res.data;
+    try {
+      data = JSON.parse(res.data);
+    } catch {
+      // Not JSON (a proxy's error page): the status alone speaks.
+    }
+    return { status: res.statusCode, data };
+  } catch (err) {
+    throw new ApiError('NETWORK', 0, err instanceof Error ? err.message : 'network error');
+  }
+}
+
+/** Sends with the session's token; an expired one is renewed once and the call repeated. */
+async function withSession<T>(
+  auth: SessionKind | undefined,
+  extraHeaders: Record<string, string> | undefined,
+  sendWith: (headers: Record<string, string>) => Promise<RawResponse>,
+): Promise<T> {
   const attempt = async (): Promise<RawResponse> => {
-    const headers = { ...options.headers };
-    const tokens = options.auth ? loadTokens(options.auth) : undefined;
+    const headers = { ...extraHeaders };
+    const tokens = auth ? loadTokens(auth) : undefined;
     if (tokens) headers.Authorization = `Bearer ${tokens.accessToken}`;
-    return send(url, method, options.body, headers);
+    return sendWith(headers);
   };
 
   let res = await attempt();
   if (res.status >= 200 && res.status < 300) return res.data as T;
   let error = toApiError(res);
-  if (options.auth && isAuthFailure(error)) {
-    const renewed = await refreshSession(options.auth);
+  if (auth && isAuthFailure(error)) {
+    const renewed = await refreshSession(auth);
     if (!renewed) {
-      clearTokens(options.auth);
-      for (const listener of sessionLostListeners) listener(options.auth);
+      clearTokens(auth);
+      for (const listener of sessionLostListeners) listener(auth);
       throw error;
     }
     res = await attempt();

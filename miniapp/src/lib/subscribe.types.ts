@@ -1,5 +1,5 @@
 /** The club's subscribe-message templates by the server's key (the outbox's `template`). */
-export type SubscribeTemplate = 'event_invitation' | 'event_reminder';
+export type SubscribeTemplate = 'event_invitation' | 'event_reminder' | 'greeting';
 
 /** What the dialog answered for one template, as `POST /me/subscriptions` takes it. */
 export interface SubscribeAnswer {

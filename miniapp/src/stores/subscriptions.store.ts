@@ -10,19 +10,21 @@ interface SubscriptionsState {
    * Asks the platform's subscribe dialog about these templates and records the answers. Call it from
    * a tap handler before anything is awaited (WeChat opens the dialog only then). Never rejects: the
    * dialog is a courtesy, so a refusal, a closed dialog or a failed request only leaves a log line.
+   * `after`: record the answers only once this settles well (joining: the member's token comes with it).
    */
-  ask: (templates: readonly SubscribeTemplate[]) => Promise<void>;
+  ask: (templates: readonly SubscribeTemplate[], after?: Promise<unknown>) => Promise<void>;
 }
 
 /** The member's subscriptions to the club's platform messages (reminders, invitations). */
 export const useSubscriptionsStore = create<SubscriptionsState>((set) => ({
   items: [],
 
-  async ask(templates) {
+  async ask(templates, after) {
     try {
       // Called synchronously up to the platform API: the tap that called `ask` still counts.
       const answers = await platformSubscribe.ask(templates);
       if (answers.length === 0) return;
+      await after;
       const recorded = await recordSubscriptions({ results: answers });
       set({ items: recorded.items });
     } catch (err) {

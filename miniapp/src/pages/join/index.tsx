@@ -17,6 +17,7 @@ import { listStores } from '../../services/store.service';
 import { useMemberStore } from '../../stores/member.store';
 import { forgetReferralCode, keepReferralCode, keptReferralCode } from '../../stores/referral.store';
 import { useSessionStore } from '../../stores/session.store';
+import { useSubscriptionsStore } from '../../stores/subscriptions.store';
 import {
   EMPTY_DRAFT,
   clearErrorsFor,
@@ -29,6 +30,8 @@ import {
 import './index.scss';
 
 const isTypedPhone = platformAuth.phoneMethod === 'typed';
+/** What a new member will hear from the club: invitations, reminders and their clerk's greetings. */
+const JOIN_TEMPLATES = ['event_invitation', 'event_reminder', 'greeting'] as const;
 
 function today(): string {
   const d = new Date();
@@ -40,6 +43,7 @@ export default function JoinPage() {
   usePageChrome('join.title');
   const join = useMemberStore((s) => s.join);
   const becameMember = useSessionStore((s) => s.becameMember);
+  const askToSubscribe = useSubscriptionsStore((s) => s.ask);
   const [draft, setDraft] = useState<JoinDraft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<JoinErrors>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -82,10 +86,15 @@ export default function JoinPage() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSending(true);
-    try {
-      const answer = await join(input);
+    const joining = join(input).then((answer) => {
       forgetReferralCode();
       becameMember(answer);
+      return answer;
+    });
+    // Asked in the tap, while WeChat still shows the dialog; recorded once the new member's token exists.
+    void askToSubscribe(JOIN_TEMPLATES, joining);
+    try {
+      await joining;
       await Taro.switchTab({ url: ROUTES.home });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'ALREADY_MEMBER') {

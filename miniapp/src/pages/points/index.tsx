@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { IdSchema, type LedgerEntry } from '@vip-club/shared';
 import { useState } from 'react';
 import { useMemberGuard } from '../../hooks/use-member-guard';
 import { usePageChrome } from '../../hooks/use-page-chrome';
@@ -96,6 +97,19 @@ export default function PointsPage() {
                     ? ` · ${t('points.ledger.expires', { date: formatDate(entry.expiresAt) })}`
                     : ''}
                 </Text>
+                {purchaseStoreOf(entry) ? (
+                  <Text
+                    className="points__entry-rate"
+                    data-link="feedback"
+                    onClick={() =>
+                      Taro.navigateTo({
+                        url: `${ROUTES.feedback}?subject=store&refId=${purchaseStoreOf(entry) ?? ''}`,
+                      })
+                    }
+                  >
+                    {t('feedback.fromPurchase')}
+                  </Text>
+                ) : null}
               </View>
               <View className="points__entry-side">
                 <Text className={`points__delta${entry.delta < 0 ? ' points__delta--minus' : ''}`}>
@@ -109,4 +123,11 @@ export default function PointsPage() {
       </View>
     </View>
   );
+}
+
+/** The store of a purchase's earning (its ledger ref is `purchase:<storeId>:<orderNo>`), to rate that visit. */
+function purchaseStoreOf(entry: LedgerEntry): string | null {
+  if (entry.kind !== 'earn' || !entry.ref) return null;
+  const [kind, storeId] = entry.ref.split(':');
+  return kind === 'purchase' && IdSchema.safeParse(storeId).success ? (storeId ?? null) : null;
 }

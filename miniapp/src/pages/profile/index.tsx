@@ -289,6 +289,14 @@ export default function ProfilePage() {
       </View>
 
       <View className="card-surface profile__section profile__menu">
+        <View
+          className="profile__menu-item"
+          data-link="feedback"
+          onClick={() => Taro.navigateTo({ url: ROUTES.feedback })}
+        >
+          <Text>{t('feedback.entry')}</Text>
+          <Text className="profile__chevron">›</Text>
+        </View>
         <View className="profile__menu-item" onClick={exportMine}>
           <Text>{t('profile.export')}</Text>
           <Text className="profile__chevron">›</Text>

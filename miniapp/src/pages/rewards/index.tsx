@@ -12,6 +12,7 @@ import { ROUTES } from '../../routes';
 import { useMemberStore } from '../../stores/member.store';
 import { usePointsStore } from '../../stores/points.store';
 import { useRewardsStore } from '../../stores/rewards.store';
+import { useSubscriptionsStore } from '../../stores/subscriptions.store';
 import { reasonText } from './reason';
 import './index.scss';
 
@@ -49,6 +50,7 @@ export default function RewardsPage() {
   const rewards = useRewardsStore((s) => s.rewards);
   const loadRewards = useRewardsStore((s) => s.loadRewards);
   const redeem = useRewardsStore((s) => s.redeem);
+  const askToSubscribe = useSubscriptionsStore((s) => s.ask);
   const summary = usePointsStore((s) => s.summary);
   const loadPoints = usePointsStore((s) => s.loadPoints);
   const me = useMemberStore((s) => s.me);
@@ -100,6 +102,8 @@ export default function RewardsPage() {
 
   const confirm = async () => {
     if (!sheet || busy.current) return;
+    // No pickup-reminder template exists yet: the greeting one carries the store's word that it is ready.
+    void askToSubscribe(['greeting']);
     busy.current = true;
     setBusy(true);
     setSheetError(null);

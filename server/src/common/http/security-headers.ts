@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 /**
  * Helmet's headers with a CSP the club's own pages can live with: the H5 app and Swagger UI load
  * only their own scripts (plus the H5 page's inline scripts, allowed by hash), but inject styles at
- * run time and draw icons and QR codes as data: URLs.
+ * run time, draw icons and QR codes as data: URLs, and read picked photos from blob: URLs.
  */
 export async function registerSecurityHeaders(
   app: NestFastifyApplication,
@@ -20,7 +20,8 @@ export async function registerSecurityHeaders(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // blob: so the H5 app can read a photo the member picked (Taro.uploadFile fetches its blob URL).
+        connectSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'self'"],
         formAction: ["'self'"],

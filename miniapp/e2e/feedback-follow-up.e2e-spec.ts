@@ -1,0 +1,125 @@
+import type { FollowUp, InboxItem, Paginated } from '@vip-club/shared';
+import { openPhone, screenshot, type Phone } from './support/browser';
+import { baseUrl, call, memberByApi, staffTokenByApi } from './support/club-api';
+import { httpJson } from './support/http';
+import { DEMO_CLERK_PASSWORD, enterClub, openTab, signInAsStaff, textOf } from './support/screens';
+
+/**
+ * A demo member no other browser test signs in as, at the first demo store (members 1, 4, 7 … 43
+ * belong to store 1, seed-demo-club), and a clerk of that store.
+ */
+const MEMBER = 'demo-43';
+const CLERK = 'clerk2';
+
+/** A real (8 × 8, champagne) PNG: the H5 picker decodes what it is given before handing it over. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4tiQdK2IYWhIAhCt0QePhf0EAAAAASUVORK5CYII=',
+  'base64',
+);
+
+const phones: Phone[] = [];
+
+afterEach(async () => {
+  await Promise.all(phones.splice(0).map((p) => p.close()));
+});
+
+test('a member rates her store 2 with a photo; a clerk of the store answers and resolves it; her inbox says so', async () => {
+  const member = await memberByApi(MEMBER);
+  const clerkToken = await staffTokenByApi(CLERK, DEMO_CLERK_PASSWORD);
+  const comment = `项链的搭扣有些松，店里等了很久 ${String(Date.now()).slice(-6)}`;
+
+  // The member, from her profile to the feedback form.
+  const memberPhone = await openPhone();
+  phones.push(memberPhone);
+  const page = memberPhone.page;
+  await enterClub(page, `${baseUrl()}/?as=${MEMBER}`);
+  await page.waitForURL(/pages\/home\/index/);
+  await openTab(page, '我的');
+  await page.locator('[data-link=feedback]').click();
+  await page.waitForURL(/pages\/feedback\/index/);
+  expect(await page.locator('.feedback .chip--on').textContent()).toBe('门店');
+  await page.locator('[data-star="2"]').click();
+  expect(await page.locator('.feedback__stars').getAttribute('data-rating')).toBe('2');
+  expect(await textOf(page, '.feedback__rating-word')).toBe('不太满意');
+  await page.locator('.feedback__comment textarea').fill(comment);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.locator('[data-action=add-photo]').click(),
+  ]);
+  await chooser.setFiles({ name: 'clasp.png', mimeType: 'image/png', buffer: PNG });
+  await page.locator('[data-photo=uploaded]').waitFor();
+  await screenshot(page, 'feedback-form');
+  await page.locator('.feedback__submit').click();
+
+  const thanks = page.locator('[data-result=follow-up]');
+  await thanks.waitFor();
+  expect(await textOf(page, '.feedback__thanks-lead')).toBe(
+    '很抱歉这次未能让您满意。门店顾问会尽快与您联系，听您细说',
+  );
+  await screenshot(page, 'feedback-thank-you');
+
+  // What the clerk's list holds for her, as the API says.
+  const open = await call<Paginated<FollowUp>>('/staff/follow-ups?limit=100', { token: clerkToken });
+  const followUp = open.items.find((f) => f.member.id === member.me.id && f.comment === comment);
+  expect(followUp).toMatchObject({ rating: 2, subject: 'store', status: 'open' });
+  expect(followUp?.photoUrl).toMatch(/^\/api\/v1\/feedback\/photos\/\d+\/[0-9a-f]{32}$/);
+
+  // The clerk opens follow-ups: the rating, the words, the photo and both deadlines counting down.
+  const clerkPhone = await openPhone();
+  phones.push(clerkPhone);
+  const desk = clerkPhone.page;
+  await signInAsStaff(desk, CLERK, DEMO_CLERK_PASSWORD);
+  await desk.goto(`${baseUrl()}/#/staff/pages/follow-ups/index`);
+  const card = desk.locator(`[data-follow-up="${followUp?.id}"]`);
+  await card.waitFor();
+  expect(await card.locator('.follow-ups__name').textContent()).toBe(member.me.name);
+  expect(await card.locator('.follow-ups__stars').getAttribute('data-rating')).toBe('2');
+  expect(await card.locator('.follow-ups__comment').textContent()).toBe(comment);
+  expect(await card.locator('.follow-ups__photo').getAttribute('data-photo')).toBe(followUp?.photoUrl);
+  // The photo opens without a token: the image really shows.
+  const photo = await httpJson(`${baseUrl()}${followUp?.photoUrl}`);
+  expect(photo.status).toBe(200);
+  const firstDeadline = await card
+    .locator('[data-deadline=first-response] .follow-ups__deadline-left')
+    .textContent();
+  expect(firstDeadline).toMatch(/^\d{2}-\d{2} \d{2}:\d{2} 前 · (还剩|已超时) (\d+ 小时 )?\d+ (分钟|小时)$/);
+  expect(await card.getAttribute('data-overdue')).toBe(
+    String(Date.parse(followUp?.resolveDueAt ?? '') < Date.now()),
+  );
+  await screenshot(desk, 'follow-ups-list');
+
+  await card.locator('[data-action=respond]').click();
+  await desk
+    .locator('[data-sheet=first-response] .follow-ups__note textarea')
+    .fill('已致电会员，约好明天到店调整搭扣');
+  await desk.locator('[data-sheet=first-response] .sheet__ok').click();
+  await card.locator('[data-deadline=first-response] .follow-ups__deadline-done').waitFor();
+  expect(await card.locator('[data-action=respond]').count()).toBe(0);
+
+  const resolution = '已为会员免费更换搭扣，并致歉';
+  await card.locator('[data-action=resolve]').click();
+  await desk.locator('[data-sheet=resolution] .follow-ups__note textarea').fill(resolution);
+  await desk.locator('[data-sheet=resolution] .sheet__ok').click();
+  await card.waitFor({ state: 'detached' });
+  await desk.locator('.chip', { hasText: '已解决' }).click();
+  const done = desk.locator(`[data-follow-up="${followUp?.id}"][data-status=resolved]`);
+  await done.waitFor();
+  expect(await done.locator('.follow-ups__note-shown').last().textContent()).toBe(`处理结果：${resolution}`);
+
+  // The outbox delivers in the background, about a second apart.
+  const deadline = Date.now() + 15_000;
+  let notice: InboxItem | undefined;
+  while (!notice && Date.now() < deadline) {
+    const inbox = await call<Paginated<InboxItem>>('/me/inbox?limit=50', { token: member.token });
+    notice = inbox.items.find((i) => i.kind === 'follow_up_resolved' && i.data?.followUpId === followUp?.id);
+    if (!notice) await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(notice).toBeDefined();
+
+  await page.goto(`${baseUrl()}/#/pages/inbox/index`);
+  const item = page.locator(`[data-notice="${notice?.id}"]`);
+  await item.waitFor();
+  expect(await item.locator('.inbox__kind').textContent()).toBe('服务回访');
+  expect(await item.locator('.inbox__body').textContent()).toContain(resolution);
+  await screenshot(page, 'follow-up-resolved-inbox');
+});
