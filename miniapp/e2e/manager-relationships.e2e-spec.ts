@@ -248,8 +248,15 @@ test('a manager reads clerk activity: a greeting followed by a purchase, as a ra
   await page.locator('[data-link=manager-activity]').click();
   await page.waitForURL(/manager\/pages\/clerk-activity\/index/);
 
-  const row = page.locator(`[data-clerk="${team.leaving.name}"]`).filter({ hasText: team.store.name });
-  await row.waitFor();
+  // Only this boutique's clerks once it is chosen.
+  await page.locator(`[data-field=store] [data-value="${team.store.id}"]`).click();
+  const row = page.locator(`[data-clerk="${team.leaving.name}"]`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-clerk]').length === 3);
+  expect(
+    (
+      await page.locator('[data-clerk]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-clerk')))
+    ).sort(),
+  ).toEqual(['柳岚', '苏湄', '顾青'].sort());
   expect(await row.locator('.manager__list-meta').textContent()).toBe(`${team.store.name} · 名下 3 位会员`);
   expect(await row.locator('[data-figure=contacts] .activity__value').textContent()).toBe('1');
   expect(await row.locator('[data-figure=reached] .activity__value').textContent()).toBe('1');
@@ -259,23 +266,22 @@ test('a manager reads clerk activity: a greeting followed by a purchase, as a ra
   // The default period is the last 30 days, ending today in the club's calendar.
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   expect(await textOf(page, '[data-range]')).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2} 至 ${today}$`));
-  await row.scrollIntoViewIfNeeded();
   await screenshot(page, 'manager-clerk-activity');
 
   // Last month holds nothing of hers: the greeting is today's.
+  const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const lastMonthEnd = new Date(Date.UTC(year, month - 1, 0)).toISOString().slice(0, 10);
   await page.locator('[data-field=period] [data-value=lastMonth]').click();
-  const lastMonthRow = page
-    .locator(`[data-clerk="${team.leaving.name}"]`)
-    .filter({ hasText: team.store.name });
-  await page.locator('[data-range]').waitFor();
-  if ((await lastMonthRow.count()) > 0) {
-    expect(await lastMonthRow.locator('[data-figure=contacts] .activity__value').textContent()).toBe('0');
-    expect(await lastMonthRow.locator('[data-figure=purchase] .activity__value').textContent()).toBe('—');
-  }
+  await page.getByText(`${lastMonthEnd.slice(0, 8)}01 至 ${lastMonthEnd}`).waitFor();
+  expect(await row.locator('[data-figure=contacts] .activity__value').textContent()).toBe('0');
+  expect(await row.locator('[data-figure=purchase] .activity__value').textContent()).toBe('—');
+  expect(await row.locator('[data-figure=spend]').textContent()).toBe('带动消费¥0');
   await page.locator('[data-field=period] [data-value=thisMonth]').click();
+  await page.getByText(`${today.slice(0, 8)}01 至 ${today}`).waitFor();
   expect(await textOf(page, '[data-range]')).toBe(`${today.slice(0, 8)}01 至 ${today}`);
+  expect(await row.locator('[data-figure=contacts] .activity__value').textContent()).toBe('1');
 
-  await page.locator(`[data-clerk="${team.leaving.name}"]`).filter({ hasText: team.store.name }).click();
+  await row.click();
   const contact = page.locator(`[data-contact="${team.greeted.memberNo}"]`);
   await contact.waitFor();
   expect(await textOf(page, '.title:visible')).toBe(`${team.leaving.name} 的联络`);

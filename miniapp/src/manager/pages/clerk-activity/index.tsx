@@ -15,6 +15,8 @@ import '../../../staff/pages/staff.scss';
 import '../../manager.scss';
 import './index.scss';
 
+const ALL_STORES = 'all';
+
 /** `40%`: a share of the clerk's contacts; a dash where there were none to count. */
 function rate(part: number, whole: number): string {
   return whole ? `${Math.round((part / whole) * 100)}%` : '—';
@@ -25,24 +27,26 @@ export default function ManagerClerkActivityPage() {
   const t = useT();
   usePageChrome('manager.activity.title');
   const [period, setPeriod] = useState<PeriodName>('last30');
+  const [storeId, setStoreId] = useState<string>(ALL_STORES);
   const [report, setReport] = useState<ClerkActivityReport | null>(null);
   const [stores, setStores] = useState<Store[]>([]);
   const [clerk, setClerk] = useState<ClerkActivity | null>(null);
   const [contacts, setContacts] = useState<ClerkContact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = (name: PeriodName) => {
+  const load = (name: PeriodName, store: string) => {
     setPeriod(name);
+    setStoreId(store);
     setError(null);
     setReport(null);
     setClerk(null);
-    getClerkActivity(periodDates(name, Date.now()))
+    getClerkActivity(periodDates(name, Date.now()), store === ALL_STORES ? undefined : store)
       .then(setReport)
       .catch((err: unknown) => setError(friendlyError(err)));
   };
 
   useManagerGuard(() => {
-    load(period);
+    load(period, storeId);
     listStores()
       .then(setStores)
       .catch(() => undefined);
@@ -117,7 +121,17 @@ export default function ManagerClerkActivityPage() {
             <Chips
               options={PERIODS.map((p) => ({ value: p, label: t(`manager.activity.period.${p}`) }))}
               selected={[period]}
-              onToggle={load}
+              onToggle={(name) => load(name, storeId)}
+            />
+          </View>
+          <View className="activity__stores" data-field="store">
+            <Chips
+              options={[
+                { value: ALL_STORES, label: t('manager.staff.allStores') },
+                ...stores.map((s) => ({ value: s.id, label: s.name })),
+              ]}
+              selected={[storeId]}
+              onToggle={(store) => load(period, store)}
             />
           </View>
           {report ? (
