@@ -68,6 +68,7 @@ test("a clerk greets a new member from today's worklist; the member finds it in 
       // 1992 was a leap year, so any day of the year is a real birthday.
       birthday: `1992-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       phoneCode: `sandbox:139${suffix}00`,
+      interests: ['珍珠', '婚嫁'],
       storeId: clerk.staff.storeId ?? undefined,
       consent: { marketing: true },
     },
@@ -102,6 +103,13 @@ test("a clerk greets a new member from today's worklist; the member finds it in 
   await page.waitForURL(/staff\/pages\/worklist\/index/);
   const card = page.locator(`.worklist__entry[data-member-id="${joined.id}"]`);
   await card.waitFor();
+  expect(await page.locator('.worklist__tool').allTextContents()).toEqual([
+    '查找会员',
+    '核销礼品',
+    '活动签到',
+    '邀请会员',
+    '待跟进',
+  ]);
   expect(await textOf(page, '.worklist__count')).toBe(`今天 ${worklist.items.length} 位`);
   expect(await page.locator('.worklist__entry').count()).toBe(worklist.items.length);
   expect(await card.locator('.worklist__name').textContent()).toBe(name);
@@ -117,6 +125,7 @@ test("a clerk greets a new member from today's worklist; the member finds it in 
   expect(await textOf(page, '.member .staff__result-name')).toBe(name);
   expect(await textOf(page, '.member [data-field=phone]')).toBe(detail.phone);
   expect(await textOf(page, '.member [data-field=birthday]')).toBe(detail.birthday);
+  expect(await textOf(page, '.member [data-field=interests]')).toBe('珍珠 · 婚嫁');
   expect(await textOf(page, '[data-empty=history]')).toBe('还没有联络记录，第一句问候由您写下');
   await screenshot(page, 'clerk-member-detail');
 

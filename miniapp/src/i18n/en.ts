@@ -479,6 +479,7 @@ export const en: Dictionary = {
   'clerkMember.title': 'Member',
   'clerkMember.open': 'Member details',
   'clerkMember.spend12m': 'Spend, 12 months',
+  'clerkMember.interests': 'Loves',
   'clerkMember.refunded': '{amount} refunded',
   'clerkMember.greet': 'Write a greeting',
   'clerkMember.purchases': 'Recent purchases',

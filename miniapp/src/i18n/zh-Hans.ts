@@ -476,6 +476,7 @@ export const zhHans = {
   'clerkMember.title': '会员详情',
   'clerkMember.open': '查看会员详情',
   'clerkMember.spend12m': '近 12 个月消费',
+  'clerkMember.interests': '喜好',
   'clerkMember.refunded': '已退 {amount}',
   'clerkMember.greet': '写一句问候',
   'clerkMember.purchases': '最近消费',

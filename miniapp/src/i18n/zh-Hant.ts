@@ -478,6 +478,7 @@ export const zhHant: Dictionary = {
   'clerkMember.title': '會員詳情',
   'clerkMember.open': '查看會員詳情',
   'clerkMember.spend12m': '近 12 個月消費',
+  'clerkMember.interests': '喜好',
   'clerkMember.refunded': '已退 {amount}',
   'clerkMember.greet': '寫一句問候',
   'clerkMember.purchases': '最近消費',

@@ -7,6 +7,7 @@ import { useT } from '../../../i18n';
 import { clubShortDateTime, toClubDateTime } from '../../../lib/club-time';
 import { friendlyError } from '../../../lib/errors';
 import { formatDate, formatMoney, formatPoints, printMemberNo } from '../../../lib/format';
+import { interestLabelKey } from '../../../interests';
 import { ROUTES } from '../../../routes';
 import { useClerkStore } from '../../../stores/clerk.store';
 import { useSessionStore } from '../../../stores/session.store';
@@ -113,6 +114,19 @@ export default function StaffMemberPage() {
           <Text className="staff__row-label">{t('home.points')}</Text>
           <Text>{formatPoints(member.points)}</Text>
         </View>
+        {member.interests.length > 0 ? (
+          <View className="staff__row">
+            <Text className="staff__row-label">{t('clerkMember.interests')}</Text>
+            <Text data-field="interests">
+              {member.interests
+                .map((tag) => {
+                  const key = interestLabelKey(tag);
+                  return key ? t(key) : tag;
+                })
+                .join(' · ')}
+            </Text>
+          </View>
+        ) : null}
         <View className="staff__row">
           <Text className="staff__row-label">{t('clerkMember.spend12m')}</Text>
           <Text data-field="spend">{formatMoney(member.card.qualifyingSpend)}</Text>

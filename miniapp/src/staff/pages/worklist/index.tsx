@@ -67,17 +67,12 @@ interface QuickAction {
   url: string;
 }
 
-// The follow-ups page comes with its own change; the link appears once its route exists.
-const FOLLOW_UPS_ROUTE = (ROUTES as Record<string, string>).staffFollowUps;
-
 const QUICK_ACTIONS: QuickAction[] = [
   { name: 'lookup', label: 'worklist.quick.lookup', url: ROUTES.staffLookup },
   { name: 'fulfil', label: 'staff.action.fulfil', url: ROUTES.staffFulfil },
   { name: 'check-in', label: 'eventsStaff.links.checkIn', url: ROUTES.staffCheckIn },
   { name: 'invite', label: 'eventsInvite.link', url: ROUTES.staffInvite },
-  ...(FOLLOW_UPS_ROUTE
-    ? [{ name: 'follow-ups', label: 'worklist.quick.followUps' as MessageKey, url: FOLLOW_UPS_ROUTE }]
-    : []),
+  { name: 'follow-ups', label: 'worklist.quick.followUps', url: ROUTES.staffFollowUps },
 ];
 
 /** A clerk's home: the members worth reaching today, and the counter's other tools a tap away. */
