@@ -190,6 +190,32 @@ describe('feedback photos', () => {
     expect(followUp).toMatchObject({ photoUrl: photo.photoUrl, rating: 2, comment: '戒指的刻字有误' });
     expect((await open(photo.photoUrl)).status).toBe(200);
   });
+
+  it("a member who leaves the club takes her photos along: the file, the address, and the follow-up's copy", async () => {
+    const leaving = await joinMember(club.request, { storeId: shop.store.id });
+    const photo = await uploaded(leaving, PNG);
+    const feedback = (
+      await club.request
+        .post(`${API}/feedback`)
+        .set(bearer(leaving.accessToken))
+        .send({ subject: 'store', rating: 1, comment: '再也不来了', photoUrl: photo.photoUrl })
+        .expect(201)
+    ).body as Feedback;
+    const key = FEEDBACK_PHOTO_PATH.exec(photo.photoUrl)?.[2] as string;
+    expect(await readdir(join(club.dataDir, 'feedback-photos'))).toContain(key);
+    const kept = await uploaded(member, JPEG);
+
+    await club.request.delete(`${API}/me`).set(bearer(leaving.accessToken)).expect(204);
+
+    expectContractError(await club.request.get(photo.photoUrl), 404, 'NOT_FOUND');
+    expect(await readdir(join(club.dataDir, 'feedback-photos'))).not.toContain(key);
+    const list = (
+      await club.request.get(`${API}/staff/follow-ups?limit=100`).set(bearer(shop.clerkToken)).expect(200)
+    ).body as Paginated<FollowUp>;
+    expect(list.items.find((f) => f.id === feedback.followUpId)).toMatchObject({ photoUrl: null, rating: 1 });
+    // Another member's photo is untouched.
+    expect((await open(kept.photoUrl)).status).toBe(200);
+  });
 });
 
 /** Supertest's parser for an image answer: the raw bytes (it parses only text types by itself). */

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ErrorCode,
   FEEDBACK_PHOTO_MAX_BYTES,
@@ -12,6 +12,7 @@ import {
 import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
+import { type MemberErasing, MemberHooks } from '../members/member-hooks';
 import { FeedbackRepository } from './feedback.repository';
 import { imageTypeOf } from './image-type';
 import { multipartBoundary, parseMultipart } from './multipart';
@@ -27,14 +28,28 @@ export const PHOTO_FIELD = 'photo';
  * is given the address (the member, the store's clerks on the follow-up) can open it, nobody can guess it.
  */
 @Injectable()
-export class FeedbackPhotosService {
+export class FeedbackPhotosService implements OnModuleInit {
   private readonly dir: string;
 
   constructor(
     private readonly feedback: FeedbackRepository,
+    private readonly memberHooks: MemberHooks,
     config: AppConfig,
   ) {
     this.dir = path.join(config.dataDir, 'feedback-photos');
+  }
+
+  onModuleInit(): void {
+    this.memberHooks.onErasing((event) => this.onErasing(event));
+  }
+
+  /**
+   * A member who leaves takes their photos along. The files go at once, inside the erasure's
+   * transaction: should it roll back, only the photos of a member who asked to be forgotten are lost.
+   */
+  async onErasing({ em, memberId }: MemberErasing): Promise<void> {
+    const keys = await this.feedback.erasePhotos(em, memberId);
+    await Promise.all(keys.map((key) => unlink(path.join(this.dir, key)).catch(() => undefined)));
   }
 
   async upload(

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { FEEDBACK_PHOTO_MAX_BYTES } from '@vip-club/shared';
 import type { FastifyInstance } from 'fastify';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { MembersModule } from '../members/members.module';
 import { FeedbackPhotosService } from './feedback-photos.service';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackRepository } from './feedback.repository';
@@ -13,7 +14,7 @@ const MULTIPART_OVERHEAD_BYTES = 16 * 1024;
 
 /** Members' ratings and their photos; low ratings become follow-ups. */
 @Module({
-  imports: [FollowUpsModule],
+  imports: [FollowUpsModule, MembersModule],
   controllers: [FeedbackController],
   providers: [FeedbackService, FeedbackPhotosService, FeedbackRepository],
 })

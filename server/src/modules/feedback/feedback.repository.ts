@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
 import { EventRegistrationEntity } from '../events/entities/event-registration.entity';
 import { EventEntity } from '../events/entities/event.entity';
+import { FollowUpEntity } from '../follow-ups/entities/follow-up.entity';
 import { MemberEntity } from '../members/entities/member.entity';
 import { PurchaseEntity } from '../points/entities/purchase.entity';
 import { StoreEntity } from '../stores/entities/store.entity';
@@ -69,5 +70,20 @@ export class FeedbackRepository {
   /** Whether the photo with this id and key was uploaded by the member. */
   memberHasPhoto(em: EntityManager, memberId: string, id: string, accessKey: string): Promise<boolean> {
     return em.exists(FeedbackPhotoEntity, { where: { id, memberId, accessKey } });
+  }
+
+  /**
+   * Forgets the member's photos in the erasure's transaction: their rows, and the addresses on their
+   * ratings and follow-ups. Answers the keys, which name the files to delete.
+   */
+  async erasePhotos(em: EntityManager, memberId: string): Promise<string[]> {
+    const rows = await em.find(FeedbackPhotoEntity, {
+      where: { memberId },
+      select: { id: true, accessKey: true },
+    });
+    await em.update(FeedbackEntity, { memberId, photoUrl: Not(IsNull()) }, { photoUrl: null });
+    await em.update(FollowUpEntity, { memberId, photoUrl: Not(IsNull()) }, { photoUrl: null });
+    if (rows.length > 0) await em.delete(FeedbackPhotoEntity, { memberId });
+    return rows.map((r) => r.accessKey);
   }
 }
