@@ -96,7 +96,7 @@ test('a member rates her store 2 with a photo; a clerk of the store answers and 
   await card.locator('[data-deadline=first-response] .follow-ups__deadline-done').waitFor();
   expect(await card.locator('[data-action=respond]').count()).toBe(0);
 
-  const resolution = '已为会员免费更换搭扣，并致歉';
+  const resolution = '已为您免费更换搭扣，再次致歉';
   await card.locator('[data-action=resolve]').click();
   await desk.locator('[data-sheet=resolution] .follow-ups__note textarea').fill(resolution);
   await desk.locator('[data-sheet=resolution] .sheet__ok').click();
