@@ -8,6 +8,9 @@ export { ApiError } from './api-error';
 /** H5 is served by the club's own server, so it calls its own origin; mini-programs need a full URL. */
 const BASE_URL = process.env.TARO_ENV === 'h5' ? API_BASE_PATH : API_BASE;
 
+/** `https://club.example.com` of the configured API base, for paths the server hands out whole. */
+const API_ORIGIN = API_BASE.replace(/^(https?:\/\/[^/]+).*$/i, '$1');
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | undefined;
 
@@ -121,7 +124,7 @@ export function upload<T>(
 /** The full address of a path on the club's server (a photo it keeps): H5 shares the server's origin. */
 export function serverUrl(path: string): string {
   if (process.env.TARO_ENV === 'h5' || !path.startsWith('/')) return path;
-  return `${API_BASE.slice(0, API_BASE.length - API_BASE_PATH.length)}${path}`;
+  return `${API_ORIGIN}${path}`;
 }
 
 async function sendFile(

@@ -92,7 +92,9 @@ export default function JoinPage() {
       return answer;
     });
     // Asked in the tap, while WeChat still shows the dialog; recorded once the new member's token exists.
-    void askToSubscribe(JOIN_TEMPLATES, joining);
+    // All three are the club's marketing: a member who declined it is not asked (the event page asks
+    // for reminders when she registers).
+    if (input.consent.marketing) void askToSubscribe(JOIN_TEMPLATES, joining);
     try {
       await joining;
       await Taro.switchTab({ url: ROUTES.home });

@@ -103,7 +103,8 @@ export default function RewardsPage() {
   const confirm = async () => {
     if (!sheet || busy.current) return;
     // No pickup-reminder template exists yet: the greeting one carries the store's word that it is ready.
-    void askToSubscribe(['greeting']);
+    // It is a marketing message, so a member who declined marketing is not asked.
+    if (me?.consent.marketing !== false) void askToSubscribe(['greeting']);
     busy.current = true;
     setBusy(true);
     setSheetError(null);
