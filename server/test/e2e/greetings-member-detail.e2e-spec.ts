@@ -64,7 +64,12 @@ describe('GET /members/{id} with the contact history', () => {
       text: '欢迎入会',
       deliveries: [
         { channel: 'inbox', status: 'queued' },
-        { channel: 'wechat', status: 'skipped', reason: 'the member has not accepted greetings on WeChat' },
+        {
+          channel: 'wechat',
+          status: 'skipped',
+          reason: 'the member has not accepted greetings on WeChat',
+          code: 'not_subscribed',
+        },
       ],
       at: expect.any(String),
     });
@@ -95,6 +100,31 @@ describe('GET /members/{id} with the contact history', () => {
     expect(contacts[0].text).toBe('第 22 次');
     expect(contacts[19].text).toBe('第 3 次');
     expect(contacts).toEqual((await history(member.id)).slice(0, 20));
+  });
+
+  it('reads a contact recorded before skipped deliveries had a code as it was stored', async () => {
+    const member = await joinMember(club.request, { storeId: shop.store.id });
+    const deliveries = [
+      { channel: 'inbox', status: 'queued' },
+      { channel: 'sms', status: 'skipped', reason: 'the SMS provider refused: timeout' },
+    ];
+    await club.app
+      .get(DataSource)
+      .query(
+        'INSERT INTO member_contacts (member_id, staff_id, purpose, text, deliveries, idempotency_key, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [
+          member.id,
+          shop.clerk.id,
+          'marketing',
+          '旧的问候',
+          JSON.stringify(deliveries),
+          unique('old-'),
+          new Date(),
+        ],
+      );
+    const [contact] = (await detail(shop.clerkToken, member.id)).contacts;
+    expect(contact.deliveries).toEqual(deliveries);
+    expect(await history(member.id)).toEqual([contact]);
   });
 
   it("keeps another store's members from their clerks", async () => {

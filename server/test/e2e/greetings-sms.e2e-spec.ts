@@ -72,6 +72,7 @@ describe('greetings by SMS through an HTTP gateway', () => {
       channel: 'sms',
       status: 'skipped',
       reason: 'the SMS provider refused: the SMS gateway answered 503',
+      code: 'provider_refused',
     };
     expect(res.body.deliveries).toEqual([skipped]);
     const history = (

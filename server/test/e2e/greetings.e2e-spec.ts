@@ -92,7 +92,12 @@ describe('POST /greetings', () => {
     expect(body.deliveries).toEqual([
       { channel: 'inbox', status: 'queued' },
       { channel: 'wechat', status: 'queued' },
-      { channel: 'alipay', status: 'skipped', reason: 'the member has not accepted greetings on Alipay' },
+      {
+        channel: 'alipay',
+        status: 'skipped',
+        reason: 'the member has not accepted greetings on Alipay',
+        code: 'not_subscribed',
+      },
       { channel: 'sms', status: 'queued' },
     ]);
     const text = '陈美玲您好，2月29日生日快乐！作为好友会员，欢迎来店里坐坐。';
@@ -126,8 +131,8 @@ describe('POST /greetings', () => {
     const reason = 'the member has not consented to marketing';
     expect(res.body.deliveries).toEqual([
       { channel: 'inbox', status: 'queued' },
-      { channel: 'wechat', status: 'skipped', reason },
-      { channel: 'sms', status: 'skipped', reason },
+      { channel: 'wechat', status: 'skipped', reason, code: 'no_consent' },
+      { channel: 'sms', status: 'skipped', reason, code: 'no_consent' },
     ]);
     expect(await sandbox('sms', member.phone)).toEqual([]);
     expect((await inbox(member)).filter((i) => i.kind === 'greeting').map((i) => i.body)).toEqual([

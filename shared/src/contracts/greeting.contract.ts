@@ -1,10 +1,15 @@
+import type { DeliverySkipCode } from '../enums/delivery-skip-code';
 import type { GreetingChannel, GreetingPurpose } from '../schemas/greeting.schema';
 
-/** What became of one channel of a greeting: `queued` for delivery, or `skipped` with the reason. */
+/**
+ * What became of one channel of a greeting: `queued` for delivery, or `skipped` with the reason in
+ * English and its `code`. Contacts recorded before codes existed carry the reason only.
+ */
 export interface GreetingDelivery {
   channel: GreetingChannel;
   status: 'queued' | 'skipped';
   reason?: string;
+  code?: DeliverySkipCode;
 }
 
 /** `POST /greetings` → 201; a retry with the same `Idempotency-Key` gets the same answer. */

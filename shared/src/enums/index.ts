@@ -6,3 +6,4 @@ export * from './ledger-kind';
 export * from './reward-kind';
 export * from './redemption-status';
 export * from './event';
+export * from './delivery-skip-code';

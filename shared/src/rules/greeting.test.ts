@@ -1,3 +1,4 @@
+import { DELIVERY_SKIP_CODES } from '../enums/delivery-skip-code';
 import type { GreetingChannel } from '../schemas/greeting.schema';
 import { fillGreetingText, greetingDeliveries, type GreetingReach } from './greeting';
 
@@ -63,6 +64,7 @@ describe('greetingDeliveries', () => {
         channel,
         status: 'skipped',
         reason: 'the member has not consented to marketing',
+        code: 'no_consent',
       })),
     ]);
   });
@@ -82,11 +84,44 @@ describe('greetingDeliveries', () => {
     ]);
   });
 
-  it('skips SMS without a phone or a provider, with the reason', () => {
-    expect(greetingDeliveries(['sms'], { ...reachable, hasPhone: false })[0].reason).toMatch(/no phone/);
-    expect(greetingDeliveries(['sms'], { ...reachable, hasSmsProvider: false })[0].reason).toMatch(
-      /no SMS provider/,
-    );
+  it('skips SMS without a phone or a provider, with the reason and its code', () => {
+    expect(greetingDeliveries(['sms'], { ...reachable, hasPhone: false })[0]).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/no phone/),
+      code: 'no_phone',
+    });
+    expect(greetingDeliveries(['sms'], { ...reachable, hasSmsProvider: false })[0]).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/no SMS provider/),
+      code: 'no_provider',
+    });
+  });
+
+  it('a platform the member has not accepted greetings on is skipped as not_subscribed', () => {
+    expect(greetingDeliveries(['alipay'], reachable)).toEqual([
+      {
+        channel: 'alipay',
+        status: 'skipped',
+        reason: 'the member has not accepted greetings on Alipay',
+        code: 'not_subscribed',
+      },
+    ]);
+  });
+
+  it('every skipped delivery carries a known code', () => {
+    const reaches: Array<Partial<GreetingReach>> = [
+      {},
+      { hasMarketingConsent: false },
+      { subscribedPlatform: null, hasPhone: false },
+      { hasSmsProvider: false },
+      { purpose: 'service', hasMarketingConsent: false, subscribedPlatform: null },
+    ];
+    for (const reach of reaches) {
+      for (const d of greetingDeliveries(all, { ...reachable, ...reach })) {
+        if (d.status === 'skipped') expect(DELIVERY_SKIP_CODES).toContain(d.code);
+        else expect(d.code).toBeUndefined();
+      }
+    }
   });
 
   it('answers the channels in the order chosen', () => {

@@ -53,7 +53,7 @@ export interface GreetingReach {
 const PLATFORM_NAMES = { wechat: 'WeChat', alipay: 'Alipay' } as const;
 
 /**
- * Per chosen channel: `queued`, or `skipped` with the reason. The inbox always takes it; marketing needs
+ * Per chosen channel: `queued`, or `skipped` with the reason and its code. The inbox always takes it; marketing needs
  * the member's consent on every other channel; WeChat/Alipay also need the accepted greeting template.
  */
 export function greetingDeliveries(
@@ -64,12 +64,22 @@ export function greetingDeliveries(
   return channels.map((channel): GreetingDelivery => {
     if (channel === 'inbox') return { channel, status: 'queued' };
     if (needsConsent)
-      return { channel, status: 'skipped', reason: 'the member has not consented to marketing' };
+      return {
+        channel,
+        status: 'skipped',
+        reason: 'the member has not consented to marketing',
+        code: 'no_consent',
+      };
     if (channel === 'sms') {
       if (!reach.hasPhone)
-        return { channel, status: 'skipped', reason: 'the member has no phone number on file' };
+        return {
+          channel,
+          status: 'skipped',
+          reason: 'the member has no phone number on file',
+          code: 'no_phone',
+        };
       if (!reach.hasSmsProvider)
-        return { channel, status: 'skipped', reason: 'no SMS provider is configured' };
+        return { channel, status: 'skipped', reason: 'no SMS provider is configured', code: 'no_provider' };
       return { channel, status: 'queued' };
     }
     if (reach.subscribedPlatform !== channel) {
@@ -77,6 +87,7 @@ export function greetingDeliveries(
         channel,
         status: 'skipped',
         reason: `the member has not accepted greetings on ${PLATFORM_NAMES[channel]}`,
+        code: 'not_subscribed',
       };
     }
     return { channel, status: 'queued' };

@@ -228,7 +228,7 @@ export class GreetingsService {
       const reason = `the SMS provider refused: ${err instanceof Error ? err.message : String(err)}`;
       this.logger.warn(`greeting ${id}: ${reason}`);
       const updated = deliveries.map((d): GreetingDelivery =>
-        d === sms ? { channel: 'sms', status: 'skipped', reason } : d,
+        d === sms ? { channel: 'sms', status: 'skipped', reason, code: 'provider_refused' } : d,
       );
       await this.greetings.updateDeliveries(id, updated);
       return updated;
