@@ -110,7 +110,8 @@ describe('clerks invite their own members personally', () => {
       note: '给您留了最好的位置',
     }).expect(201);
     expect((res.body as ClerkInvitationsResult).results).toEqual([
-      { memberId: anna.id, result: 'sent' },
+      // Anna accepted no invitation template: the inbox has it, her phone does not.
+      { memberId: anna.id, result: 'sent', push: 'skipped', code: 'not_subscribed' },
       { memberId: bella.id, result: 'already_registered' },
       { memberId: chen.id, result: 'not_eligible' },
       { memberId: dora.id, result: 'not_your_member' },

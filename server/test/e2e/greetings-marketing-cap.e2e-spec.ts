@@ -168,9 +168,10 @@ describe('the 3-day marketing cap across clerks, invitations and birthday greeti
       .set(bearer(await clerkToken()))
       .send({ memberIds: [invitedBefore.id, fresh.id], note: '给您留了好位置' })
       .expect(201);
+    // `sent` for both, and the clerk is told which one's phone it reaches.
     expect(res.body.results).toEqual([
-      { memberId: invitedBefore.id, result: 'sent' },
-      { memberId: fresh.id, result: 'sent' },
+      { memberId: invitedBefore.id, result: 'sent', push: 'skipped', code: 'marketing_cap' },
+      { memberId: fresh.id, result: 'sent', push: 'queued' },
     ]);
     const ref = (m: JoinedMember) => `event-personal-invite:${event.id}:${m.id}:${shop.clerk.id}`;
     expect(await platformRow(ref(invitedBefore))).toEqual({

@@ -1,5 +1,6 @@
 import type { AgeBand, EventKind, EventStatus, RegistrationStatus } from '../enums/event';
 import type { Gender } from '../enums/gender';
+import type { DeliverySkipCode } from '../enums/delivery-skip-code';
 import type { Tier } from '../enums/tier';
 
 /** Who an event invites, as stored and shown (the `eligibility` of `POST /events`). */
@@ -200,6 +201,12 @@ export interface InvitableMember {
 export interface ClerkInvitationResult {
   memberId: string;
   result: 'sent' | 'already_invited' | 'already_registered' | 'not_eligible' | 'not_your_member';
+  /**
+   * With `sent` only: whether the WeChat/Alipay copy goes to her phone too (`queued`), or she finds it
+   * in the club's inbox only (`skipped`, with `code`: e.g. `marketing_cap`, `no_consent`, `not_subscribed`).
+   */
+  push?: 'queued' | 'skipped';
+  code?: DeliverySkipCode;
 }
 
 /** A ticket in `GET /me/registrations`: the member's registration with the event it is for, soonest first. */

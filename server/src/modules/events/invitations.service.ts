@@ -121,8 +121,19 @@ export class EventInvitationsService {
         }
       }
       // A push to the phone takes the member's 3-day marketing slot like any other; capped, the inbox has it.
-      await this.outbox.enqueue(em, await this.cap.gate(em, messages, now), now);
-      return { results };
+      const gated = await this.cap.gate(em, messages, now);
+      await this.outbox.enqueue(em, gated, now);
+      // The clerk is told, per member, whether her phone gets it too: `sent` alone reads as a push.
+      const pushes = new Map(gated.map((m) => [m.memberId, m.platform]));
+      return {
+        results: results.map((r) => {
+          const platform = pushes.get(r.memberId);
+          if (r.result !== 'sent' || !platform) return r;
+          return platform.skipReason === undefined
+            ? { ...r, push: 'queued' as const }
+            : { ...r, push: 'skipped' as const, ...(platform.skipCode ? { code: platform.skipCode } : {}) };
+        }),
+      };
     });
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { GREETING_CAP_DAYS, zonedDateParts } from '@vip-club/shared';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import type { OutboxItem } from '../outbox/outbox-item';
+import type { OutboxItem, PushBlocker } from '../outbox/outbox-item';
 import { OutboxService } from '../outbox/outbox.service';
 import { MarketingCapRepository } from './marketing-cap.repository';
 
@@ -39,7 +39,7 @@ export class MarketingCap {
       em,
       fresh.map((i) => ({ memberId: i.memberId, template: i.platform?.template ?? '' })),
     );
-    const skips = new Map<OutboxItem, string>();
+    const skips = new Map<OutboxItem, PushBlocker>();
     const wanting: OutboxItem[] = [];
     fresh.forEach((item, k) => {
       const blocker = blockers[k];
@@ -60,14 +60,17 @@ export class MarketingCap {
         pushed.add(item.memberId);
         continue;
       }
-      skips.set(item, `marketing cap: contacted ${this.clubDate(slot?.taken ? now : (slot?.lastAt ?? now))}`);
+      skips.set(item, {
+        reason: `marketing cap: contacted ${this.clubDate(slot?.taken ? now : (slot?.lastAt ?? now))}`,
+        code: 'marketing_cap',
+      });
     }
     if (skips.size === 0) return items;
     return items.map((item) => {
-      const reason = skips.get(item);
-      return reason === undefined || !item.platform
+      const skip = skips.get(item);
+      return skip === undefined || !item.platform
         ? item
-        : { ...item, platform: { ...item.platform, skipReason: reason } };
+        : { ...item, platform: { ...item.platform, skipReason: skip.reason, skipCode: skip.code } };
     });
   }
 

@@ -1,3 +1,5 @@
+import type { DeliverySkipCode } from '@vip-club/shared';
+
 /**
  * A message to one member, announced in the transaction of the change it is about. `ref` is unique
  * per message (e.g. `event-promoted:<registrationId>`): enqueueing the same ref again is a no-op.
@@ -18,7 +20,15 @@ export interface OutboxItem {
     page?: string;
     /** Decided before queueing (e.g. the marketing cap): the platform row is written `skipped` with this reason. */
     skipReason?: string;
+    /** The reason's code, for a sender that tells its caller what became of the push. */
+    skipCode?: DeliverySkipCode;
   };
+}
+
+/** Why a platform message would not go out: the reason written on the row, and its code. */
+export interface PushBlocker {
+  reason: string;
+  code: DeliverySkipCode;
 }
 
 /** What one dispatch pass did. */

@@ -9,7 +9,7 @@ import { PlatformSandboxHost } from '../../platforms/platform-sandbox-host';
 import { WechatClient } from '../../platforms/wechat/wechat.client';
 import { retryOnDeadlock } from '../points/transaction-retry';
 import type { OutboxMessageEntity, OutboxStatus } from './entities/outbox-message.entity';
-import type { DispatchOutcome, OutboxItem } from './outbox-item';
+import type { DispatchOutcome, OutboxItem, PushBlocker } from './outbox-item';
 import { type NewOutboxRow, OutboxRepository, type PlatformTarget } from './outbox.repository';
 
 /** Rows one dispatch pass claims. */
@@ -96,11 +96,11 @@ export class OutboxService {
   async pushBlockers(
     em: EntityManager,
     wanted: Array<{ memberId: string; template: string }>,
-  ): Promise<Array<string | null>> {
+  ): Promise<Array<PushBlocker | null>> {
     const targets = await this.outbox.platformTargets(em, wanted);
     return targets.map((target, i) => {
       const route = this.route(wanted[i].template, target);
-      return 'reason' in route ? route.reason : null;
+      return 'reason' in route ? route : null;
     });
   }
 
@@ -227,14 +227,14 @@ export class OutboxService {
   private route(
     key: string,
     target: PlatformTarget,
-  ): { target: Deliverable; templateId: string } | { reason: string } {
-    const reason = skipReason(target);
-    if (reason !== null) return { reason };
+  ): { target: Deliverable; templateId: string } | PushBlocker {
+    const blocker = skipReason(target);
+    if (blocker !== null) return blocker;
     const deliverable = target as Deliverable;
     const templateId = this.templateId(deliverable.platform, key);
     if (templateId === undefined) {
       const variable = `${deliverable.platform.toUpperCase()}_TEMPLATE_${key.toUpperCase()}`;
-      return { reason: `no template id configured for ${key} (${variable})` };
+      return { reason: `no template id configured for ${key} (${variable})`, code: 'no_template' };
     }
     return { target: deliverable, templateId };
   }
@@ -267,9 +267,11 @@ export class OutboxService {
 type Deliverable = PlatformTarget & { platform: Platform; platformUserId: string };
 
 /** Why a platform message may not go out, or null when it may. */
-function skipReason(target: PlatformTarget): string | null {
-  if (!target.consented) return 'no marketing consent';
-  if (target.platform === null || target.platformUserId === null) return 'not subscribed to this template';
+function skipReason(target: PlatformTarget): PushBlocker | null {
+  if (!target.consented) return { reason: 'no marketing consent', code: 'no_consent' };
+  if (target.platform === null || target.platformUserId === null) {
+    return { reason: 'not subscribed to this template', code: 'not_subscribed' };
+  }
   return null;
 }
 
