@@ -523,6 +523,9 @@ export const en: Dictionary = {
   'greet.skip.provider': 'Not sent · SMS is not set up yet',
   'greet.skip.refused': 'Not sent · the SMS service could not send it',
   'greet.skip.other': 'Not sent',
+  'greet.skip.cap': 'Not sent · greeted within 3 days; this one went to club messages only',
+  'greet.skip.template': 'Not sent · this kind of message is not set up yet',
+  'eventsInvite.result.sent.inboxOnly': 'Sent · to club messages only',
   'greet.back.member': 'Back to the member',
   'greet.back.worklist': 'Back to today’s list',
 

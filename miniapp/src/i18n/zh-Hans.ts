@@ -520,6 +520,9 @@ export const zhHans = {
   'greet.skip.provider': '未送出 · 短信服务暂未开通',
   'greet.skip.refused': '未送出 · 短信服务暂时未能发送',
   'greet.skip.other': '未送出',
+  'greet.skip.cap': '未送出 · 三天内已问候过，这次只送到俱乐部消息',
+  'greet.skip.template': '未送出 · 此类消息尚未开通',
+  'eventsInvite.result.sent.inboxOnly': '已送出 · 仅送达俱乐部消息',
   'greet.back.member': '返回会员详情',
   'greet.back.worklist': '回到今日名单',
 

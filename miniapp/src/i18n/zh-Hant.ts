@@ -522,6 +522,9 @@ export const zhHant: Dictionary = {
   'greet.skip.provider': '未送出 · 簡訊服務尚未開通',
   'greet.skip.refused': '未送出 · 簡訊服務暫時無法發送',
   'greet.skip.other': '未送出',
+  'greet.skip.cap': '未送出 · 三天內已問候過，這次只送到俱樂部訊息',
+  'greet.skip.template': '未送出 · 此類訊息尚未開通',
+  'eventsInvite.result.sent.inboxOnly': '已送出 · 僅送達俱樂部訊息',
   'greet.back.member': '返回會員詳情',
   'greet.back.worklist': '回到今日名單',
 
