@@ -10,6 +10,8 @@ export const NOTE_MAX_LENGTH = 200;
 export interface InvitationOutcome {
   member: InvitableMember;
   result: ClerkInvitationResult['result'];
+  /** With `sent`: whether her phone gets it too, or the club's messages only. */
+  push?: ClerkInvitationResult['push'];
 }
 
 /** Whether a member can still be picked: not yet invited by me, not yet registered. */
@@ -125,7 +127,7 @@ export const useInvitationsStore = create<InvitationsState>((set, get) => ({
     const byId = new Map(members.map((m) => [m.id, m]));
     const outcomes = answer.results.flatMap((r) => {
       const member = byId.get(r.memberId);
-      return member ? [{ member, result: r.result }] : [];
+      return member ? [{ member, result: r.result, push: r.push }] : [];
     });
     const invitedNow = new Set(
       answer.results

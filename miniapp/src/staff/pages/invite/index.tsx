@@ -93,12 +93,20 @@ function Outcomes({ outcomes, onMore }: { outcomes: InvitationOutcome[]; onMore:
           {sent > 0 ? t('eventsInvite.done', { count: sent }) : t('eventsInvite.done.none')}
         </Text>
         {outcomes.map((o) => (
-          <View key={o.member.id} className="staff__row" data-outcome={o.result} data-member-id={o.member.id}>
+          <View
+            key={o.member.id}
+            className="staff__row"
+            data-outcome={o.result}
+            data-push={o.push}
+            data-member-id={o.member.id}
+          >
             <Text>
               {o.member.name} · {printMemberNo(o.member.memberNo)}
             </Text>
             <Text className={`invite__result invite__result--${o.result === 'sent' ? 'sent' : 'other'}`}>
-              {t(`eventsInvite.result.${o.result}`)}
+              {o.result === 'sent' && o.push === 'skipped'
+                ? t('eventsInvite.result.sent.inboxOnly')
+                : t(`eventsInvite.result.${o.result}`)}
             </Text>
           </View>
         ))}
