@@ -8,6 +8,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter, sendError } from './common/errors/all-exceptions.filter';
+import { registerMultipart } from './common/http/multipart';
 import { setupOpenApi } from './common/http/openapi';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { inlineScriptHashes, serveWebApp, usableWebDir } from './common/http/web-app';
@@ -91,6 +92,7 @@ async function configureApp(app: NestFastifyApplication, config: AppConfigShape)
   await registerSecurityHeaders(app, {
     inlineScriptHashes: webDir === null ? [] : inlineScriptHashes(webDir),
   });
+  await registerMultipart(app);
   setupOpenApi(app);
   if (webDir !== null) await serveWebApp(app, webDir, logger);
 }

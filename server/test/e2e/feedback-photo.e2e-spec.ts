@@ -156,6 +156,31 @@ describe('feedback photos', () => {
     expectValidationFailed(await post().set('content-type', 'multipart/form-data').send(broken), ['photo']);
   });
 
+  it('refuses a multipart body on every other route with 400 in the contract shape; JSON there is unchanged', async () => {
+    const form = (path: string) =>
+      club.request
+        .post(`${API}${path}`)
+        .set(bearer(member.accessToken))
+        .field('subject', 'store')
+        .field('rating', '5')
+        .attach('photo', JPEG, { filename: 'a.jpg', contentType: 'image/jpeg' });
+    // A route with a JSON body, and one whose body the form would otherwise have passed as empty.
+    for (const path of ['/feedback', '/auth/refresh']) {
+      const res = await form(path);
+      expectValidationFailed(res, ['']);
+      expect((res.body as { error: { details: unknown } }).error.details).toEqual([
+        { path: '', message: expect.stringMatching(/not multipart/) },
+      ]);
+    }
+    expectContractError(await form('/no-such-route'), 404, 'NOT_FOUND');
+    // The same connection keeps serving JSON as before.
+    const rated = await club.request
+      .post(`${API}/feedback`)
+      .set(bearer(member.accessToken))
+      .send({ subject: 'store', rating: 5 });
+    expect(rated.status).toBe(201);
+  });
+
   it('answers 404 for a wrong key or an unknown id, and 400 for a malformed address', async () => {
     const photo = await uploaded(member, JPEG);
     const [, id, key] = FEEDBACK_PHOTO_PATH.exec(photo.photoUrl) as RegExpExecArray;

@@ -9,13 +9,13 @@ import {
   type FeedbackPhotoType,
   feedbackPhotoPath,
 } from '@vip-club/shared';
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { type MemberErasing, MemberHooks } from '../members/member-hooks';
 import { FeedbackRepository } from './feedback.repository';
 import { imageTypeOf } from './image-type';
-import { multipartBoundary, parseMultipart } from './multipart';
 
 /** The form field the photo travels in (`Taro.uploadFile({name: 'photo'})`). */
 export const PHOTO_FIELD = 'photo';
@@ -52,13 +52,8 @@ export class FeedbackPhotosService implements OnModuleInit {
     await Promise.all(keys.map((key) => unlink(path.join(this.dir, key)).catch(() => undefined)));
   }
 
-  async upload(
-    memberId: string,
-    contentType: string | undefined,
-    body: unknown,
-    now = new Date(),
-  ): Promise<FeedbackPhoto> {
-    const bytes = photoBytes(contentType, body);
+  async upload(memberId: string, form: FastifyRequest, now = new Date()): Promise<FeedbackPhoto> {
+    const bytes = await photoBytes(form);
     const type = imageTypeOf(bytes);
     if (!type) throw photoInvalid('must be a JPEG, PNG or WebP image');
     const accessKey = randomBytes(16).toString('hex');
@@ -99,26 +94,43 @@ export class FeedbackPhotosService implements OnModuleInit {
   }
 }
 
-/** The one image file in the form; each way the body can be wrong is a 400 (413 past the size). */
-function photoBytes(contentType: string | undefined, body: unknown): Buffer {
-  const boundary = multipartBoundary(contentType);
-  if (!boundary || !Buffer.isBuffer(body)) {
+/**
+ * The one image file in the form (read by @fastify/multipart, registered with the photo's limits in
+ * `common/http/multipart.ts`); each way the body can be wrong is a 400, 413 past the size.
+ */
+async function photoBytes(form: FastifyRequest): Promise<Buffer> {
+  if (!form.isMultipart()) {
     throw photoInvalid(`send one image as multipart/form-data in the "${PHOTO_FIELD}" field`);
   }
-  const parts = parseMultipart(body, boundary);
-  if (!parts) throw photoInvalid('the multipart/form-data body is malformed');
-  const files = parts.filter((p) => p.filename !== undefined);
-  const photo = files.find((p) => p.name === PHOTO_FIELD);
-  if (!photo) throw photoInvalid(`send the image as a file in the "${PHOTO_FIELD}" field`);
-  if (files.length > 1) throw photoInvalid('send one image at a time');
-  if (photo.data.length === 0) throw photoInvalid('is empty');
-  if (photo.data.length > FEEDBACK_PHOTO_MAX_BYTES) {
-    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'A feedback photo is at most 2 MB', {
-      field: PHOTO_FIELD,
-      maxBytes: FEEDBACK_PHOTO_MAX_BYTES,
-    });
+  const { RequestFileTooLargeError, FilesLimitError, FieldsLimitError, PartsLimitError } =
+    form.server.multipartErrors;
+  let photo: Buffer | undefined;
+  try {
+    // Every part is read to the end, even a misplaced file (at most one, 2 MB): leaving the body
+    // half-read would stall the connection for the client's next request.
+    for await (const part of form.parts()) {
+      if (part.type !== 'file') continue;
+      const bytes = await part.toBuffer();
+      if (part.fieldname === PHOTO_FIELD) photo = bytes;
+    }
+  } catch (err) {
+    if (err instanceof RequestFileTooLargeError) {
+      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, 'A feedback photo is at most 2 MB', {
+        field: PHOTO_FIELD,
+        maxBytes: FEEDBACK_PHOTO_MAX_BYTES,
+      });
+    }
+    if (err instanceof FilesLimitError) throw photoInvalid('send one image at a time');
+    if (err instanceof FieldsLimitError || err instanceof PartsLimitError) {
+      throw photoInvalid('send the image alone, without further fields');
+    }
+    // What is left is the parser's word on the body itself (no boundary, cut short, a bad part
+    // header) or the client going away mid-upload: the sender's fault either way, not a 500.
+    throw photoInvalid('the multipart/form-data body is malformed');
   }
-  return photo.data;
+  if (!photo) throw photoInvalid(`send the image as a file in the "${PHOTO_FIELD}" field`);
+  if (photo.length === 0) throw photoInvalid('is empty');
+  return photo;
 }
 
 function photoInvalid(message: string): DomainError {

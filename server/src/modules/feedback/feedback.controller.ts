@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type Feedback,
@@ -6,12 +6,13 @@ import {
   type FeedbackPhoto,
   FeedbackPhotoParamsSchema,
 } from '@vip-club/shared';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createZodDto } from 'nestjs-zod';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Public } from '../../common/auth/public.decorator';
 import { Roles } from '../../common/auth/roles.decorator';
+import { ReadsMultipart } from '../../common/http/multipart';
 import { FeedbackPhotosService, PHOTO_FIELD } from './feedback-photos.service';
 import { FeedbackService } from './feedback.service';
 
@@ -40,6 +41,7 @@ export class FeedbackController {
 
   @Post('photos')
   @Roles('member')
+  @ReadsMultipart()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -53,12 +55,8 @@ export class FeedbackController {
     description:
       'One JPEG, PNG or WebP image (judged by its first bytes, not its name) of at most 2 MB in the `photo` field of a multipart/form-data body; larger: 413 PAYLOAD_TOO_LARGE; anything else: 400 VALIDATION_FAILED. Answers `photoUrl`, a path on this server, to pass to `POST /feedback`.',
   })
-  upload(
-    @CurrentUser() user: AuthUser,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
-  ): Promise<FeedbackPhoto> {
-    return this.photos.upload(user.sub, contentType, body);
+  upload(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<FeedbackPhoto> {
+    return this.photos.upload(user.sub, request);
   }
 
   @Get('photos/:id/:key')
