@@ -171,7 +171,9 @@ async function main() {
          (SELECT COUNT(*) FROM points_ledger WHERE kind = 'bonus' AND ref LIKE 'birthday:%') AS bonuses,
          (SELECT COUNT(DISTINCT member_id) FROM points_ledger WHERE kind = 'bonus' AND ref LIKE 'birthday:%') AS bonusMembers,
          (SELECT COUNT(*) FROM redemptions WHERE reward_id = ?) AS vouchers,
-         (SELECT COUNT(DISTINCT member_id) FROM redemptions WHERE reward_id = ?) AS voucherMembers`,
+         (SELECT COUNT(DISTINCT member_id) FROM redemptions WHERE reward_id = ?) AS voucherMembers,
+         (SELECT COUNT(*) FROM message_outbox WHERE channel = 'inbox' AND ref LIKE 'birthday-greeting:%') AS greetings,
+         (SELECT COUNT(DISTINCT member_id) FROM message_outbox WHERE channel = 'inbox' AND ref LIKE 'birthday-greeting:%') AS greetedMembers`,
       [month, voucher.id, voucher.id],
     );
     const n = (v) => Number(v);
@@ -183,7 +185,7 @@ async function main() {
       const perMember = r.result.scanned > 0 ? (r.statements / r.result.scanned).toFixed(3) : '-';
       log(
         `  ${r.label}: ${secs(r.ms)} s, read ${r.result.scanned}, paid ${r.result.points} points + ${r.result.vouchers} vouchers, ` +
-          `greeted ${r.result.greeted}; ${r.statements} statements = ${perMember} per member read` +
+          `birthday greetings offered ${r.result.greeted}; ${r.statements} statements = ${perMember} per member read` +
           (r.split.length > 1 ? ` (gifts paid by each server: ${r.split.join(' + ')})` : ''),
       );
     }
@@ -197,9 +199,12 @@ async function main() {
     if (runs[0].result.scanned !== n(facts.inMonth)) problems.push('the run did not read exactly the month');
     if (runs[1].result.points + runs[1].result.vouchers !== 0) problems.push('the second run paid again');
     if (runs[0].result.points + runs[0].result.vouchers === 0) problems.push('nothing was paid');
+    // Every run offers today's greetings again; the outbox keeps one per member by its unique ref.
+    if (n(facts.greetings) !== n(facts.greetedMembers) || n(facts.greetings) !== runs[0].result.greeted)
+      problems.push('a birthday greeting queued twice or missing');
     log(
       problems.length === 0
-        ? 'checks: each gift once, the month read exactly'
+        ? "checks: each gift once, each of today's greetings once, the month read exactly"
         : `PROBLEMS: ${problems.join('; ')}`,
     );
     if (problems.length > 0) process.exitCode = 1;
