@@ -144,6 +144,11 @@ describe('feedback photos', () => {
     );
     // A form field, not a file.
     expectValidationFailed(await post().field('photo', 'ring'), ['photo']);
+    // A field or two beside the photo are ignored; a pile of them is refused (the parser's limit).
+    expect((await post().field('note', 'x').attach('photo', JPEG, { filename: 'a.jpg' })).status).toBe(201);
+    const crowded = post();
+    for (let i = 0; i < 8; i += 1) void crowded.field(`note${i}`, 'x');
+    expectValidationFailed(await crowded.attach('photo', JPEG, { filename: 'a.jpg' }), ['photo']);
     // Malformed: no closing boundary, and no boundary at all.
     const broken = Buffer.from(
       '--xyz\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\n\r\n\xff\xd8\xff',
