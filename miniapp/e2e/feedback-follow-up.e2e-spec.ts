@@ -1,4 +1,4 @@
-import type { FollowUp, InboxItem, Paginated } from '@vip-club/shared';
+import type { FollowUp, InboxItem, Paginated, Store } from '@vip-club/shared';
 import { openPhone, screenshot, type Phone } from './support/browser';
 import { baseUrl, call, memberByApi, staffTokenByApi } from './support/club-api';
 import { httpJson } from './support/http';
@@ -122,4 +122,67 @@ test('a member rates her store 2 with a photo; a clerk of the store answers and 
   expect(await item.locator('.inbox__kind').textContent()).toBe('服务回访');
   expect(await item.locator('.inbox__body').textContent()).toContain(resolution);
   await screenshot(page, 'follow-up-resolved-inbox');
+});
+
+test('a manager finds member feedback from her desk: every boutique’s open ones, and a tab for those handed to her', async () => {
+  const managerToken = await staffTokenByApi('manager', 'club-manager-2026');
+  // An open one to find: the same member rates her boutique low once more, through the API.
+  const member = await memberByApi(MEMBER);
+  const rated = await call<{ followUpId: string | null }>('/feedback', {
+    method: 'POST',
+    token: member.token,
+    body: { subject: 'store', rating: 1, comment: `试戴时无人招呼 ${String(Date.now()).slice(-6)}` },
+  });
+  const storesAnswer = await call<Paginated<Store> | Store[]>('/stores?limit=100');
+  const stores = Array.isArray(storesAnswer) ? storesAnswer : storesAnswer.items;
+  const phone = await openPhone();
+  phones.push(phone);
+  const desk = phone.page;
+  await signInAsStaff(desk, 'manager', 'club-manager-2026');
+  await desk.locator('[data-link=manager-follow-ups]').click();
+  await desk.waitForURL(/staff\/pages\/follow-ups\/index/);
+  await desk.locator('.follow-ups__tabs .chip').first().waitFor();
+  expect(await desk.locator('.follow-ups__tabs .chip').allTextContents()).toEqual([
+    '待处理',
+    '已转店长',
+    '已解决',
+  ]);
+
+  // Each tab shows what the API holds for a manager: open ones of every store, then only the escalated.
+  // A tab keeps the previous list on screen until its own arrives, so the cards are read until they settle.
+  const cardsSettleOn = async (expected: string[]) => {
+    const until = Date.now() + 10_000;
+    let ids: (string | null)[] = [];
+    do {
+      await desk.locator('.follow-ups__item, .follow-ups__empty').first().waitFor();
+      ids = await desk
+        .locator('.follow-ups__item')
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-follow-up')));
+      if (ids.join() === expected.join()) break;
+      await new Promise((r) => setTimeout(r, 100));
+    } while (Date.now() < until);
+    expect(ids).toEqual(expected);
+  };
+  const open = await call<Paginated<FollowUp>>('/staff/follow-ups?limit=50', { token: managerToken });
+  await cardsSettleOn(open.items.map((f) => f.id));
+  // A manager's card names the boutique it belongs to.
+  const mine = open.items.find((f) => f.id === rated.followUpId);
+  const boutique = stores.find((st) => st.id === mine?.storeId)?.name ?? '';
+  expect(boutique).not.toBe('');
+  const card = desk.locator(`[data-follow-up="${rated.followUpId}"]`);
+  expect(await card.locator('.follow-ups__meta').textContent()).toMatch(new RegExp(`^${boutique} · 门店 · `));
+
+  await desk.locator('.follow-ups__tabs .chip', { hasText: '已转店长' }).click();
+  const escalated = await call<Paginated<FollowUp>>('/staff/follow-ups?escalated=true&limit=50', {
+    token: managerToken,
+  });
+  await cardsSettleOn(escalated.items.map((f) => f.id));
+  if (escalated.items.length === 0) {
+    expect(await textOf(desk, '.follow-ups__empty')).toBe('没有转给店长的反馈，各店都在时限内');
+  } else {
+    expect(await desk.locator('.follow-ups__item .follow-ups__badge', { hasText: '已转店长' }).count()).toBe(
+      escalated.items.length,
+    );
+  }
+  await screenshot(desk, 'manager-follow-ups-escalated');
 });

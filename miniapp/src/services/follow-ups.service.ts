@@ -1,9 +1,18 @@
 import type { FollowUp, FollowUpStatus, Paginated } from '@vip-club/shared';
 import { request } from '../lib/request';
 
-/** `GET /staff/follow-ups`: the store's follow-ups (a manager's: every store's), soonest due first. */
-export function listFollowUps(status: FollowUpStatus = 'open', limit = 50): Promise<Paginated<FollowUp>> {
-  return request<Paginated<FollowUp>>('/staff/follow-ups', { query: { status, limit }, auth: 'staff' });
+/**
+ * `GET /staff/follow-ups`: the store's follow-ups (a manager's: every store's), soonest due first;
+ * `escalated` narrows them to those the escalation job handed to the managers.
+ */
+export function listFollowUps(
+  status: FollowUpStatus = 'open',
+  { escalated = false, limit = 50 }: { escalated?: boolean; limit?: number } = {},
+): Promise<Paginated<FollowUp>> {
+  return request<Paginated<FollowUp>>('/staff/follow-ups', {
+    query: { status, limit, ...(escalated ? { escalated: 'true' } : {}) },
+    auth: 'staff',
+  });
 }
 
 /** `POST /follow-ups/{id}/first-response`: the member was reached, and how. */

@@ -1,6 +1,6 @@
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@vip-club/shared';
+import type { FollowUp } from '@vip-club/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
@@ -11,6 +11,7 @@ import { printMemberNo } from '../../../lib/format';
 import { serverUrl } from '../../../lib/request';
 import { ROUTES } from '../../../routes';
 import { listFollowUps, resolveFollowUp, respondToFollowUp } from '../../../services/follow-ups.service';
+import { listStores } from '../../../services/store.service';
 import { useSessionStore } from '../../../stores/session.store';
 import '../staff.scss';
 import './index.scss';
@@ -43,12 +44,21 @@ function timeLeft(t: T, dueAt: string, now: number): string {
   return ms >= 0 ? t('followUps.left', { span }) : t('followUps.late', { span });
 }
 
+/**
+ * The tabs: open ones, the open ones the escalation job handed to the managers (their deadline passed),
+ * and the resolved.
+ */
+const FOLLOW_UP_VIEWS = ['open', 'escalated', 'resolved'] as const;
+type FollowUpView = (typeof FOLLOW_UP_VIEWS)[number];
+
 /** A store's follow-ups of low ratings: who, what they said, both deadlines counting down, and the two steps. */
 export default function StaffFollowUpsPage() {
   const t = useT();
   usePageChrome('followUps.title');
-  const [status, setStatus] = useState<FollowUpStatus>('open');
+  const [status, setStatus] = useState<FollowUpView>('open');
   const [items, setItems] = useState<FollowUp[]>([]);
+  // A manager sees every boutique's: each card then names its boutique.
+  const [storeNames, setStoreNames] = useState<Map<string, string> | null>(null);
   const [isLoaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -58,8 +68,8 @@ export default function StaffFollowUpsPage() {
   const [isBusy, setBusy] = useState(false);
   const busy = useRef(false);
 
-  const load = (which: FollowUpStatus) =>
-    listFollowUps(which)
+  const load = (which: FollowUpView) =>
+    listFollowUps(which === 'resolved' ? 'resolved' : 'open', { escalated: which === 'escalated' })
       .then((page) => {
         setItems(page.items);
         setError(null);
@@ -74,6 +84,11 @@ export default function StaffFollowUpsPage() {
       return;
     }
     void load(status);
+    if (useSessionStore.getState().staff?.role === 'manager' && !storeNames) {
+      listStores()
+        .then((stores) => setStoreNames(new Map(stores.map((s) => [s.id, s.name]))))
+        .catch(() => undefined);
+    }
   });
   useDidHide(() => setVisible(false));
 
@@ -84,7 +99,7 @@ export default function StaffFollowUpsPage() {
     return () => clearInterval(timer);
   }, [isVisible]);
 
-  const show = (which: FollowUpStatus) => {
+  const show = (which: FollowUpView) => {
     setStatus(which);
     setLoaded(false);
     void load(which);
@@ -106,7 +121,7 @@ export default function StaffFollowUpsPage() {
           ? await respondToFollowUp(sheet.followUp.id, note)
           : await resolveFollowUp(sheet.followUp.id, note);
       setItems((list) =>
-        status === 'open' && saved.status === 'resolved'
+        status !== 'resolved' && saved.status === 'resolved'
           ? list.filter((f) => f.id !== saved.id)
           : list.map((f) => (f.id === saved.id ? saved : f)),
       );
@@ -131,7 +146,7 @@ export default function StaffFollowUpsPage() {
 
       <View className="follow-ups__tabs">
         <Chips
-          options={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`followUps.tab.${s}`) }))}
+          options={FOLLOW_UP_VIEWS.map((s) => ({ value: s, label: t(`followUps.tab.${s}`) }))}
           selected={[status]}
           onToggle={show}
         />
@@ -140,15 +155,14 @@ export default function StaffFollowUpsPage() {
       {error ? <View className="banner-error">{error}</View> : null}
       {!isLoaded && !error ? <Text className="lead">{t('common.loading')}</Text> : null}
       {isLoaded && items.length === 0 && !error ? (
-        <Text className="lead follow-ups__empty">
-          {t(status === 'open' ? 'followUps.empty.open' : 'followUps.empty.resolved')}
-        </Text>
+        <Text className="lead follow-ups__empty">{t(`followUps.empty.${status}`)}</Text>
       ) : null}
 
       {items.map((f) => (
         <FollowUpCard
           key={f.id}
           followUp={f}
+          storeName={f.storeId ? storeNames?.get(f.storeId) : undefined}
           now={now}
           onStep={(step) => {
             setSheetError(null);
@@ -206,11 +220,13 @@ const SUBJECT_KEYS: Record<FollowUp['subject'], MessageKey> = {
 
 interface FollowUpCardProps {
   followUp: FollowUp;
+  /** Shown to managers, who see every boutique's. */
+  storeName?: string;
   now: number;
   onStep: (step: Step) => void;
 }
 
-function FollowUpCard({ followUp: f, now, onStep }: FollowUpCardProps) {
+function FollowUpCard({ followUp: f, storeName, now, onStep }: FollowUpCardProps) {
   const t = useT();
   const isOpen = f.status === 'open';
   const firstLate = isOpen && !f.firstRespondedAt && Date.parse(f.firstResponseDueAt) < now;
@@ -232,6 +248,7 @@ function FollowUpCard({ followUp: f, now, onStep }: FollowUpCardProps) {
         {f.escalatedAt ? <Text className="follow-ups__badge">{t('followUps.escalated')}</Text> : null}
       </View>
       <Text className="follow-ups__meta">
+        {storeName ? `${storeName} · ` : ''}
         {t(SUBJECT_KEYS[f.subject])} · {clubShortDateTime(f.openedAt)}
       </Text>
       <Text className="follow-ups__stars" data-rating={f.rating}>

@@ -286,6 +286,12 @@ export default function StaffLookupPage() {
           <Text data-link="manager-staff" onClick={() => Taro.navigateTo({ url: ROUTES.managerStaff })}>
             {t('manager.links.staff')}
           </Text>
+          <Text
+            data-link="manager-follow-ups"
+            onClick={() => Taro.navigateTo({ url: ROUTES.staffFollowUps })}
+          >
+            {t('manager.links.followUps')}
+          </Text>
         </View>
       ) : null}
     </View>
