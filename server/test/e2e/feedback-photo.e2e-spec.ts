@@ -88,6 +88,8 @@ describe('feedback photos', () => {
     expect(shown.status).toBe(200);
     expect(shown.headers['content-type']).toBe('image/png');
     expect(shown.headers['x-content-type-options']).toBe('nosniff');
+    // Personal: the member's own browser may keep it, a shared cache on the way must not.
+    expect(shown.headers['cache-control']).toMatch(/^private\b/);
     expect(Buffer.compare(shown.body as Buffer, PNG)).toBe(0);
     // The bytes are a file under the data directory, named by the key.
     const key = FEEDBACK_PHOTO_PATH.exec(photo.photoUrl)?.[2] as string;
@@ -245,6 +247,17 @@ describe('feedback photos', () => {
     expect(list.items.find((f) => f.id === feedback.followUpId)).toMatchObject({ photoUrl: null, rating: 1 });
     // Another member's photo is untouched.
     expect((await open(kept.photoUrl)).status).toBe(200);
+  });
+
+  it('takes no photo from a member who has left, though her 15-minute access token has not yet run out', async () => {
+    const leaving = await joinMember(club.request, { storeId: shop.store.id });
+    await uploaded(leaving, JPEG);
+    await club.request.delete(`${API}/me`).set(bearer(leaving.accessToken)).expect(204);
+    const before = await readdir(join(club.dataDir, 'feedback-photos'));
+
+    // Erasure swept her photos already; one kept now would be hers forever, reachable by its address.
+    expectContractError(await upload(leaving.accessToken, JPEG), 401, 'UNAUTHENTICATED');
+    expect(await readdir(join(club.dataDir, 'feedback-photos'))).toEqual(before);
   });
 });
 

@@ -54,6 +54,10 @@ export class FeedbackPhotosService implements OnModuleInit {
 
   async upload(memberId: string, form: FastifyRequest, now = new Date()): Promise<FeedbackPhoto> {
     const bytes = await photoBytes(form);
+    // Her access token outlives an erasure by up to 15 minutes; a photo kept after it would never be swept.
+    if (!(await this.feedback.isLiveMember(memberId))) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This membership no longer exists; log in again');
+    }
     const type = imageTypeOf(bytes);
     if (!type) throw photoInvalid('must be a JPEG, PNG or WebP image');
     const accessKey = randomBytes(16).toString('hex');

@@ -58,6 +58,13 @@ export class FeedbackRepository {
     return member?.storeId ?? null;
   }
 
+  /** Whether the member is still in the club (not erased). */
+  isLiveMember(memberId: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(MemberEntity)
+      .exists({ where: { id: memberId, erasedAt: IsNull() } });
+  }
+
   async insertPhoto(values: Omit<FeedbackPhotoEntity, 'id'>): Promise<string> {
     const result = await this.dataSource.getRepository(FeedbackPhotoEntity).insert(values);
     return String(result.identifiers[0].id);
