@@ -1,4 +1,5 @@
 import type { AuditLogEntry, Staff } from '@vip-club/shared';
+import { DataSource } from 'typeorm';
 import {
   API,
   bearer,
@@ -174,6 +175,47 @@ describe('PATCH /staff/{id} and GET /staff', () => {
       .expect(200);
     await patch(leaving.id, { storeId: elsewhere.id }).expect(200);
     expect((await patch(leaving.id, { active: false }).expect(200)).body).toMatchObject({ active: false });
+  });
+
+  it('does not give a member to a clerk whose deactivation commits while the assignment waits', async () => {
+    const clerk = await createClerk(club.request, managerToken, shop.store.id);
+    const member = await joinMember(club.request);
+    const ds = club.app.get(DataSource);
+    // Holds the clerk's row as PATCH /staff/{id} does, then deactivates and commits.
+    const patchLike = ds.createQueryRunner();
+    await patchLike.connect();
+    await patchLike.startTransaction();
+    try {
+      await patchLike.query('SELECT id FROM staff WHERE id = ? FOR UPDATE', [clerk.id]);
+      let settled = false;
+      const assignment = club.request
+        .put(`${API}/members/${member.id}/clerk`)
+        .set(bearer(managerToken))
+        .send({ clerkId: clerk.id })
+        .then((res) => {
+          settled = true;
+          return res;
+        });
+      // Until the assignment answers or waits on a lock.
+      for (let i = 0; i < 100 && !settled; i++) {
+        const [waits] = await ds.query(
+          "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
+        );
+        if (Number(waits.n) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await patchLike.query('UPDATE staff SET active = 0 WHERE id = ?', [clerk.id]);
+      await patchLike.commitTransaction();
+
+      const res = await assignment;
+      expect(res.status).toBe(404);
+      expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', details: { field: 'clerkId' } });
+      const [row] = await ds.query('SELECT clerk_id FROM members WHERE id = ?', [member.id]);
+      expect(row.clerk_id === null ? null : String(row.clerk_id)).not.toBe(clerk.id);
+    } finally {
+      if (patchLike.isTransactionActive) await patchLike.rollbackTransaction();
+      await patchLike.release();
+    }
   });
 
   it('stops a deactivated clerk at once: the access token is refused, refresh and login too', async () => {

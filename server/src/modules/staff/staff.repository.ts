@@ -47,6 +47,13 @@ export class StaffRepository {
     return query.getOne();
   }
 
+  /** The account, its row share-locked until the transaction ends (see `StaffService.requireActiveClerk`). */
+  findForAssignment(id: string, em: EntityManager): Promise<StaffEntity | null> {
+    const query = this.repo(em).createQueryBuilder('s').where('s.id = :id', { id });
+    if (em.connection.driver.options.type !== 'better-sqlite3') query.setLock('pessimistic_read');
+    return query.getOne();
+  }
+
   async update(
     id: string,
     values: Partial<Omit<StaffEntity, 'id' | 'store'>>,

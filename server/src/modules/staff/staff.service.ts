@@ -107,9 +107,16 @@ export class StaffService implements OnModuleInit {
     return this.staff.findById(id).then((s) => (s?.active ? s : null));
   }
 
-  /** An active clerk, or 404 NOT_FOUND naming `clerkId`. */
+  /**
+   * An active clerk, or 404 NOT_FOUND naming `clerkId`. In a transaction the clerk's row is share-locked
+   * until it ends: a manager deactivating or moving the clerk (`PATCH /staff/{id}`, which locks the row
+   * for update) then either waits for the assignment and counts its member, or goes first and the
+   * clerk reads inactive here. Without the lock the assignment could land on a clerk just deactivated.
+   */
   async requireActiveClerk(id: string, em?: EntityManager): Promise<StaffEntity> {
-    const clerk = await this.staff.findById(id, em);
+    const clerk = em?.queryRunner?.isTransactionActive
+      ? await this.staff.findForAssignment(id, em)
+      : await this.staff.findById(id, em);
     if (!clerk || clerk.role !== 'clerk' || !clerk.active) {
       throw new DomainError(ErrorCode.NOT_FOUND, `No active clerk with id ${id}`, { field: 'clerkId' });
     }
