@@ -15,7 +15,7 @@ export interface Staff {
   name: string;
   role: StaffRole;
   storeId: string | null;
-  /** The same as `active`; kept because clients already read it. */
+  /** @deprecated Read `active`: this is the same value, still sent for clients written before `active` was added. */
   isActive: boolean;
   /** False once a manager has deactivated the account: it can no longer log in. */
   active: boolean;
