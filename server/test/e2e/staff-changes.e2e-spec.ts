@@ -177,26 +177,25 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     expect((await patch(leaving.id, { active: false }).expect(200)).body).toMatchObject({ active: false });
   });
 
-  it('does not give a member to a clerk whose deactivation commits while the assignment waits', async () => {
-    const clerk = await createClerk(club.request, managerToken, shop.store.id);
-    const member = await joinMember(club.request);
+  /**
+   * Holds the clerk's row as PATCH /staff/{id} does while `assign` runs, until it answers or waits on a
+   * lock, then deactivates the clerk and commits: `assign` must not leave a member with that clerk.
+   */
+  async function deactivateWhile<T extends { status: number }>(
+    clerkId: string,
+    assign: () => Promise<T>,
+  ): Promise<T> {
     const ds = club.app.get(DataSource);
-    // Holds the clerk's row as PATCH /staff/{id} does, then deactivates and commits.
     const patchLike = ds.createQueryRunner();
     await patchLike.connect();
     await patchLike.startTransaction();
     try {
-      await patchLike.query('SELECT id FROM staff WHERE id = ? FOR UPDATE', [clerk.id]);
+      await patchLike.query('SELECT id FROM staff WHERE id = ? FOR UPDATE', [clerkId]);
       let settled = false;
-      const assignment = club.request
-        .put(`${API}/members/${member.id}/clerk`)
-        .set(bearer(managerToken))
-        .send({ clerkId: clerk.id })
-        .then((res) => {
-          settled = true;
-          return res;
-        });
-      // Until the assignment answers or waits on a lock.
+      const assignment = assign().then((res) => {
+        settled = true;
+        return res;
+      });
       for (let i = 0; i < 100 && !settled; i++) {
         const [waits] = await ds.query(
           "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
@@ -204,18 +203,38 @@ describe('PATCH /staff/{id} and GET /staff', () => {
         if (Number(waits.n) > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await patchLike.query('UPDATE staff SET active = 0 WHERE id = ?', [clerk.id]);
+      await patchLike.query('UPDATE staff SET active = 0 WHERE id = ?', [clerkId]);
       await patchLike.commitTransaction();
-
       const res = await assignment;
-      expect(res.status).toBe(404);
-      expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', details: { field: 'clerkId' } });
-      const [row] = await ds.query('SELECT clerk_id FROM members WHERE id = ?', [member.id]);
-      expect(row.clerk_id === null ? null : String(row.clerk_id)).not.toBe(clerk.id);
+      const [held] = await ds.query('SELECT COUNT(*) AS n FROM members WHERE clerk_id = ?', [clerkId]);
+      expect(Number(held.n)).toBe(0);
+      return res;
     } finally {
       if (patchLike.isTransactionActive) await patchLike.rollbackTransaction();
       await patchLike.release();
     }
+  }
+
+  it('does not give a member to a clerk whose deactivation commits while the assignment waits', async () => {
+    const clerk = await createClerk(club.request, managerToken, shop.store.id);
+    const member = await joinMember(club.request);
+    const res = await deactivateWhile(clerk.id, () =>
+      club.request
+        .put(`${API}/members/${member.id}/clerk`)
+        .set(bearer(managerToken))
+        .send({ clerkId: clerk.id })
+        .then((r) => r),
+    );
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ code: 'NOT_FOUND', details: { field: 'clerkId' } });
+  });
+
+  it('passes over a store’s only clerk deactivated while a member joins there: she joins with no clerk', async () => {
+    const lone = await createStoreAndClerk(club.request, managerToken);
+    const joined = await deactivateWhile(lone.clerk.id, () =>
+      joinMember(club.request, { storeId: lone.store.id }).then((m) => ({ ...m, status: 201 })),
+    );
+    expect(joined.status).toBe(201);
   });
 
   it('stops a deactivated clerk at once: the access token is refused, refresh and login too', async () => {

@@ -84,8 +84,12 @@ export class StaffRepository {
    * The active clerk of a store with the fewest members (ties: the longest-serving), so new members
    * spread evenly over a store's clerks.
    */
-  async leastLoadedClerk(storeId: string, em?: EntityManager): Promise<string | null> {
-    const row = await this.repo(em)
+  async leastLoadedClerk(
+    storeId: string,
+    em?: EntityManager,
+    excluding: string[] = [],
+  ): Promise<string | null> {
+    const query = this.repo(em)
       .createQueryBuilder('s')
       .select('s.id', 'id')
       .addSelect('COUNT(m.id)', 'load')
@@ -96,8 +100,9 @@ export class StaffRepository {
       .groupBy('s.id')
       .orderBy('load', 'ASC')
       .addOrderBy('s.id', 'ASC')
-      .limit(1)
-      .getRawOne<{ id: string | number }>();
+      .limit(1);
+    if (excluding.length > 0) query.andWhere('s.id NOT IN (:...excluding)', { excluding });
+    const row = await query.getRawOne<{ id: string | number }>();
     return row ? String(row.id) : null;
   }
 }

@@ -123,8 +123,21 @@ export class StaffService implements OnModuleInit {
     return clerk;
   }
 
-  leastLoadedClerk(storeId: string, em?: EntityManager): Promise<string | null> {
-    return this.staff.leastLoadedClerk(storeId, em);
+  /**
+   * The active clerk of a store with the fewest members, or null. In a transaction the chosen clerk's row
+   * is share-locked and read again, as in `requireActiveClerk`: a clerk deactivated or moved meanwhile is
+   * passed over for the next (the first query reads the transaction's snapshot, so it is told whom to skip).
+   */
+  async leastLoadedClerk(storeId: string, em?: EntityManager): Promise<string | null> {
+    if (!em?.queryRunner?.isTransactionActive) return this.staff.leastLoadedClerk(storeId, em);
+    const passedOver: string[] = [];
+    for (;;) {
+      const id = await this.staff.leastLoadedClerk(storeId, em, passedOver);
+      if (id === null) return null;
+      const clerk = await this.staff.findForAssignment(id, em);
+      if (clerk?.active && clerk.role === 'clerk' && clerk.storeId === storeId) return id;
+      passedOver.push(id);
+    }
   }
 }
 
