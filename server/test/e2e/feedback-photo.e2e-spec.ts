@@ -259,6 +259,25 @@ describe('feedback photos', () => {
     expectContractError(await upload(leaving.accessToken, JPEG), 401, 'UNAUTHENTICATED');
     expect(await readdir(join(club.dataDir, 'feedback-photos'))).toEqual(before);
   });
+
+  it('keeps no photo of a member whose upload races her erasure', async () => {
+    const leaving = await Promise.all(
+      Array.from({ length: 12 }, () => joinMember(club.request, { storeId: shop.store.id })),
+    );
+    const outcomes = await Promise.all(
+      leaving.map(async (m) => {
+        const [photo] = await Promise.all([
+          upload(m.accessToken, JPEG),
+          club.request.delete(`${API}/me`).set(bearer(m.accessToken)).expect(204),
+        ]);
+        // Refused as gone, or taken before she left and then swept with her.
+        if (photo.status === 401) return 'refused';
+        expect(photo.status).toBe(201);
+        return (await open((photo.body as FeedbackPhoto).photoUrl)).status === 404 ? 'swept' : 'kept';
+      }),
+    );
+    expect(outcomes).not.toContain('kept');
+  });
 });
 
 /** Supertest's parser for an image answer: the raw bytes (it parses only text types by itself). */

@@ -54,10 +54,6 @@ export class FeedbackPhotosService implements OnModuleInit {
 
   async upload(memberId: string, form: FastifyRequest, now = new Date()): Promise<FeedbackPhoto> {
     const bytes = await photoBytes(form);
-    // Her access token outlives an erasure by up to 15 minutes; a photo kept after it would never be swept.
-    if (!(await this.feedback.isLiveMember(memberId))) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This membership no longer exists; log in again');
-    }
     const type = imageTypeOf(bytes);
     if (!type) throw photoInvalid('must be a JPEG, PNG or WebP image');
     const accessKey = randomBytes(16).toString('hex');
@@ -65,9 +61,9 @@ export class FeedbackPhotosService implements OnModuleInit {
     const file = path.join(this.dir, accessKey);
     // The file first: a row always has its bytes; a failed insert leaves no orphan file behind.
     await writeFile(file, bytes, { flag: 'wx' });
-    let id: string;
+    let id: string | null;
     try {
-      id = await this.feedback.insertPhoto({
+      id = await this.feedback.insertPhotoOfLiveMember({
         memberId,
         accessKey,
         contentType: type,
@@ -77,6 +73,11 @@ export class FeedbackPhotosService implements OnModuleInit {
     } catch (err) {
       await unlink(file).catch(() => undefined);
       throw err;
+    }
+    if (id === null) {
+      // Erased while her access token (15 minutes) still runs: a photo kept now would never be swept.
+      await unlink(file).catch(() => undefined);
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This membership no longer exists; log in again');
     }
     return {
       photoId: id,

@@ -58,16 +58,17 @@ export class FeedbackRepository {
     return member?.storeId ?? null;
   }
 
-  /** Whether the member is still in the club (not erased). */
-  isLiveMember(memberId: string): Promise<boolean> {
-    return this.dataSource
-      .getRepository(MemberEntity)
-      .exists({ where: { id: memberId, erasedAt: IsNull() } });
-  }
-
-  async insertPhoto(values: Omit<FeedbackPhotoEntity, 'id'>): Promise<string> {
-    const result = await this.dataSource.getRepository(FeedbackPhotoEntity).insert(values);
-    return String(result.identifiers[0].id);
+  /**
+   * Keeps the photo's row unless the member has been erased (null then). Her row is read under a
+   * shared lock, which the erasure's lock in `erasePhotos` waits for: a photo uploaded while she
+   * leaves is either swept with her or refused, never left behind.
+   */
+  async insertPhotoOfLiveMember(values: Omit<FeedbackPhotoEntity, 'id'>): Promise<string | null> {
+    return this.dataSource.transaction(async (em) => {
+      if (!(await this.lockMember(em, values.memberId, 'pessimistic_read'))) return null;
+      const result = await em.insert(FeedbackPhotoEntity, values);
+      return String(result.identifiers[0].id);
+    });
   }
 
   findPhoto(id: string): Promise<FeedbackPhotoEntity | null> {
@@ -84,13 +85,41 @@ export class FeedbackRepository {
    * ratings and follow-ups. Answers the keys, which name the files to delete.
    */
   async erasePhotos(em: EntityManager, memberId: string): Promise<string[]> {
-    const rows = await em.find(FeedbackPhotoEntity, {
-      where: { memberId },
-      select: { id: true, accessKey: true },
-    });
+    await this.lockMember(em, memberId, 'pessimistic_write');
+    // A locking read sees every photo committed so far, whatever snapshot the erasure began with.
+    const photos = em
+      .getRepository(FeedbackPhotoEntity)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.accessKey'])
+      .where('p.memberId = :memberId', { memberId });
+    if (!isSqlite(em)) photos.setLock('pessimistic_write');
+    const rows = await photos.getMany();
     await em.update(FeedbackEntity, { memberId, photoUrl: Not(IsNull()) }, { photoUrl: null });
     await em.update(FollowUpEntity, { memberId, photoUrl: Not(IsNull()) }, { photoUrl: null });
     if (rows.length > 0) await em.delete(FeedbackPhotoEntity, { memberId });
     return rows.map((r) => r.accessKey);
   }
+
+  /**
+   * Whether the member is still in the club, her row locked till the transaction ends (SQLite's one
+   * writer needs no lock).
+   */
+  private async lockMember(
+    em: EntityManager,
+    memberId: string,
+    mode: 'pessimistic_read' | 'pessimistic_write',
+  ): Promise<boolean> {
+    const query = em
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.erasedAt'])
+      .where('m.id = :memberId', { memberId });
+    if (!isSqlite(em)) query.setLock(mode);
+    const member = await query.getOne();
+    return member !== null && member.erasedAt === null;
+  }
+}
+
+function isSqlite(em: EntityManager): boolean {
+  return em.connection.driver.options.type === 'better-sqlite3';
 }
