@@ -133,7 +133,16 @@ async function sendFile(
   headers: Record<string, string>,
 ): Promise<RawResponse> {
   try {
-    const res = await Taro.uploadFile({ url, filePath: file.filePath, name: file.field, header: headers });
+    const options: Taro.uploadFile.Option & { fileType?: 'image' } = {
+      url,
+      filePath: file.filePath,
+      name: file.field,
+      header: headers,
+    };
+    // Alipay's my.uploadFile refuses a call without the file's kind (Taro passes it through untouched);
+    // the club only ever uploads photos.
+    if (process.env.TARO_ENV === 'alipay') options.fileType = 'image';
+    const res = await Taro.uploadFile(options);
     // uploadFile hands the body back as text, whatever its type.
     let data: unknown = res.data;
     try {
@@ -141,7 +150,8 @@ async function sendFile(
     } catch {
       // Not JSON (a proxy's error page): the status alone speaks.
     }
-    return { status: res.statusCode, data };
+    // Alipay may report the status as a string.
+    return { status: Number(res.statusCode), data };
   } catch (err) {
     throw new ApiError('NETWORK', 0, err instanceof Error ? err.message : 'network error');
   }
