@@ -149,22 +149,16 @@ test('a manager finds member feedback from her desk: every boutique’s open one
   ]);
 
   // Each tab shows what the API holds for a manager: open ones of every store, then only the escalated.
-  // A tab keeps the previous list on screen until its own arrives, so the cards are read until they settle.
-  const cardsSettleOn = async (expected: string[]) => {
-    const until = Date.now() + 10_000;
-    let ids: (string | null)[] = [];
-    do {
-      await desk.locator('.follow-ups__item, .follow-ups__empty').first().waitFor();
-      ids = await desk
-        .locator('.follow-ups__item')
-        .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-follow-up')));
-      if (ids.join() === expected.join()) break;
-      await new Promise((r) => setTimeout(r, 100));
-    } while (Date.now() < until);
+  // The first cards (or the empty line) a tab shows are already its own: the previous tab's list goes at the tap.
+  const cardsShow = async (expected: string[]) => {
+    await desk.locator('.follow-ups__item, .follow-ups__empty').first().waitFor();
+    const ids = await desk
+      .locator('.follow-ups__item')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-follow-up')));
     expect(ids).toEqual(expected);
   };
   const open = await call<Paginated<FollowUp>>('/staff/follow-ups?limit=50', { token: managerToken });
-  await cardsSettleOn(open.items.map((f) => f.id));
+  await cardsShow(open.items.map((f) => f.id));
   // A manager's card names the boutique it belongs to.
   const mine = open.items.find((f) => f.id === rated.followUpId);
   const boutique = stores.find((st) => st.id === mine?.storeId)?.name ?? '';
@@ -172,11 +166,22 @@ test('a manager finds member feedback from her desk: every boutique’s open one
   const card = desk.locator(`[data-follow-up="${rated.followUpId}"]`);
   expect(await card.locator('.follow-ups__meta').textContent()).toMatch(new RegExp(`^${boutique} · 门店 · `));
 
+  // On a slow network the tab's answer is late: until it comes, the open cards must not sit under its name.
+  // The server's answer is held (not replaced) until the screen has been read.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await desk.route(/\/staff\/follow-ups\?.*escalated=true/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await desk.locator('.follow-ups__tabs .chip', { hasText: '已转店长' }).click();
+  await desk.locator('.follow-ups .lead', { hasText: '请稍候…' }).waitFor();
+  expect(await desk.locator('.follow-ups__item').count()).toBe(0);
+  release();
   const escalated = await call<Paginated<FollowUp>>('/staff/follow-ups?escalated=true&limit=50', {
     token: managerToken,
   });
-  await cardsSettleOn(escalated.items.map((f) => f.id));
+  await cardsShow(escalated.items.map((f) => f.id));
   if (escalated.items.length === 0) {
     expect(await textOf(desk, '.follow-ups__empty')).toBe('没有转给店长的反馈，各店都在时限内');
   } else {

@@ -67,15 +67,25 @@ export default function StaffFollowUpsPage() {
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const busy = useRef(false);
+  // Only the latest read may fill the list: a tab tapped quickly after another must not get the other's answer.
+  const latestRead = useRef(0);
 
-  const load = (which: FollowUpView) =>
-    listFollowUps(which === 'resolved' ? 'resolved' : 'open', { escalated: which === 'escalated' })
+  const load = (which: FollowUpView) => {
+    const read = ++latestRead.current;
+    const isLatest = () => read === latestRead.current;
+    return listFollowUps(which === 'resolved' ? 'resolved' : 'open', { escalated: which === 'escalated' })
       .then((page) => {
+        if (!isLatest()) return;
         setItems(page.items);
         setError(null);
       })
-      .catch((err: unknown) => setError(friendlyError(err)))
-      .finally(() => setLoaded(true));
+      .catch((err: unknown) => {
+        if (isLatest()) setError(friendlyError(err));
+      })
+      .finally(() => {
+        if (isLatest()) setLoaded(true);
+      });
+  };
 
   useDidShow(() => {
     setVisible(true);
@@ -101,6 +111,9 @@ export default function StaffFollowUpsPage() {
 
   const show = (which: FollowUpView) => {
     setStatus(which);
+    // The previous tab's cards go at once rather than sit under the new tab's name until its answer comes.
+    setItems([]);
+    setError(null);
     setLoaded(false);
     void load(which);
   };
