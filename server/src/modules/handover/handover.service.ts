@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@vip-club/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { OutboxService } from '../outbox/outbox.service';
@@ -37,7 +37,16 @@ export class HandoverService {
       if (unique.includes(fromId)) {
         throw validationError([{ path: field, message: 'A clerk cannot hand members to themself' }]);
       }
-      const targets = await em.find(StaffEntity, { where: { id: In(unique), role: 'clerk', active: true } });
+      // Share-locks the receiving clerks' rows (MySQL): a PATCH /staff/{id} deactivating or moving one of them
+      // either commits first (read here as inactive: refused) or waits for this handover and then counts the
+      // members it received (409 CLERK_HAS_MEMBERS). Unlocked, this read could hand members to a clerk whose
+      // deactivation committed meanwhile.
+      const targetQuery = em
+        .createQueryBuilder(StaffEntity, 's')
+        .where('s.id IN (:...ids)', { ids: unique })
+        .orderBy('s.id');
+      if (em.connection.options.type !== 'better-sqlite3') targetQuery.setLock('pessimistic_read');
+      const targets = (await targetQuery.getMany()).filter((t) => t.role === 'clerk' && t.active);
       if (targets.length !== unique.length) {
         throw validationError([{ path: field, message: 'Every target must be an active clerk' }]);
       }
