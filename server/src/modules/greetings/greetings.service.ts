@@ -22,6 +22,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { OutboxService } from '../outbox/outbox.service';
+import { retryOnDeadlock } from '../points/transaction-retry';
 import type { GreetingTemplateEntity } from './entities/greeting-template.entity';
 import type { MemberContactEntity } from './entities/member-contact.entity';
 import { type GreetingMemberRow, GreetingsRepository } from './greetings.repository';
@@ -99,42 +100,46 @@ export class GreetingsService {
 
     let id: string;
     try {
-      id = await this.dataSource.transaction(async (em) => {
-        if (
-          isMarketing &&
-          !(await this.caps.takeOne(em, member.id, new Date(now.getTime() - GREETING_CAP_DAYS * DAY), now))
-        ) {
-          throw new DomainError(ErrorCode.CONTACT_CAP_REACHED);
-        }
-        const contactId = await this.greetings.insertContact(em, {
-          memberId: member.id,
-          staffId: user.sub,
-          purpose,
-          text,
-          deliveries,
-          idempotencyKey: key,
-          at: now,
-        });
-        const platform = deliveries.find(
-          (d) => d.status === 'queued' && (d.channel === 'wechat' || d.channel === 'alipay'),
-        );
-        await this.outbox.enqueue(
-          em,
-          [
-            {
-              memberId: member.id,
-              topic: 'greeting',
-              ref: `greeting:${contactId}`,
-              title: '来自您的专属顾问',
-              body: text,
-              data: { contactId, staffId: user.sub },
-              platform: platform ? { template: GREETING_TEMPLATE_KEY, fields: { text } } : undefined,
-            },
-          ],
-          now,
-        );
-        return contactId;
-      });
+      // A deadlock victim runs again: the cap row is taken first here, while a birthday page locks the
+      // member's row (the gift's points) before the cap rows, and the contact's foreign key needs that row.
+      id = await retryOnDeadlock(() =>
+        this.dataSource.transaction(async (em) => {
+          if (
+            isMarketing &&
+            !(await this.caps.takeOne(em, member.id, new Date(now.getTime() - GREETING_CAP_DAYS * DAY), now))
+          ) {
+            throw new DomainError(ErrorCode.CONTACT_CAP_REACHED);
+          }
+          const contactId = await this.greetings.insertContact(em, {
+            memberId: member.id,
+            staffId: user.sub,
+            purpose,
+            text,
+            deliveries,
+            idempotencyKey: key,
+            at: now,
+          });
+          const platform = deliveries.find(
+            (d) => d.status === 'queued' && (d.channel === 'wechat' || d.channel === 'alipay'),
+          );
+          await this.outbox.enqueue(
+            em,
+            [
+              {
+                memberId: member.id,
+                topic: 'greeting',
+                ref: `greeting:${contactId}`,
+                title: '来自您的专属顾问',
+                body: text,
+                data: { contactId, staffId: user.sub },
+                platform: platform ? { template: GREETING_TEMPLATE_KEY, fields: { text } } : undefined,
+              },
+            ],
+            now,
+          );
+          return contactId;
+        }),
+      );
     } catch (err) {
       const capped = err instanceof DomainError && err.code === ErrorCode.CONTACT_CAP_REACHED;
       if (!capped && !isUniqueViolation(err, STAFF_KEY_INDEX)) throw err;
