@@ -260,6 +260,20 @@ describe('feedback photos', () => {
     expect(await readdir(join(club.dataDir, 'feedback-photos'))).toEqual(before);
   });
 
+  it('takes no rating from a member who has left: it would keep her words and open a follow-up', async () => {
+    const leaving = await joinMember(club.request, { storeId: shop.store.id });
+    await club.request.delete(`${API}/me`).set(bearer(leaving.accessToken)).expect(204);
+    const rated = await club.request
+      .post(`${API}/feedback`)
+      .set(bearer(leaving.accessToken))
+      .send({ subject: 'store', rating: 1, comment: '我已经不是会员了' });
+    expectContractError(rated, 401, 'UNAUTHENTICATED');
+    const list = (
+      await club.request.get(`${API}/staff/follow-ups?limit=100`).set(bearer(shop.clerkToken)).expect(200)
+    ).body as Paginated<FollowUp>;
+    expect(list.items.map((f) => f.comment)).not.toContain('我已经不是会员了');
+  });
+
   it('keeps no photo of a member whose upload races her erasure', async () => {
     const leaving = await Promise.all(
       Array.from({ length: 12 }, () => joinMember(club.request, { storeId: shop.store.id })),

@@ -65,7 +65,7 @@ export class FeedbackRepository {
    */
   async insertPhotoOfLiveMember(values: Omit<FeedbackPhotoEntity, 'id'>): Promise<string | null> {
     return this.dataSource.transaction(async (em) => {
-      if (!(await this.lockMember(em, values.memberId, 'pessimistic_read'))) return null;
+      if (!(await this.lockLiveMember(em, values.memberId, 'pessimistic_read'))) return null;
       const result = await em.insert(FeedbackPhotoEntity, values);
       return String(result.identifiers[0].id);
     });
@@ -85,7 +85,7 @@ export class FeedbackRepository {
    * ratings and follow-ups. Answers the keys, which name the files to delete.
    */
   async erasePhotos(em: EntityManager, memberId: string): Promise<string[]> {
-    await this.lockMember(em, memberId, 'pessimistic_write');
+    await this.lockLiveMember(em, memberId, 'pessimistic_write');
     // A locking read sees every photo committed so far, whatever snapshot the erasure began with.
     const photos = em
       .getRepository(FeedbackPhotoEntity)
@@ -102,9 +102,9 @@ export class FeedbackRepository {
 
   /**
    * Whether the member is still in the club, her row locked till the transaction ends (SQLite's one
-   * writer needs no lock).
+   * writer needs no lock): shared by what she adds (a photo, a rating), exclusive by her erasure.
    */
-  private async lockMember(
+  async lockLiveMember(
     em: EntityManager,
     memberId: string,
     mode: 'pessimistic_read' | 'pessimistic_write',

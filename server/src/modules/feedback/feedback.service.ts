@@ -27,6 +27,10 @@ export class FeedbackService {
 
   async give(memberId: string, input: FeedbackInput, now = new Date()): Promise<Feedback> {
     const row = await this.dataSource.transaction(async (em) => {
+      // Her access token outlives an erasure by up to 15 minutes; a rating then would keep her words.
+      if (!(await this.feedback.lockLiveMember(em, memberId, 'pessimistic_read'))) {
+        throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This membership no longer exists; log in again');
+      }
       const storeId = await this.storeConcerned(em, memberId, input);
       await this.requireOwnPhoto(em, memberId, input.photoUrl);
       const saved = await this.feedback.insert(em, {
