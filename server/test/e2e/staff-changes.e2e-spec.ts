@@ -311,4 +311,39 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     expect(asClerk.body.error.code).toBe('FORBIDDEN');
     await club.request.get(`${API}/staff`).set(bearer(shop.clerkToken)).expect(403);
   });
+
+  // Last in the file: it may leave the bootstrap manager deactivated.
+  it('keeps a manager when the managers deactivate one another at the same moment', async () => {
+    const newManager = async () => {
+      const username = unique('mgr');
+      const res = await club.request
+        .post(`${API}/staff`)
+        .set(bearer(managerToken))
+        .send({ username, password: CLERK_PASSWORD, name: '周店长', role: 'manager' })
+        .expect(201);
+      return {
+        id: res.body.id as string,
+        token: (await loginStaff(club.request, username, CLERK_PASSWORD)).accessToken,
+      };
+    };
+    const [a, b] = [await newManager(), await newManager()];
+    const ds = club.app.get(DataSource);
+    const activeManagers = async () =>
+      Number((await ds.query("SELECT COUNT(*) AS n FROM staff WHERE role = 'manager' AND active = 1"))[0].n);
+    expect(await activeManagers()).toBe(3);
+
+    // Each deactivates the next, all at once: unchecked, the club would be left with no manager.
+    const answers = await Promise.all([
+      patch(a.id, { active: false }, managerToken),
+      patch(b.id, { active: false }, a.token),
+      patch(managerId, { active: false }, b.token),
+    ]);
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((st) => st === 200).length).toBeLessThanOrEqual(2);
+    expect(statuses.every((st) => st === 200 || st === 409 || st === 401)).toBe(true);
+    for (const refused of answers.filter((r) => r.status === 409)) {
+      expect(refused.body.error).toMatchObject({ code: 'CONFLICT', details: { field: 'active' } });
+    }
+    expect(await activeManagers()).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -45,11 +45,23 @@ export class StaffChangesService {
     const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
 
     const updated = await this.ds.transaction(async (em) => {
+      // Locked before the account itself, in the same order by every deactivation, so that two managers
+      // deactivating each other at once cannot both pass the check below (nor deadlock).
+      const activeManagers = input.active === false ? await this.staff.lockActiveManagerIds(em) : [];
       const before = await this.staff.findForChange(id, em);
       if (!before) throw new DomainError(ErrorCode.NOT_FOUND, `No staff with id ${id}`);
       const changes = changesOf(before, input, passwordHash);
       if (Object.keys(changes).length === 0) return before;
 
+      if (
+        changes.active === false &&
+        before.role === 'manager' &&
+        activeManagers.every((managerId) => managerId === id)
+      ) {
+        throw new DomainError(ErrorCode.CONFLICT, 'The club keeps at least one active manager', {
+          field: 'active',
+        });
+      }
       const leaving = changes.active === false || changes.storeId !== undefined;
       if (leaving) {
         const members = await this.staff.countMembersOf(id, em);

@@ -67,6 +67,18 @@ export class StaffRepository {
    * gap around them) stay locked until the transaction ends, so no member is given this clerk between
    * the count and a change that relies on it being zero.
    */
+  /**
+   * The active managers, their rows locked in id order (MySQL) until the transaction ends: two
+   * deactivations at once queue here, so the second sees what the first left.
+   */
+  async lockActiveManagerIds(em: EntityManager): Promise<string[]> {
+    const lock = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
+    const rows: Array<{ id: string | number }> = await em.query(
+      `SELECT id FROM staff WHERE role = 'manager' AND active = 1 ORDER BY id${lock}`,
+    );
+    return rows.map((r) => String(r.id));
+  }
+
   async countMembersOf(id: string, em: EntityManager): Promise<number> {
     const lock = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE';
     const rows: Array<{ n: string | number }> = await em.query(
