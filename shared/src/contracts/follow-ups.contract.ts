@@ -29,7 +29,7 @@ export interface FollowUp {
   refId: string | null;
   rating: number;
   comment: string;
-  /** The member's photo with the rating: an https URL, or a path on this server (`FEEDBACK_PHOTO_PATH`). */
+  /** The member's photo with the rating: a path on this server (`FEEDBACK_PHOTO_PATH`). */
   photoUrl: string | null;
   status: FollowUpStatus;
   openedAt: string;

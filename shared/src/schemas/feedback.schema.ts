@@ -12,15 +12,15 @@ export const FeedbackInputSchema = z
     refId: IdSchema.optional(),
     rating: z.number().int().min(1).max(5),
     comment: z.string().trim().max(1000).default(''),
-    /** An https URL, or the `photoUrl` that `POST /feedback/photos` answered (a path on this server). */
+    /**
+     * The `photoUrl` that `POST /feedback/photos` answered (a path on this server). Nothing else: staff
+     * phones show the photo, and an address elsewhere would have them fetch whatever a member names.
+     */
     photoUrl: z
       .string()
       .trim()
       .max(500)
-      .refine(
-        (u) => FEEDBACK_PHOTO_PATH.test(u) || (/^https:\/\//i.test(u) && z.url().safeParse(u).success),
-        'must be an https URL or a photoUrl from POST /feedback/photos',
-      )
+      .refine((u) => FEEDBACK_PHOTO_PATH.test(u), 'must be a photoUrl from POST /feedback/photos')
       .optional(),
   })
   .refine((v) => v.refId !== undefined || (v.subject !== 'purchase' && v.subject !== 'event'), {

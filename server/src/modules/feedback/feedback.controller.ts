@@ -33,7 +33,7 @@ export class FeedbackController {
   @ApiOperation({
     summary: 'Rate a purchase, an event, a store or anything',
     description:
-      "`refId` names the member's own purchase, an event they attended (else 409 NOT_ATTENDED) or a store (absent: 404 NOT_FOUND). A rating of 3 or less opens a follow-up for the store concerned, due in its opening hours. `photoUrl`: an https URL, or the `photoUrl` `POST /feedback/photos` answered this member (another's: 404 NOT_FOUND).",
+      "`refId` names the member's own purchase, an event they attended (else 409 NOT_ATTENDED) or a store (absent: 404 NOT_FOUND). A rating of 3 or less opens a follow-up for the store concerned, due in its opening hours. `photoUrl`: the `photoUrl` `POST /feedback/photos` answered this member (another's: 404 NOT_FOUND; any other address: 400).",
   })
   give(@CurrentUser() user: AuthUser, @Body() body: FeedbackInputDto): Promise<Feedback> {
     return this.feedback.give(user.sub, body);

@@ -61,7 +61,7 @@ export class FeedbackService {
     return toFeedback(row);
   }
 
-  /** A photo kept by the club must be one this member uploaded; an https URL elsewhere is taken as given. */
+  /** The photo must be one this member uploaded (the schema admits only the club's own photo paths). */
   private async requireOwnPhoto(
     em: EntityManager,
     memberId: string,
