@@ -215,4 +215,30 @@ describe('referral rewards after the purchase', () => {
     const afterShe = await join({ referralCode: code, storeId: shop.store.id });
     expect(await statusOf(afterShe)).toEqual([['bound', null]]);
   });
+
+  it('judges a refund by the minimum the purchase qualified under, not one raised since', async () => {
+    const putReferralMinimum = async (minFirstPurchase: number) => {
+      const current = await club.request.get(`${API}/rules`).set(bearer(managerToken)).expect(200);
+      const rules = current.body.rules as { referral: Record<string, unknown> };
+      await club.request
+        .put(`${API}/rules`)
+        .set(bearer(managerToken))
+        .send({ ...rules, referral: { ...rules.referral, minFirstPurchase } })
+        .expect(200);
+      return Number(rules.referral.minFirstPurchase);
+    };
+    const referrer = await join();
+    const friend = await join({ referralCode: referrer.referralCode });
+    const purchase = await buy(friend, 150_000);
+    const before = await putReferralMinimum(200_000);
+    try {
+      // 140,000 left: still above the 100,000 the purchase qualified under, so both keep their reward.
+      await refund(purchase.purchase.id, 10_000).expect(201);
+      expect(await referralOf(referrer)).toMatchObject({ rewarded: 1 });
+      expect(await pointsOf(referrer)).toBe(500);
+      expect(await referralLedger(friend.id)).toHaveLength(1);
+    } finally {
+      await putReferralMinimum(before);
+    }
+  });
 });

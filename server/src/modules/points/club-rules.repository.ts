@@ -10,6 +10,10 @@ export class ClubRulesRepository {
     return em.getRepository(RuleSetEntity).findOne({ where: {}, order: { id: 'DESC' } });
   }
 
+  byId(em: EntityManager, id: string): Promise<RuleSetEntity | null> {
+    return em.getRepository(RuleSetEntity).findOne({ where: { id } });
+  }
+
   async insert(
     em: EntityManager,
     rules: RulesDocument,

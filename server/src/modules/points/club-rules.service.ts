@@ -56,6 +56,16 @@ export class ClubRulesService {
     return value;
   }
 
+  /**
+   * The rules a purchase was made under (its `ruleSetId`; null: the defaults before any rule set), so a
+   * later change of the rules does not change what that purchase earned or qualified for.
+   */
+  async ofSet(em: EntityManager, ruleSetId: string | null): Promise<RulesDocument> {
+    if (ruleSetId === null) return { ...DEFAULT_CLUB_RULES, returnWindowDays: 0 };
+    const row = await this.ruleSets.byId(em, ruleSetId);
+    return row ? withDefaults(row.rules) : (await this.active(em)).rules;
+  }
+
   async current(): Promise<RuleSet> {
     const newest = await this.ruleSets.newest(this.dataSource.manager);
     if (!newest) {

@@ -22,6 +22,8 @@ export interface PurchaseRefunded {
   /** The purchase's amount, and what has been refunded of it in all, this refund included. */
   amount: number;
   refundedAmount: number;
+  /** The rule set the purchase was made under (null: the defaults). */
+  ruleSetId: string | null;
   now: Date;
 }
 

@@ -130,6 +130,7 @@ export class RefundsService {
         memberId: purchase.memberId,
         amount: purchase.amount,
         refundedAmount: purchase.refundedAmount,
+        ruleSetId: purchase.ruleSetId,
         now,
       })) ?? balanceAfter;
     const refund = await this.refunds.insert(em, {

@@ -135,7 +135,7 @@ export class ReferralsService {
 
   /**
    * Takes both rewards back, once, when a refund leaves the referral's qualifying purchase below the
-   * rules' minimum (net of all its refunds): `refund_reversal` entries with refs
+   * minimum of the rules it was made under (net of all its refunds): `refund_reversal` entries with refs
    * `referral-reversal:<id>:referrer|referred` (unique, so no retry or race reverses twice), even below
    * zero like any refund's reversal. The referral becomes `reversed`, so it no longer counts toward the
    * referrer's monthly cap, and both members are told in their inbox.
@@ -144,7 +144,8 @@ export class ReferralsService {
     const { em } = event;
     const referral = await this.referrals.findRewardedByPurchase(em, event.purchaseId);
     if (!referral) return null;
-    const { rules } = await this.rules.active(em);
+    // The minimum the purchase qualified under: raising it later must not take back a fair reward.
+    const rules = await this.rules.ofSet(em, event.ruleSetId);
     if (event.amount - event.refundedAmount >= rules.referral.minFirstPurchase) return null;
     if (!(await this.referrals.markReversed(em, referral.id))) return null;
     const notices: OutboxItem[] = [];
