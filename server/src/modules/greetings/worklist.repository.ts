@@ -57,6 +57,12 @@ export class WorklistRepository {
       )
       .groupBy('r.member_id')
       .addGroupBy('m.clerk_id')
+      // Only requests nobody has answered yet (no contact after the latest; one at the same instant
+      // came before it, as the rule says): answered ones would otherwise ride along in every query
+      // below, for every clerk of the store, for ever.
+      .having(
+        'MAX(r.created_at) >= COALESCE((SELECT MAX(c.at) FROM member_contacts c WHERE c.member_id = r.member_id), MAX(r.created_at))',
+      )
       .getRawMany<Record<string, unknown>>();
     const unassigned = callMe.filter((c) => c.clerkId === null).map((c) => String(c.memberId));
     const ownOr = unassigned.length > 0 ? ' OR m.id IN (:...unassigned)' : '';
