@@ -172,6 +172,16 @@ describe('referral rewards after the purchase', () => {
     expect(await pointsOf(referrer)).toBe(REFERRAL_MONTHLY_CAP * 500);
   });
 
+  it(`pays no more than ${REFERRAL_MONTHLY_CAP} referrals a month when their friends buy at the same moment`, async () => {
+    const referrer = await join();
+    const friends: JoinedMember[] = [];
+    for (let i = 0; i < REFERRAL_MONTHLY_CAP + 6; i++)
+      friends.push(await join({ referralCode: referrer.referralCode }));
+    await Promise.all(friends.map((friend) => buy(friend, 100_000)));
+    expect(await referralOf(referrer)).toMatchObject({ rewarded: REFERRAL_MONTHLY_CAP });
+    expect(await pointsOf(referrer)).toBe(REFERRAL_MONTHLY_CAP * 500);
+  });
+
   it("refuses a referral by an active clerk's own phone for a member joining at that clerk's store", async () => {
     const phone = uniquePhone();
     await club.request

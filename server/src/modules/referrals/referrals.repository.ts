@@ -125,14 +125,20 @@ export class ReferralsRepository {
     return rows.length > 0 && rows[0].erased_at === null;
   }
 
+  /**
+   * A locking read on MySQL: under REPEATABLE READ a plain count reads the snapshot taken at the
+   * transaction's first read, before it waited for the referrer's lock, and so misses the rewards of
+   * the purchases it queued behind (16 paid under a cap of 10 when friends bought at once).
+   */
   async countRewarded(em: EntityManager, referrerId: string, from: Date, to: Date): Promise<number> {
-    return em
-      .getRepository(ReferralEntity)
-      .createQueryBuilder('r')
-      .where('r.referrerId = :referrerId', { referrerId })
-      .andWhere("r.status = 'rewarded'")
-      .andWhere('r.rewardedAt >= :from AND r.rewardedAt < :to', { from, to })
-      .getCount();
+    const lock = em.connection.driver.options.type === 'better-sqlite3' ? '' : ' LOCK IN SHARE MODE';
+    const [row] = await rawQuery<{ n: unknown }>(
+      em,
+      `SELECT COUNT(*) AS n FROM referrals
+       WHERE referrer_id = ? AND status = 'rewarded' AND rewarded_at >= ? AND rewarded_at < ?${lock}`,
+      [referrerId, from, to],
+    );
+    return Number(row?.n ?? 0);
   }
 
   /** Settles a bound referral; false when another purchase settled it first. */

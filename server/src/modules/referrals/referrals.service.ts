@@ -147,9 +147,11 @@ export class ReferralsService {
     // The minimum the purchase qualified under: raising it later must not take back a fair reward.
     const rules = await this.rules.ofSet(em, event.ruleSetId);
     if (event.amount - event.refundedAmount >= rules.referral.minFirstPurchase) return null;
+    // The referrer's row before the referral's, in the order a purchase paying a referral takes them.
+    const referrerLive = await this.referrals.lockLiveMember(em, referral.referrerId);
     if (!(await this.referrals.markReversed(em, referral.id))) return null;
     const notices: OutboxItem[] = [];
-    if (referral.referrerPoints > 0 && (await this.referrals.lockLiveMember(em, referral.referrerId))) {
+    if (referral.referrerPoints > 0 && referrerLive) {
       await this.ledger.debit(em, {
         memberId: referral.referrerId,
         points: referral.referrerPoints,
