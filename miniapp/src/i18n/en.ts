@@ -730,7 +730,7 @@ export const en: Dictionary = {
   'error.NOT_ATTENDED': 'Only guests who came can rate this event',
   'error.ALREADY_RATED': 'You have already rated this event',
   'error.CONTACT_CAP_REACHED': 'This member already had a message from the club in the last 3 days; try again later',
-  'error.CLERK_HAS_MEMBERS': 'This adviser still looks after members; hand them to another adviser first',
+  'error.CLERK_HAS_MEMBERS': 'This clerk still looks after members; hand them to another clerk first',
   'error.PAYLOAD_TOO_LARGE': 'That is too long; please shorten it',
   'error.RATE_LIMITED': 'A little too fast; please wait a moment',
   'error.PLATFORM_UNAVAILABLE': 'The platform is unavailable right now; please try again shortly',

@@ -1,6 +1,5 @@
 import type { MemberContact, MemberDetail, WorklistEntry } from '@vip-club/shared';
 import { create } from 'zustand';
-import { listMemberContacts } from '../services/greetings.service';
 import { getMemberDetail, getWorklist } from '../services/worklist.service';
 
 interface ClerkState {
@@ -10,7 +9,7 @@ interface ClerkState {
   /** Members the clerk opened, by id, so the composer fills its preview without a second read. */
   members: Record<string, MemberDetail>;
   contacts: Record<string, MemberContact[]>;
-  /** Reads the member and their contact history together. */
+  /** Reads the member; the detail carries the latest contacts (`MemberDetail.contacts`). */
   loadMember: (memberId: string) => Promise<void>;
   /** Reads the member only when not yet known (the composer opened straight from an address). */
   ensureMember: (memberId: string) => Promise<MemberDetail>;
@@ -26,10 +25,10 @@ export const useClerkStore = create<ClerkState>((set, get) => ({
   members: {},
   contacts: {},
   async loadMember(memberId) {
-    const [member, history] = await Promise.all([getMemberDetail(memberId), listMemberContacts(memberId)]);
+    const member = await getMemberDetail(memberId);
     set((s) => ({
       members: { ...s.members, [memberId]: member },
-      contacts: { ...s.contacts, [memberId]: history.items },
+      contacts: { ...s.contacts, [memberId]: member.contacts },
     }));
   },
   async ensureMember(memberId) {

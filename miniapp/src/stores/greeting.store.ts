@@ -12,7 +12,8 @@ import {
 import { create } from 'zustand';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { toClubDateTime } from '../lib/club-time';
-import { listGreetingTemplates, sendGreeting } from '../services/greetings.service';
+import { listGreetingTemplates } from '../services/greeting-templates.service';
+import { sendGreeting } from '../services/greetings.service';
 
 /** The most a greeting may say (as the server's schema allows). */
 export const GREETING_MAX_LENGTH = 500;
@@ -83,8 +84,7 @@ let key: { for: string; value: string } | null = null;
 export const useGreetingStore = create<GreetingState>((set, get) => ({
   templates: null,
   async loadTemplates() {
-    const answer = await listGreetingTemplates();
-    set({ templates: answer.items });
+    set({ templates: await listGreetingTemplates() });
   },
 
   draft: emptyDraft(''),

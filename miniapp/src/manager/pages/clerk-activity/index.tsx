@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ClerkActivity, ClerkActivityReport, ClerkContact, Store } from '@vip-club/shared';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
@@ -34,15 +34,30 @@ export default function ManagerClerkActivityPage() {
   const [contacts, setContacts] = useState<ClerkContact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Only the latest read may fill the page: a period, boutique or clerk tapped quickly after another must
+  // not show the other's answer under its own label.
+  const latestRead = useRef(0);
+  const latest = <V,>(read: Promise<V>, fill: (value: V) => void) => {
+    const mine = ++latestRead.current;
+    read
+      .then((value) => {
+        if (mine === latestRead.current) fill(value);
+      })
+      .catch((err: unknown) => {
+        if (mine === latestRead.current) setError(friendlyError(err));
+      });
+  };
+
   const load = (name: PeriodName, store: string) => {
     setPeriod(name);
     setStoreId(store);
     setError(null);
     setReport(null);
     setClerk(null);
-    getClerkActivity(periodDates(name, Date.now()), store === ALL_STORES ? undefined : store)
-      .then(setReport)
-      .catch((err: unknown) => setError(friendlyError(err)));
+    latest(
+      getClerkActivity(periodDates(name, Date.now()), store === ALL_STORES ? undefined : store),
+      setReport,
+    );
   };
 
   useManagerGuard(() => {
@@ -58,9 +73,7 @@ export default function ManagerClerkActivityPage() {
     setContacts(null);
     setError(null);
     // The report's own dates, so the contacts are those the row counted.
-    getClerkContacts(row.staffId, { from: report.from, to: report.to })
-      .then(setContacts)
-      .catch((err: unknown) => setError(friendlyError(err)));
+    latest(getClerkContacts(row.staffId, { from: report.from, to: report.to }), setContacts);
   };
 
   const storeName = (id: string | null) =>
