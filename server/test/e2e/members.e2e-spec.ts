@@ -551,6 +551,30 @@ describe('members', () => {
       expect(manager.body.phone).toBe(member.phone);
     });
 
+    it('shows a clerk her own member whose home is another store (handed to her from there)', async () => {
+      const [from, to] = [
+        await createStoreAndClerk(club.request, managerToken),
+        await createStoreAndClerk(club.request, managerToken),
+      ];
+      const member = await joinMember(club.request, { storeId: from.store.id });
+      await club.request
+        .post(`${API}/staff/${from.clerk.id}/handover`)
+        .set(bearer(managerToken))
+        .send({ mode: 'one', toStaffId: to.clerk.id })
+        .expect(200);
+      const res = await club.request
+        .get(`${API}/members/${member.id}`)
+        .set(bearer(to.clerkToken))
+        .expect(200);
+      // Her own clerk sees the whole number, to call her.
+      expect(res.body).toMatchObject({
+        id: member.id,
+        clerkId: to.clerk.id,
+        storeId: from.store.id,
+        phone: member.phone,
+      });
+    });
+
     it('answers an unknown member with 404 and a bad id with 400', async () => {
       const unknown = await club.request
         .get(`${API}/members/987654321`)

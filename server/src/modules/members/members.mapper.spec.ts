@@ -36,11 +36,23 @@ describe('phone masking', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
   });
 
-  it('shows the whole phone to managers and to clerks of the member’s store only', () => {
-    expect(canSeeFullPhone({ storeId: '1' }, { sub: '9', role: 'manager' })).toBe(true);
-    expect(canSeeFullPhone({ storeId: '1' }, { sub: '9', role: 'clerk', storeId: '1' })).toBe(true);
-    expect(canSeeFullPhone({ storeId: '1' }, { sub: '9', role: 'clerk', storeId: '2' })).toBe(false);
-    expect(canSeeFullPhone({ storeId: null }, { sub: '9', role: 'clerk', storeId: '2' })).toBe(false);
+  it('shows the whole phone to managers, to clerks of the member’s store and to her own clerk only', () => {
+    expect(canSeeFullPhone({ storeId: '1', clerkId: null }, { sub: '9', role: 'manager' })).toBe(true);
+    expect(canSeeFullPhone({ storeId: '1', clerkId: null }, { sub: '9', role: 'clerk', storeId: '1' })).toBe(
+      true,
+    );
+    expect(canSeeFullPhone({ storeId: '1', clerkId: null }, { sub: '9', role: 'clerk', storeId: '2' })).toBe(
+      false,
+    );
+    expect(canSeeFullPhone({ storeId: null, clerkId: null }, { sub: '9', role: 'clerk', storeId: '2' })).toBe(
+      false,
+    );
+    expect(canSeeFullPhone({ storeId: '1', clerkId: '9' }, { sub: '9', role: 'clerk', storeId: '2' })).toBe(
+      true,
+    );
+    expect(canSeeFullPhone({ storeId: '1', clerkId: '8' }, { sub: '9', role: 'clerk', storeId: '2' })).toBe(
+      false,
+    );
     expect(toMember(member(), { sub: '9', role: 'clerk', storeId: '2' }).phone).toBe('138****5678');
     expect(toMember(member()).phone).toBe('13812345678');
   });

@@ -20,8 +20,14 @@ export const ERASED_NAME = '已注销';
  * Phone numbers are shown whole to the member, to managers and to clerks of the member's own
  * store; a clerk of another store (who may serve a visiting member) sees `138****5678`.
  */
-export function canSeeFullPhone(member: Pick<MemberEntity, 'storeId'>, viewer: AuthUser): boolean {
-  if (viewer.role === 'clerk') return member.storeId !== null && member.storeId === viewer.storeId;
+export function canSeeFullPhone(
+  member: Pick<MemberEntity, 'storeId' | 'clerkId'>,
+  viewer: AuthUser,
+): boolean {
+  // Her own clerk calls her (a call-back request, a birthday), wherever her home store is.
+  if (viewer.role === 'clerk') {
+    return (member.storeId !== null && member.storeId === viewer.storeId) || member.clerkId === viewer.sub;
+  }
   return true;
 }
 

@@ -351,13 +351,17 @@ export class MembersService {
   }
 
   /**
-   * A clerk reads their own store's members only; a manager, everyone. Purchases and contacts: the latest
+   * A clerk reads her own store's members and her own members; a manager, everyone. Purchases and contacts: the latest
    * 20 of each, newest first.
    */
   async detail(viewer: AuthUser, id: string): Promise<MemberDetail> {
     const member = await this.members.findById(id);
     if (!member) throw notFound();
-    if (viewer.role === 'clerk' && (member.storeId === null || member.storeId !== viewer.storeId)) {
+    // A clerk reads her own store's members and her own members wherever their home store is (a handover
+    // may give her some from another store): the rule greetings and the contact history use too.
+    const isOwnClerk = member.clerkId !== null && member.clerkId === viewer.sub;
+    const isOwnStore = member.storeId !== null && member.storeId === viewer.storeId;
+    if (viewer.role === 'clerk' && !isOwnClerk && !isOwnStore) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'This member belongs to another store');
     }
     const [purchases, contacts] = await Promise.all([
