@@ -242,12 +242,14 @@ describe('events: the door, the list and ratings', () => {
       });
       const [came, happy, absent] = await Promise.all([1, 2, 3].map(() => joinMember(club.request)));
       const stranger = await joinMember(club.request);
-      for (const m of [came, happy, absent]) await registerOk(club.request, m.accessToken, event.id);
+      const leaving = await joinMember(club.request);
+      for (const m of [came, happy, absent, leaving]) await registerOk(club.request, m.accessToken, event.id);
       const tickets = async (m: JoinedMember) =>
         (await club.request.get(`${API}/me/registrations`).set(bearer(m.accessToken)).expect(200)).body
           .items[0];
       await checkInOk(club.request, host.clerkToken, event.id, (await tickets(came)).ticketCode);
       await checkInOk(club.request, host.clerkToken, event.id, (await tickets(happy)).ticketCode);
+      await checkInOk(club.request, host.clerkToken, event.id, (await tickets(leaving)).ticketCode);
 
       expect(
         (await feedback(came, event.id, { rating: 2, comment: '太挤了' }).expect(409)).body.error.code,
@@ -260,6 +262,11 @@ describe('events: the door, the list and ratings', () => {
         'NOT_ATTENDED',
       );
       expect(fieldsOf((await feedback(came, event.id, { rating: 6 }).expect(400)).body)).toEqual(['rating']);
+      // She came, then left the club: her access token lives on for minutes, but her words are not kept.
+      await club.request.delete(`${API}/me`).set(bearer(leaving.accessToken)).expect(204);
+      expect(
+        (await feedback(leaving, event.id, { rating: 1, comment: '再也不来' }).expect(401)).body.error.code,
+      ).toBe('UNAUTHENTICATED');
 
       const low = await feedback(came, event.id, { rating: 2, comment: ' 太挤了 ' }).expect(201);
       expect(low.body).toEqual({ rating: 2, comment: '太挤了', followUpOpened: true });

@@ -389,6 +389,10 @@ export class RegistrationsService {
     input: Required<EventFeedbackInput>,
     now = new Date(),
   ): Promise<EventFeedbackResult> {
+    // Her access token outlives an erasure by up to 15 minutes; a rating then would keep her words.
+    const me = await this.members.getOwn(user.sub);
+    if (!me)
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This membership no longer exists; log in again');
     const event = await this.events.findById(eventId);
     if (!event || event.status === 'draft') throw eventNotFound(eventId);
     const registration = await this.registrations.findLive(eventId, user.sub);
@@ -397,9 +401,7 @@ export class RegistrationsService {
     }
     if (registration.rating !== null) throw alreadyRated();
     const opensFollowUp = input.rating <= 3;
-    const storeId = opensFollowUp
-      ? (event.storeId ?? (await this.members.getOwn(user.sub))?.storeId ?? null)
-      : null;
+    const storeId = opensFollowUp ? (event.storeId ?? me.storeId ?? null) : null;
     await retryOnDeadlock(() =>
       this.dataSource.transaction(async (em) => {
         if (!(await this.registrations.rate(em, registration.id, input.rating, input.comment, now))) {
