@@ -14,9 +14,6 @@
 // The server runs from its TypeScript sources (compiled on require by swc, `@vip-club/shared` from
 // its sources), so the bench needs no build; NODE_ENV=test keeps its scheduler from running the
 // other daily jobs over the same club during the measurement.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMariadb, withDatabase } from './lib/mariadb.mjs';
 import { api, loginManager, startServer } from './lib/server.mjs';
@@ -30,41 +27,8 @@ const TWO_SERVERS = args['two-servers'] === true;
 const DATABASE = 'vip_club_bench_birthdays';
 const log = (line) => console.log(line);
 
-/** A main that runs server/src/main.ts through swc: the bench measures the code as it is. */
-function writeLauncher(dir) {
-  const req = createRequire(join(ROOT, 'server', 'package.json'));
-  const swc = req.resolve('@swc/core');
-  const shared = join(ROOT, 'shared', 'src', 'index.ts');
-  const main = join(ROOT, 'server', 'src', 'main.ts');
-  const file = join(dir, 'launch.cjs');
-  writeFileSync(
-    file,
-    `const Module = require('node:module');
-const fs = require('node:fs');
-const { transformSync } = require(${JSON.stringify(swc)});
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return resolveFilename.call(this, request === '@vip-club/shared' ? ${JSON.stringify(shared)} : request, ...rest);
-};
-require.extensions['.ts'] = function (module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    swcrc: false,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-require(${JSON.stringify(main)});
-`,
-  );
-  return file;
-}
+/** The server's sources through swc (no build): the bench measures the code as it is. */
+const SERVER_FROM_SOURCES = join(ROOT, 'scripts', 'lib', 'server-from-sources.cjs');
 
 async function questions(pool) {
   const [[row]] = await pool.query("SHOW GLOBAL STATUS LIKE 'Questions'");
@@ -73,7 +37,6 @@ async function questions(pool) {
 
 async function main() {
   const db = await startMariadb();
-  const dir = mkdtempSync(join(tmpdir(), 'vip-club-bench-birthdays-'));
   let server;
   let other;
   let pool;
@@ -83,7 +46,7 @@ async function main() {
     await admin.query(`CREATE DATABASE \`${DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     const dbUrl = withDatabase(db.url, DATABASE);
-    const serverOptions = { main: writeLauncher(dir), env: { NODE_ENV: 'test' } };
+    const serverOptions = { main: SERVER_FROM_SOURCES, env: { NODE_ENV: 'test' } };
 
     // The schema from the server's own migrations, then the seeded club.
     let t0 = Date.now();
@@ -213,7 +176,6 @@ async function main() {
     await server?.stop();
     await other?.stop();
     await db.stop();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,7 @@
 // invitation, and no member may have been sent two platform messages.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,40 +27,8 @@ const REPO_DIR = resolve(SERVER_DIR, '..');
 
 jest.setTimeout(170_000);
 
-/**
- * Runs the server's TypeScript sources (src/main.ts) in a plain node process: `.ts` files are
- * compiled on require by swc, as jest does, and `@vip-club/shared` maps to its sources. So the
- * test needs no build and always runs the code under test.
- */
-function launcherSource(): string {
-  const swc = require.resolve('@swc/core');
-  const shared = join(REPO_DIR, 'shared/src/index.ts');
-  const main = join(SERVER_DIR, 'src/main.ts');
-  return `
-const Module = require('node:module');
-const fs = require('node:fs');
-const { transformSync } = require(${JSON.stringify(swc)});
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return resolveFilename.call(this, request === '@vip-club/shared' ? ${JSON.stringify(shared)} : request, ...rest);
-};
-require.extensions['.ts'] = function (module, filename) {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    swcrc: false,
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-require(${JSON.stringify(main)});
-`;
-}
+/** The server's TypeScript sources in a plain node process (no build: the code under test runs). */
+const SERVER_FROM_SOURCES = join(REPO_DIR, 'scripts/lib/server-from-sources.cjs');
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -84,7 +52,6 @@ interface Club {
 describe('restart: publish to 20,000 members, SIGKILL mid-sending, start again', () => {
   let database: { name: string; url: string };
   let dataDir: string;
-  let launcher: string;
   let db: Connection;
   const jwtSecret = randomBytes(32).toString('hex');
   const running: ChildProcess[] = [];
@@ -92,7 +59,7 @@ describe('restart: publish to 20,000 members, SIGKILL mid-sending, start again',
   async function startClub(): Promise<Club> {
     const port = await freePort();
     let output = '';
-    const child = spawn(process.execPath, [launcher], {
+    const child = spawn(process.execPath, [SERVER_FROM_SOURCES], {
       cwd: SERVER_DIR,
       env: {
         PATH: process.env.PATH,
@@ -188,8 +155,6 @@ describe('restart: publish to 20,000 members, SIGKILL mid-sending, start again',
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'vip-club-restart-'));
-    launcher = join(dataDir, 'launch-club.cjs');
-    await writeFile(launcher, launcherSource(), 'utf8');
     db = await createConnection({ uri: database.url, timezone: 'Z' });
   });
 
