@@ -77,6 +77,7 @@ describe('PATCH /staff/{id} and GET /staff', () => {
       .expect(201);
     expect(created.body).toMatchObject({ name: '周顾问', phone, active: true, isActive: true });
 
+    await giveMember(created.body.id);
     const other = await createStoreAndClerk(club.request, managerToken);
     const list = await club.request
       .get(`${API}/staff?storeId=${shop.store.id}&limit=100`)
@@ -86,6 +87,8 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     expect(ids).toEqual([shop.clerk.id, created.body.id]);
     expect(ids).not.toContain(other.clerk.id);
     expect(list.body.items[0]).toMatchObject({ phone: null, active: true });
+    // Each with how many members have them as their clerk.
+    expect(list.body.items[1]).toMatchObject({ id: created.body.id, members: 1 });
 
     const bad = await club.request.get(`${API}/staff?storeId=abc`).set(bearer(managerToken)).expect(400);
     expect(fieldsOf(bad.body)).toEqual(['storeId']);

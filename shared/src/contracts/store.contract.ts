@@ -22,4 +22,6 @@ export interface Staff {
   /** The staff member's mainland mobile, or null. */
   phone: string | null;
   createdAt: string;
+  /** In `GET /staff`: how many members have this staff member as their clerk. */
+  members?: number;
 }

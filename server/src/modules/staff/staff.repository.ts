@@ -67,6 +67,16 @@ export class StaffRepository {
    * gap around them) stay locked until the transaction ends, so no member is given this clerk between
    * the count and a change that relies on it being zero.
    */
+  /** How many members have each of these staff members as their clerk, in one grouped query. */
+  async countMembersByClerk(ids: string[]): Promise<Map<string, number>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ clerkId: string | number; n: string | number }> = await this.dataSource.query(
+      `SELECT clerk_id AS clerkId, COUNT(*) AS n FROM members WHERE clerk_id IN (${ids.map(() => '?').join(', ')}) GROUP BY clerk_id`,
+      ids,
+    );
+    return new Map(rows.map((r) => [String(r.clerkId), Number(r.n)]));
+  }
+
   /**
    * The active managers, their rows locked in id order (MySQL) until the transaction ends: two
    * deactivations at once queue here, so the second sees what the first left.

@@ -88,7 +88,9 @@ export class StaffService implements OnModuleInit {
 
   async list(query: StaffListQuery): Promise<Paginated<Staff>> {
     const rows = await this.staff.listAfter(parseCursor(query.cursor), query.limit + 1, query.storeId);
-    return toPage(rows, query.limit, toStaff);
+    const page = toPage(rows, query.limit, toStaff);
+    const members = await this.staff.countMembersByClerk(page.items.map((s) => s.id));
+    return { ...page, items: page.items.map((s) => ({ ...s, members: members.get(s.id) ?? 0 })) };
   }
 
   /** The active staff account with these credentials, or 401 BAD_CREDENTIALS whatever was wrong. */

@@ -6,7 +6,6 @@ import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api-error';
 import { friendlyError } from '../../../lib/errors';
-import { getClerkActivity } from '../../../services/staff-activity.service';
 import { handOverMembers, listStaff, updateStaff } from '../../../services/staff.service';
 import { listStores } from '../../../services/store.service';
 import { useManagerGuard } from '../../use-manager-guard';
@@ -43,14 +42,10 @@ export default function ManagerStaffPage() {
 
   const reload = async () => {
     try {
-      const [people, boutiques, activity] = await Promise.all([
-        listStaff(),
-        listStores(),
-        getClerkActivity({}),
-      ]);
+      const [people, boutiques] = await Promise.all([listStaff(), listStores()]);
       setStaff(people);
       setStores(boutiques);
-      setMembers(Object.fromEntries(activity.items.map((a) => [a.staffId, a.members])));
+      setMembers({});
     } catch (err) {
       setNotice({ isOk: false, text: friendlyError(err) });
     }
@@ -61,7 +56,8 @@ export default function ManagerStaffPage() {
   const storeName = (id: string | null) =>
     (id && stores.find((s) => s.id === id)?.name) || t('manager.staff.noStore');
   const nameOf = (id: string) => staff?.find((s) => s.id === id)?.name ?? '';
-  const countOf = (s: Staff) => members[s.id] ?? 0;
+  // The list's count, unless a refused change has told a fresher one since.
+  const countOf = (s: Staff) => members[s.id] ?? s.members ?? 0;
 
   const begin = (next: Action | null) => {
     setAction(next);
