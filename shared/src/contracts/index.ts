@@ -18,3 +18,4 @@ export * from './referral.contract';
 export * from './greeting.contract';
 export * from './inbox.contract';
 export * from './staff-activity.contract';
+export * from './insights.contract';

@@ -17,3 +17,4 @@ export * from './greeting.schema';
 export * from './inbox.schema';
 export * from './handover.schema';
 export * from './staff.schema';
+export * from './insights.schema';
