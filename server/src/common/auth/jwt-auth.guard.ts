@@ -5,6 +5,7 @@ import { ErrorCode, ROLES as ALL_ROLES, type Role } from '@vip-club/shared';
 import { DomainError } from '../errors/domain-error';
 import { ALLOWS_API_KEY, API_KEY_HEADER } from './allow-api-key.decorator';
 import type { AuthUser } from './auth-user';
+import { MemberAccess } from './member-access';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES } from './roles.decorator';
 import { StaffAccess } from './staff-access';
@@ -24,7 +25,8 @@ interface AuthenticatedRequest {
  * Global guard: every route needs a valid access token unless it is `@Public()`, and a route with
  * `@Roles(...)` only admits those roles. No token or a bad one → 401 UNAUTHENTICATED; an expired
  * one → 401 TOKEN_EXPIRED (the client refreshes); wrong role → 403 FORBIDDEN. A staff token also
- * needs its account still active (see `StaffAccess`).
+ * needs its account still active (see `StaffAccess`), a member token its member not erased (see
+ * `MemberAccess`).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
@@ -35,6 +37,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly staffAccess: StaffAccess,
+    private readonly memberAccess: MemberAccess,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -56,6 +59,8 @@ export class JwtAuthGuard implements CanActivate {
     // After the role check, which needs no database: a route closed to the role answers 403 either way.
     if (request.user.role === 'clerk' || request.user.role === 'manager') {
       await this.staffAccess.assertCurrent(request.user);
+    } else if (request.user.role === 'member') {
+      await this.memberAccess.assertCurrent(request.user.sub);
     }
     return true;
   }

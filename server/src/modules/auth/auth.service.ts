@@ -38,7 +38,13 @@ export class AuthService {
   }
 
   private async currentClaims(subject: TokenSubject): Promise<AuthUser | null> {
-    if (subject.kind === 'identity') return this.identities.claimsForIdentityId(subject.id);
+    if (subject.kind === 'identity') {
+      const claims = await this.identities.claimsForIdentityId(subject.id);
+      // Erasure unbinds her accounts and revokes her tokens; a refresh that read her account just before
+      // that committed must still not mint another member token for her.
+      if (claims?.role === 'member' && !(await this.members.getOwn(claims.sub))) return null;
+      return claims;
+    }
     const account = await this.staff.findActive(subject.id);
     return account ? staffClaims(account) : null;
   }
