@@ -28,6 +28,7 @@ import { BirthdaysModule } from './modules/birthdays/birthdays.module';
 import { InboxModule } from './modules/inbox/inbox.module';
 import { ReferralsModule } from './modules/referrals/referrals.module';
 import { HandoverModule } from './modules/handover/handover.module';
+import { InsightsModule } from './modules/insights/insights.module';
 
 /**
  * The club's feature modules. Add yours to the list.
@@ -58,6 +59,7 @@ const FEATURE_MODULES: Array<Type | DynamicModule> = [
   HandoverModule,
   StaffChangesModule,
   StaffActivityModule,
+  InsightsModule,
 ];
 
 @Module({})

@@ -1,0 +1,338 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { rawQuery } from '../../database/raw-write';
+import { clubDaySql, type OffsetSegment } from './club-days';
+
+/**
+ * The instants the overview is reckoned from, and whose members it counts: the members not erased,
+ * of `storeId`'s home store when given. Periods are half-open `(since, asOf]`.
+ */
+export interface InsightsScope {
+  asOf: Date;
+  storeId?: string;
+  /** 30×24 hours before `asOf`. */
+  since30Days: Date;
+  /** 365 days before `asOf`. */
+  since12Months: Date;
+  /** 90 days before `asOf`. */
+  since90Days: Date;
+  /** 30×24 hours after `asOf`. */
+  until30Days: Date;
+  /** The club zone's offsets over the 12 months, to tell purchases' club days apart. */
+  offsets: OffsetSegment[];
+}
+
+export interface TierFiguresRow {
+  tier: string;
+  members: number;
+  active: number;
+  joined: number;
+  consenting: number;
+  outstanding: number;
+}
+
+export interface PurchaseFigures {
+  buyers: number;
+  repeatBuyers: number;
+  netSpend: number;
+}
+
+export interface PointsFigures {
+  issued: number;
+  redeemed: number;
+  expiring: number;
+}
+
+export interface ActivityFigures {
+  upcomingEvents: number;
+  registrations: number;
+  confirmedSeats: number;
+  checkedInSeats: number;
+  referralsJoined: number;
+  referralsRewarded: number;
+  followUpsOpen: number;
+  followUpsOverdue: number;
+  followUpsEscalated: number;
+  followUpsResolved: number;
+  followUpsResolvedInTime: number;
+  ratingSum: number;
+  ratings: number;
+}
+
+/** The redemption entries of the ledger (a gift), as against an event registration's points. */
+const GIFT_REF = `'redemption:%'`;
+
+/**
+ * The overview's figures in four set-based statements (members by tier; purchases; points; events,
+ * referrals, follow-ups and ratings), each a handful of aggregates over the scope's members or the
+ * period's rows, the same SQL on MySQL/MariaDB and SQLite. See DESIGN.md, "Insights".
+ */
+@Injectable()
+export class InsightsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Per tier: members, those active within 12 months, joined within 30 days, consenting, and their positive balances. */
+  async tierFigures(
+    scope: InsightsScope,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<TierFiguresRow[]> {
+    const came = (table: string, alias: string, column: string) =>
+      `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.member_id = m.id AND ${alias}.${column} > ? AND ${alias}.${column} <= ?)`;
+    const { where, params } = memberFilter(scope, 'm');
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      `SELECT m.tier AS tier,
+              COUNT(*) AS members,
+              SUM(CASE WHEN ${came('purchases', 'p', 'occurred_at')}
+                         OR ${came('redemptions', 'r', 'fulfilled_at')}
+                         OR ${came('event_registrations', 'e', 'checked_in_at')} THEN 1 ELSE 0 END) AS active,
+              SUM(CASE WHEN m.joined_at > ? AND m.joined_at <= ? THEN 1 ELSE 0 END) AS joined,
+              SUM(CASE WHEN m.consent_marketing = 1 THEN 1 ELSE 0 END) AS consenting,
+              SUM(CASE WHEN m.points > 0 THEN m.points ELSE 0 END) AS outstanding
+         FROM members m
+        WHERE ${where}
+        GROUP BY m.tier`,
+      [
+        ...repeat(3, [scope.since12Months, scope.asOf]),
+        scope.since30Days,
+        scope.asOf,
+        ...params,
+      ],
+    );
+    return rows.map((r) => ({
+      tier: String(r.tier),
+      members: Number(r.members),
+      active: Number(r.active ?? 0),
+      joined: Number(r.joined ?? 0),
+      consenting: Number(r.consenting ?? 0),
+      outstanding: Number(r.outstanding ?? 0),
+    }));
+  }
+
+  /**
+   * Members who bought within 12 months (a purchase not wholly refunded) and those of them whose
+   * first and last such purchase fall on different club days; the 30 days' purchases less the
+   * 30 days' refunds.
+   */
+  async purchaseFigures(
+    scope: InsightsScope,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<PurchaseFigures> {
+    const driver = driverOf(em);
+    const { where, params } = memberFilter(scope, 'm');
+    const day = (column: string) => clubDaySql(column, scope.offsets, driver);
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      `SELECT b.buyers AS buyers, b.repeat_buyers AS repeat_buyers, s.bought AS bought, s.refunded AS refunded
+         FROM (SELECT COUNT(*) AS buyers,
+                      SUM(CASE WHEN ${day('x.first_at')} <> ${day('x.last_at')} THEN 1 ELSE 0 END) AS repeat_buyers
+                 FROM (SELECT p.member_id AS member_id, MIN(p.occurred_at) AS first_at, MAX(p.occurred_at) AS last_at
+                         FROM purchases p
+                         JOIN members m ON m.id = p.member_id
+                        WHERE p.occurred_at > ? AND p.occurred_at <= ? AND p.refunded_amount < p.amount AND ${where}
+                        GROUP BY p.member_id) x) b
+        CROSS JOIN
+              (SELECT (SELECT COALESCE(SUM(p.amount), 0)
+                         FROM purchases p
+                         JOIN members m ON m.id = p.member_id
+                        WHERE p.occurred_at > ? AND p.occurred_at <= ? AND ${where}) AS bought,
+                      (SELECT COALESCE(SUM(f.amount), 0)
+                         FROM refunds f
+                         JOIN purchases p ON p.id = f.purchase_id
+                         JOIN members m ON m.id = p.member_id
+                        WHERE f.created_at > ? AND f.created_at <= ? AND ${where}) AS refunded) s`,
+      [
+        scope.since12Months,
+        scope.asOf,
+        ...params,
+        scope.since30Days,
+        scope.asOf,
+        ...params,
+        scope.since30Days,
+        scope.asOf,
+        ...params,
+      ],
+    );
+    const r = rows[0] ?? {};
+    return {
+      buyers: Number(r.buyers ?? 0),
+      repeatBuyers: Number(r.repeat_buyers ?? 0),
+      netSpend: Number(r.bought ?? 0) - Number(r.refunded ?? 0),
+    };
+  }
+
+  /**
+   * The 30 days' earnings and bonuses; points spent on gifts less those given back; and the points
+   * that lapse within 30 days: per member what their lots expiring then still hold, but never more
+   * than the balance (expiry never takes a balance below zero).
+   */
+  async pointsFigures(
+    scope: InsightsScope,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<PointsFigures> {
+    const { where, params } = memberFilter(scope, 'm');
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      `SELECT l.issued AS issued, l.redeemed AS redeemed, x.expiring AS expiring
+         FROM (SELECT COALESCE(SUM(CASE WHEN e.kind IN ('earn', 'bonus') THEN e.delta ELSE 0 END), 0) AS issued,
+                      COALESCE(SUM(CASE WHEN e.kind IN ('redeem', 'redeem_cancel') AND e.ref LIKE ${GIFT_REF}
+                                        THEN -e.delta ELSE 0 END), 0) AS redeemed
+                 FROM points_ledger e
+                 JOIN members m ON m.id = e.member_id
+                WHERE e.created_at > ? AND e.created_at <= ? AND ${where}) l
+        CROSS JOIN
+              (SELECT COALESCE(SUM(CASE WHEN m.points <= 0 THEN 0
+                                        WHEN s.remaining < m.points THEN s.remaining
+                                        ELSE m.points END), 0) AS expiring
+                 FROM (SELECT t.member_id AS member_id, SUM(t.remaining) AS remaining
+                         FROM points_lots t
+                        WHERE t.expires_at > ? AND t.expires_at <= ? AND t.remaining > 0
+                        GROUP BY t.member_id) s
+                 JOIN members m ON m.id = s.member_id
+                WHERE ${where}) x`,
+      [scope.since30Days, scope.asOf, ...params, scope.asOf, scope.until30Days, ...params],
+    );
+    const r = rows[0] ?? {};
+    return {
+      issued: Number(r.issued ?? 0),
+      redeemed: Number(r.redeemed ?? 0),
+      expiring: Number(r.expiring ?? 0),
+    };
+  }
+
+  /**
+   * Events (of the store, when given), referrals (of the scope's members who joined through one),
+   * follow-ups (of the store) and ratings (about the store: its own feedback, and ratings of its
+   * events or, for a store-less event, of its members), each a scalar subquery of one statement.
+   */
+  async activityFigures(
+    scope: InsightsScope,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<ActivityFigures> {
+    const { asOf, since30Days, since90Days, storeId } = scope;
+    const byStore = (column: string) => (storeId === undefined ? '' : ` AND ${column} = ?`);
+    const store = storeId === undefined ? [] : [storeId];
+    const { where: memberWhere, params: memberParams } = memberFilter(scope, 'm');
+    const open = `f.status = 'open'${byStore('f.store_id')}`;
+    const selects: Array<[name: string, sql: string, params: unknown[]]> = [
+      [
+        'upcoming',
+        `SELECT COUNT(*) FROM events v WHERE v.status = 'published' AND v.starts_at > ?${byStore('v.store_id')}`,
+        [asOf, ...store],
+      ],
+      [
+        'registrations',
+        `SELECT COUNT(*) FROM event_registrations g${storeId === undefined ? '' : ' JOIN events v ON v.id = g.event_id'}
+          WHERE g.created_at > ? AND g.created_at <= ?${byStore('v.store_id')}`,
+        [since30Days, asOf, ...store],
+      ],
+      [
+        'confirmed_seats',
+        `SELECT COALESCE(SUM(v.confirmed_seats), 0) FROM events v
+          WHERE v.status = 'published' AND v.starts_at > ? AND v.starts_at <= ?${byStore('v.store_id')}`,
+        [since90Days, asOf, ...store],
+      ],
+      [
+        'checked_in_seats',
+        `SELECT COALESCE(SUM(v.checked_in_seats), 0) FROM events v
+          WHERE v.status = 'published' AND v.starts_at > ? AND v.starts_at <= ?${byStore('v.store_id')}`,
+        [since90Days, asOf, ...store],
+      ],
+      [
+        'referrals_joined',
+        `SELECT COUNT(*) FROM referrals r JOIN members m ON m.id = r.referred_id
+          WHERE r.status <> 'refused' AND r.bound_at > ? AND r.bound_at <= ? AND ${memberWhere}`,
+        [since30Days, asOf, ...memberParams],
+      ],
+      [
+        'referrals_rewarded',
+        `SELECT COUNT(*) FROM referrals r JOIN members m ON m.id = r.referred_id
+          WHERE r.status = 'rewarded' AND r.rewarded_at > ? AND r.rewarded_at <= ? AND ${memberWhere}`,
+        [since30Days, asOf, ...memberParams],
+      ],
+      ['open', `SELECT COUNT(*) FROM follow_ups f WHERE ${open}`, [...store]],
+      [
+        'overdue',
+        `SELECT COUNT(*) FROM follow_ups f WHERE ${open}
+            AND ((f.first_responded_at IS NULL AND f.first_response_due_at < ?) OR f.resolve_due_at < ?)`,
+        [...store, asOf, asOf],
+      ],
+      [
+        'escalated',
+        `SELECT COUNT(*) FROM follow_ups f WHERE ${open} AND f.escalated_at IS NOT NULL`,
+        [...store],
+      ],
+      [
+        'resolved',
+        `SELECT COUNT(*) FROM follow_ups f
+          WHERE f.status = 'resolved' AND f.resolved_at > ? AND f.resolved_at <= ?${byStore('f.store_id')}`,
+        [since30Days, asOf, ...store],
+      ],
+      [
+        'resolved_in_time',
+        `SELECT COUNT(*) FROM follow_ups f
+          WHERE f.status = 'resolved' AND f.resolved_at > ? AND f.resolved_at <= ?
+            AND f.resolved_at <= f.resolve_due_at${byStore('f.store_id')}`,
+        [since30Days, asOf, ...store],
+      ],
+      ...this.ratingSelects(scope),
+    ];
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      `SELECT ${selects.map(([name, sql]) => `(${sql}) AS ${name}`).join(',\n       ')}`,
+      selects.flatMap(([, , params]) => params),
+    );
+    const r = rows[0] ?? {};
+    const n = (name: string) => Number(r[name] ?? 0);
+    return {
+      upcomingEvents: n('upcoming'),
+      registrations: n('registrations'),
+      confirmedSeats: n('confirmed_seats'),
+      checkedInSeats: n('checked_in_seats'),
+      referralsJoined: n('referrals_joined'),
+      referralsRewarded: n('referrals_rewarded'),
+      followUpsOpen: n('open'),
+      followUpsOverdue: n('overdue'),
+      followUpsEscalated: n('escalated'),
+      followUpsResolved: n('resolved'),
+      followUpsResolvedInTime: n('resolved_in_time'),
+      ratingSum: n('feedback_rating_sum') + n('event_rating_sum'),
+      ratings: n('feedback_ratings') + n('event_ratings'),
+    };
+  }
+
+  /** Ratings within 30 days: `POST /feedback` rows and event ratings (`POST /events/{id}/feedback`). */
+  private ratingSelects(scope: InsightsScope): Array<[string, string, unknown[]]> {
+    const { asOf, since30Days, storeId } = scope;
+    const feedback = `FROM feedback k WHERE k.created_at > ? AND k.created_at <= ?${storeId === undefined ? '' : ' AND k.store_id = ?'}`;
+    const feedbackParams = [since30Days, asOf, ...(storeId === undefined ? [] : [storeId])];
+    // A store-less event's low rating goes to the member's home store (DESIGN.md, Events), so its ratings count there.
+    const rated =
+      storeId === undefined
+        ? `FROM event_registrations g WHERE g.rated_at > ? AND g.rated_at <= ?`
+        : `FROM event_registrations g JOIN events v ON v.id = g.event_id JOIN members m ON m.id = g.member_id
+            WHERE g.rated_at > ? AND g.rated_at <= ? AND COALESCE(v.store_id, m.store_id) = ?`;
+    const ratedParams = [since30Days, asOf, ...(storeId === undefined ? [] : [storeId])];
+    return [
+      ['feedback_rating_sum', `SELECT COALESCE(SUM(k.rating), 0) ${feedback}`, feedbackParams],
+      ['feedback_ratings', `SELECT COUNT(*) ${feedback}`, feedbackParams],
+      ['event_rating_sum', `SELECT COALESCE(SUM(g.rating), 0) ${rated}`, ratedParams],
+      ['event_ratings', `SELECT COUNT(*) ${rated}`, ratedParams],
+    ];
+  }
+}
+
+/** The scope's members: not erased, of the home store when one is named. */
+function memberFilter(scope: InsightsScope, alias: string): { where: string; params: unknown[] } {
+  return scope.storeId === undefined
+    ? { where: `${alias}.erased_at IS NULL`, params: [] }
+    : { where: `${alias}.erased_at IS NULL AND ${alias}.store_id = ?`, params: [scope.storeId] };
+}
+
+function repeat<T>(times: number, values: T[]): T[] {
+  return Array.from({ length: times }, () => values).flat();
+}
+
+function driverOf(em: EntityManager): 'mysql' | 'sqlite' {
+  return em.connection.driver.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+}
