@@ -47,6 +47,7 @@ export default defineAppConfig({
         'pages/birthday-gifts/index',
         'pages/clerk-activity/index',
         'pages/staff/index',
+        'pages/overview/index',
       ],
     },
   ],

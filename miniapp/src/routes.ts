@@ -35,6 +35,7 @@ export const ROUTES = {
   managerBirthdayGifts: '/manager/pages/birthday-gifts/index',
   managerClerkActivity: '/manager/pages/clerk-activity/index',
   managerStaff: '/manager/pages/staff/index',
+  managerOverview: '/manager/pages/overview/index',
   staffFollowUps: '/staff/pages/follow-ups/index',
   feedback: '/pages/feedback/index',
 } as const;

@@ -249,6 +249,9 @@ export default function StaffLookupPage() {
       ) : null}
       {staff?.role === 'manager' ? (
         <View className="staff__manager-links">
+          <Text data-link="manager-overview" onClick={() => Taro.navigateTo({ url: ROUTES.managerOverview })}>
+            {t('manager.links.overview')}
+          </Text>
           <Text data-link="manager-rewards" onClick={() => Taro.navigateTo({ url: ROUTES.managerRewards })}>
             {t('manager.links.rewards')}
           </Text>

@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components';
+import './figure-card.scss';
+
+interface FigureCardProps {
+  /** names the figure for tests and analytics: `members`, `followUps.overdue` */
+  name: string;
+  label: string;
+  value: string;
+  /** a quiet line under the value: what it is made of, or what it counts */
+  note?: string;
+  /** the figure asks for attention (overdue follow-ups): the warning colour */
+  isWarning?: boolean;
+  /** the raw number behind `value`, kept on the element so a test can compare it with the API */
+  raw?: number | string;
+}
+
+/** One figure of the overview: a label, the number large, and a line of context. */
+export function FigureCard({ name, label, value, note, isWarning, raw }: FigureCardProps) {
+  return (
+    <View
+      className={`card-surface figure-card${isWarning ? ' figure-card--warning' : ''}`}
+      data-figure={name}
+      data-value={raw === undefined ? undefined : String(raw)}
+    >
+      <Text className="figure-card__label">{label}</Text>
+      <Text className="figure-card__value">{value}</Text>
+      {note ? <Text className="figure-card__note">{note}</Text> : null}
+    </View>
+  );
+}

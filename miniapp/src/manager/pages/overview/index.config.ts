@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '俱乐部概览', enablePullDownRefresh: true });
