@@ -36,7 +36,7 @@ export function offsetSegments(from: Date, to: Date, timeZone: string): OffsetSe
   const segments: OffsetSegment[] = [];
   let current = zoneOffsetSeconds(from, timeZone);
   // Whole seconds, so the change found is the exact instant (zones change on a whole second).
-  for (let t = Math.floor(from.getTime() / 1000) * 1000; t < to.getTime(); ) {
+  for (let t = Math.floor(from.getTime() / 1000) * 1000; t < to.getTime();) {
     const next = Math.min(t + 6 * HOUR_MS, Math.ceil(to.getTime() / 1000) * 1000);
     const offset = zoneOffsetSeconds(new Date(next), timeZone);
     if (offset !== current) {

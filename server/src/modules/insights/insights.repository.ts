@@ -92,12 +92,7 @@ export class InsightsRepository {
          FROM members m
         WHERE ${where}
         GROUP BY m.tier`,
-      [
-        ...repeat(3, [scope.since12Months, scope.asOf]),
-        scope.since30Days,
-        scope.asOf,
-        ...params,
-      ],
+      [...repeat(3, [scope.since12Months, scope.asOf]), scope.since30Days, scope.asOf, ...params],
     );
     return rows.map((r) => ({
       tier: String(r.tier),

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type InsightsOverview, type InsightsOverviewQuery, type InsightsRate, TIERS } from '@vip-club/shared';
+import {
+  type InsightsOverview,
+  type InsightsOverviewQuery,
+  type InsightsRate,
+  TIERS,
+} from '@vip-club/shared';
 import { AppConfig } from '../../config/app-config';
 import { StoresService } from '../stores/stores.service';
 import { offsetSegments } from './club-days';
