@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ClerkActivity, ClerkActivityReport, ClerkContact, Store } from '@vip-club/shared';
 import { useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { clubShortDateTime, toClubDateTime } from '../../../lib/club-time';
@@ -188,10 +189,9 @@ export default function ManagerClerkActivityPage() {
                   <Text className="activity__label">{t('manager.activity.purchaseRate')}</Text>
                 </View>
               </View>
-              <View className="staff__row activity__spend" data-figure="spend">
-                <Text className="staff__row-label">{t('manager.activity.spend')}</Text>
-                <Text>{formatMoney(row.followedSpend)}</Text>
-              </View>
+              <StaffRow className="activity__spend" data-figure="spend" label={t('manager.activity.spend')}>
+                {formatMoney(row.followedSpend)}
+              </StaffRow>
             </View>
           ))}
         </View>

@@ -3,6 +3,7 @@ import { useDidHide, useRouter, useUnload } from '@tarojs/taro';
 import type { EventRegistrationRow, EventSummary } from '@vip-club/shared';
 import { useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { clubClock, clubShortDateTime } from '../../../lib/club-time';
@@ -60,24 +61,17 @@ function Summary({ summary }: { summary: EventSummary }) {
   const { ratings } = summary;
   return (
     <View className="card-surface registrations__summary" data-summary>
-      <View className="staff__row">
-        <Text className="staff__row-label">{t('eventsStaff.summary.attendance')}</Text>
-        <Text data-figure="attendance">{percent(summary.attendanceRate)}</Text>
-      </View>
-      <View className="staff__row">
-        <Text className="staff__row-label">{t('eventsStaff.summary.noShows')}</Text>
-        <Text data-figure="no-shows">
-          {summary.noShows === null ? t('eventsStaff.summary.notEnded') : summary.noShows}
-        </Text>
-      </View>
-      <View className="staff__row">
-        <Text className="staff__row-label">{t('eventsStaff.summary.ratings')}</Text>
-        <Text data-figure="ratings">
-          {ratings.count === 0 || ratings.average === null
-            ? t('eventsStaff.summary.noRatings')
-            : t('eventsStaff.summary.average', { average: ratings.average.toFixed(1), count: ratings.count })}
-        </Text>
-      </View>
+      <StaffRow label={t('eventsStaff.summary.attendance')} valueData={{ 'data-figure': 'attendance' }}>
+        {percent(summary.attendanceRate)}
+      </StaffRow>
+      <StaffRow label={t('eventsStaff.summary.noShows')} valueData={{ 'data-figure': 'no-shows' }}>
+        {summary.noShows === null ? t('eventsStaff.summary.notEnded') : summary.noShows}
+      </StaffRow>
+      <StaffRow label={t('eventsStaff.summary.ratings')} valueData={{ 'data-figure': 'ratings' }}>
+        {ratings.count === 0 || ratings.average === null
+          ? t('eventsStaff.summary.noRatings')
+          : t('eventsStaff.summary.average', { average: ratings.average.toFixed(1), count: ratings.count })}
+      </StaffRow>
       {ratings.count ? (
         <View className="registrations__stars">
           {ratings.distribution.map((n, i) => (
@@ -87,20 +81,14 @@ function Summary({ summary }: { summary: EventSummary }) {
           ))}
         </View>
       ) : null}
-      <View className="staff__row">
-        <Text className="staff__row-label">{t('eventsStaff.summary.cancelled')}</Text>
-        <Text>{summary.cancelled}</Text>
-      </View>
+      <StaffRow label={t('eventsStaff.summary.cancelled')}>{summary.cancelled}</StaffRow>
       {summary.invitations.clerks.length ? (
         <View className="registrations__funnel">
           <Text className="registrations__funnel-title">{t('eventsStaff.summary.funnel')}</Text>
           {summary.invitations.clerks.map((c) => (
-            <View key={c.clerk.id} className="staff__row" data-clerk={c.clerk.name}>
-              <Text className="staff__row-label">{c.clerk.name}</Text>
-              <Text>
-                {c.invited} → {c.registered} → {c.attended}
-              </Text>
-            </View>
+            <StaffRow key={c.clerk.id} data-clerk={c.clerk.name} label={c.clerk.name}>
+              {c.invited} → {c.registered} → {c.attended}
+            </StaffRow>
           ))}
         </View>
       ) : null}

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { PickupCodeSchema, type RedemptionFulfilled } from '@vip-club/shared';
 import { useRef, useState } from 'react';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { friendlyError } from '../../../lib/errors';
@@ -73,16 +74,10 @@ export default function StaffFulfilPage() {
           <Text className="purchase__done">{t('staff.fulfil.done')}</Text>
           <Text className="fulfil__gift">{result.reward.name}</Text>
           <Text className="fulfil__quantity">× {result.quantity}</Text>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('staff.lookup.result')}</Text>
-            <Text>
-              {result.member.name} · {printMemberNo(result.member.memberNo)}
-            </Text>
-          </View>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('staff.fulfil.code')}</Text>
-            <Text>{result.code}</Text>
-          </View>
+          <StaffRow label={t('staff.lookup.result')}>
+            {result.member.name} · {printMemberNo(result.member.memberNo)}
+          </StaffRow>
+          <StaffRow label={t('staff.fulfil.code')}>{result.code}</StaffRow>
         </View>
         <Button className="btn-primary staff__submit" onClick={next}>
           {t('staff.fulfil.next')}

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import type { ClubEvent, InvitableMember } from '@vip-club/shared';
 import { useState } from 'react';
 import { Field } from '../../../components/field';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { clubShortDateTime } from '../../../lib/club-time';
@@ -93,22 +94,19 @@ function Outcomes({ outcomes, onMore }: { outcomes: InvitationOutcome[]; onMore:
           {sent > 0 ? t('eventsInvite.done', { count: sent }) : t('eventsInvite.done.none')}
         </Text>
         {outcomes.map((o) => (
-          <View
+          <StaffRow
             key={o.member.id}
-            className="staff__row"
             data-outcome={o.result}
             data-push={o.push}
             data-member-id={o.member.id}
+            label={`${o.member.name} · ${printMemberNo(o.member.memberNo)}`}
+            isLabelMuted={false}
+            valueClassName={`invite__result invite__result--${o.result === 'sent' ? 'sent' : 'other'}`}
           >
-            <Text>
-              {o.member.name} · {printMemberNo(o.member.memberNo)}
-            </Text>
-            <Text className={`invite__result invite__result--${o.result === 'sent' ? 'sent' : 'other'}`}>
-              {o.result === 'sent' && o.push === 'skipped'
-                ? t('eventsInvite.result.sent.inboxOnly')
-                : t(`eventsInvite.result.${o.result}`)}
-            </Text>
-          </View>
+            {o.result === 'sent' && o.push === 'skipped'
+              ? t('eventsInvite.result.sent.inboxOnly')
+              : t(`eventsInvite.result.${o.result}`)}
+          </StaffRow>
         ))}
       </View>
       <Button className="btn-primary staff__submit" data-action="invite-more" onClick={onMore}>

@@ -8,6 +8,7 @@ import {
 } from '@vip-club/shared';
 import { useState } from 'react';
 import { Field } from '../../../components/field';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { friendlyError } from '../../../lib/errors';
@@ -156,26 +157,11 @@ export default function StaffLookupPage() {
             <Text className="staff__result-name">{member.name}</Text>
             <Text className={`staff__badge staff__badge--${member.tier}`}>{t(`tier.${member.tier}`)}</Text>
           </View>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('home.memberNo')}</Text>
-            <Text>{printMemberNo(member.memberNo)}</Text>
-          </View>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('home.points')}</Text>
-            <Text>{formatPoints(member.points)}</Text>
-          </View>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('profile.phone')}</Text>
-            <Text>{member.phone ?? '—'}</Text>
-          </View>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('profile.birthday')}</Text>
-            <Text>{member.birthday ?? '—'}</Text>
-          </View>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('staff.lookup.joinedAt')}</Text>
-            <Text>{formatDate(member.joinedAt)}</Text>
-          </View>
+          <StaffRow label={t('home.memberNo')}>{printMemberNo(member.memberNo)}</StaffRow>
+          <StaffRow label={t('home.points')}>{formatPoints(member.points)}</StaffRow>
+          <StaffRow label={t('profile.phone')}>{member.phone ?? '—'}</StaffRow>
+          <StaffRow label={t('profile.birthday')}>{member.birthday ?? '—'}</StaffRow>
+          <StaffRow label={t('staff.lookup.joinedAt')}>{formatDate(member.joinedAt)}</StaffRow>
         </View>
       ) : null}
 

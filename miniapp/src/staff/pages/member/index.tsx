@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import type { MemberContact, MemberPurchase } from '@vip-club/shared';
 import { useState } from 'react';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { clubShortDateTime, toClubDateTime } from '../../../lib/club-time';
@@ -21,17 +22,16 @@ const PURCHASES_SHOWN = 5;
 function PurchaseRow({ purchase }: { purchase: MemberPurchase }) {
   const t = useT();
   return (
-    <View className="staff__row member__purchase" data-order-no={purchase.orderNo}>
-      <Text className="staff__row-label">
-        {toClubDateTime(purchase.occurredAt).date} · {purchase.orderNo}
-      </Text>
-      <Text>
-        {formatMoney(purchase.amount)}
-        {purchase.refundedAmount > 0
-          ? ` · ${t('clerkMember.refunded', { amount: formatMoney(purchase.refundedAmount) })}`
-          : ''}
-      </Text>
-    </View>
+    <StaffRow
+      className="member__purchase"
+      data-order-no={purchase.orderNo}
+      label={`${toClubDateTime(purchase.occurredAt).date} · ${purchase.orderNo}`}
+    >
+      {formatMoney(purchase.amount)}
+      {purchase.refundedAmount > 0
+        ? ` · ${t('clerkMember.refunded', { amount: formatMoney(purchase.refundedAmount) })}`
+        : ''}
+    </StaffRow>
   );
 }
 
@@ -94,43 +94,28 @@ export default function StaffMemberPage() {
           <Text className="staff__result-name">{member.name}</Text>
           <Text className={`staff__badge staff__badge--${member.tier}`}>{t(`tier.${member.tier}`)}</Text>
         </View>
-        <View className="staff__row">
-          <Text className="staff__row-label">{t('home.memberNo')}</Text>
-          <Text>{printMemberNo(member.memberNo)}</Text>
-        </View>
-        <View className="staff__row">
-          <Text className="staff__row-label">{t('profile.phone')}</Text>
-          <Text data-field="phone">{member.phone ?? '—'}</Text>
-        </View>
-        <View className="staff__row">
-          <Text className="staff__row-label">{t('profile.birthday')}</Text>
-          <Text data-field="birthday">{member.birthday ?? '—'}</Text>
-        </View>
-        <View className="staff__row">
-          <Text className="staff__row-label">{t('staff.lookup.joinedAt')}</Text>
-          <Text>{formatDate(member.joinedAt)}</Text>
-        </View>
-        <View className="staff__row">
-          <Text className="staff__row-label">{t('home.points')}</Text>
-          <Text>{formatPoints(member.points)}</Text>
-        </View>
+        <StaffRow label={t('home.memberNo')}>{printMemberNo(member.memberNo)}</StaffRow>
+        <StaffRow label={t('profile.phone')} valueData={{ 'data-field': 'phone' }}>
+          {member.phone ?? '—'}
+        </StaffRow>
+        <StaffRow label={t('profile.birthday')} valueData={{ 'data-field': 'birthday' }}>
+          {member.birthday ?? '—'}
+        </StaffRow>
+        <StaffRow label={t('staff.lookup.joinedAt')}>{formatDate(member.joinedAt)}</StaffRow>
+        <StaffRow label={t('home.points')}>{formatPoints(member.points)}</StaffRow>
         {member.interests.length > 0 ? (
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('clerkMember.interests')}</Text>
-            <Text data-field="interests">
-              {member.interests
-                .map((tag) => {
-                  const key = interestLabelKey(tag);
-                  return key ? t(key) : tag;
-                })
-                .join(' · ')}
-            </Text>
-          </View>
+          <StaffRow label={t('clerkMember.interests')} valueData={{ 'data-field': 'interests' }}>
+            {member.interests
+              .map((tag) => {
+                const key = interestLabelKey(tag);
+                return key ? t(key) : tag;
+              })
+              .join(' · ')}
+          </StaffRow>
         ) : null}
-        <View className="staff__row">
-          <Text className="staff__row-label">{t('clerkMember.spend12m')}</Text>
-          <Text data-field="spend">{formatMoney(member.card.qualifyingSpend)}</Text>
-        </View>
+        <StaffRow label={t('clerkMember.spend12m')} valueData={{ 'data-field': 'spend' }}>
+          {formatMoney(member.card.qualifyingSpend)}
+        </StaffRow>
       </View>
 
       <View className="staff__actions">

@@ -4,6 +4,7 @@ import { OrderNoSchema, type PurchaseResult, type Store } from '@vip-club/shared
 import { useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
 import { Field } from '../../../components/field';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { friendlyError } from '../../../lib/errors';
@@ -131,10 +132,7 @@ export default function StaffPurchasePage() {
             </Text>
           ) : null}
           {result.isReplay ? <Text className="purchase__note">{t('staff.purchase.replayed')}</Text> : null}
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('staff.purchase.orderNo')}</Text>
-            <Text>{answer.purchase.orderNo}</Text>
-          </View>
+          <StaffRow label={t('staff.purchase.orderNo')}>{answer.purchase.orderNo}</StaffRow>
         </View>
         <Button className="btn-primary staff__submit" onClick={again}>
           {t('staff.purchase.again')}

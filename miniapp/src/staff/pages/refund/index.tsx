@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { IdSchema, ReasonSchema, type RefundResult } from '@vip-club/shared';
 import { useRef, useState } from 'react';
 import { Field } from '../../../components/field';
+import { StaffRow } from '../../../components/staff-row';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { friendlyError } from '../../../lib/errors';
@@ -88,10 +89,7 @@ export default function StaffRefundPage() {
               </Text>
             </View>
           </View>
-          <View className="staff__row">
-            <Text className="staff__row-label">{t('staff.refund.left')}</Text>
-            <Text>{formatMoney(result.refundableLeft)}</Text>
-          </View>
+          <StaffRow label={t('staff.refund.left')}>{formatMoney(result.refundableLeft)}</StaffRow>
         </View>
         <Button
           className="btn-primary staff__submit"
