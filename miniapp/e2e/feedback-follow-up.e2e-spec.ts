@@ -1,6 +1,7 @@
-import type { FollowUp, InboxItem, Paginated, Store } from '@vip-club/shared';
+import type { FollowUp, InboxItem, Paginated, Staff, Store } from '@vip-club/shared';
+import type { Page } from 'playwright-core';
 import { openPhone, screenshot, type Phone } from './support/browser';
-import { baseUrl, call, memberByApi, staffTokenByApi } from './support/club-api';
+import { baseUrl, call, joinByApi, memberByApi, staffTokenByApi } from './support/club-api';
 import { httpJson } from './support/http';
 import { DEMO_CLERK_PASSWORD, enterClub, openTab, signInAsStaff, textOf } from './support/screens';
 
@@ -16,6 +17,9 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4tiQdK2IYWhIAhCt0QePhf0EAAAAASUVORK5CYII=',
   'base64',
 );
+
+/** Cards the follow-ups page reads at a time. */
+const PAGE = 20;
 
 const phones: Phone[] = [];
 
@@ -148,7 +152,8 @@ test('a manager finds member feedback from her desk: every boutique’s open one
     '已解决',
   ]);
 
-  // Each tab shows what the API holds for a manager: open ones of every store, then only the escalated.
+  // Each tab shows its first page (20 cards) of what the API holds for a manager: open ones of every
+  // store, then only the escalated.
   // The first cards (or the empty line) a tab shows are already its own: the previous tab's list goes at the tap.
   const cardsShow = async (expected: string[]) => {
     await desk.locator('.follow-ups__item, .follow-ups__empty').first().waitFor();
@@ -157,7 +162,7 @@ test('a manager finds member feedback from her desk: every boutique’s open one
       .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-follow-up')));
     expect(ids).toEqual(expected);
   };
-  const open = await call<Paginated<FollowUp>>('/staff/follow-ups?limit=50', { token: managerToken });
+  const open = await call<Paginated<FollowUp>>(`/staff/follow-ups?limit=${PAGE}`, { token: managerToken });
   await cardsShow(open.items.map((f) => f.id));
   // A manager's card names the boutique it belongs to.
   const mine = open.items.find((f) => f.id === rated.followUpId);
@@ -178,7 +183,7 @@ test('a manager finds member feedback from her desk: every boutique’s open one
   await desk.locator('.follow-ups .lead', { hasText: '请稍候…' }).waitFor();
   expect(await desk.locator('.follow-ups__item').count()).toBe(0);
   release();
-  const escalated = await call<Paginated<FollowUp>>('/staff/follow-ups?escalated=true&limit=50', {
+  const escalated = await call<Paginated<FollowUp>>(`/staff/follow-ups?escalated=true&limit=${PAGE}`, {
     token: managerToken,
   });
   await cardsShow(escalated.items.map((f) => f.id));
@@ -190,4 +195,134 @@ test('a manager finds member feedback from her desk: every boutique’s open one
     );
   }
   await screenshot(desk, 'manager-follow-ups-escalated');
+});
+
+/**
+ * Scrolls to the very end of the page as a thumb would: from a little above it, then down, a frame apart
+ * (H5 fires reach-bottom only after a scroll event found the page away from its end).
+ */
+async function scrollToBottom(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The window or the H5 page container, whichever scrolls.
+    const scrollers = [
+      document.scrollingElement,
+      ...Array.from(document.querySelectorAll('.taro_page')),
+    ].filter((el): el is Element => !!el && el.scrollHeight > el.clientHeight);
+    for (const el of scrollers) el.scrollTop = Math.max(0, el.scrollHeight - el.clientHeight - 400);
+    await frame();
+    for (const el of scrollers) el.scrollTop = el.scrollHeight;
+    await frame();
+  });
+}
+
+test('a clerk with more feedback than a page holds sees every card once: scrolling brings the next page, the button the one after', async () => {
+  // A boutique, its clerk and three newcomers of its own (sandbox ids fu-paging-*, phones 137…), made here:
+  // no other browser test reads or adds this boutique's follow-ups, so its list holds exactly what we wrote.
+  const suffix = String(Date.now()).slice(-6);
+  const managerToken = await staffTokenByApi('manager', 'club-manager-2026');
+  const store = await call<Store>('/stores', {
+    method: 'POST',
+    token: managerToken,
+    body: { name: `广州天环店 ${suffix}`, city: '广州', address: '天河区天河路 218 号' },
+  });
+  const clerk = await call<Staff>('/staff', {
+    method: 'POST',
+    token: managerToken,
+    body: {
+      name: '梁思颖',
+      username: `fu_paging_${suffix}`,
+      password: 'pearl-and-jade-26',
+      role: 'clerk',
+      storeId: store.id,
+    },
+  });
+  const members = await Promise.all(
+    ['何嘉欣', '黎颖', '邓慧敏'].map((name, i) =>
+      joinByApi(`fu-paging-${suffix}-${i}`, `137${suffix}${String(i).padStart(2, '0')}`, name, store.id),
+    ),
+  );
+  // Two full pages and a bit: 45 low ratings, 15 from each member.
+  const comments: string[] = [];
+  for (let i = 0; i < 2 * PAGE + 5; i += 1) {
+    const comment = `第 ${i + 1} 次来店，等候有些久 ${suffix}`;
+    comments.push(comment);
+    await call('/feedback', {
+      method: 'POST',
+      token: members[i % members.length].accessToken,
+      body: { subject: 'store', refId: store.id, rating: 1 + (i % 3), comment },
+    });
+  }
+  const clerkToken = await staffTokenByApi(clerk.username, 'pearl-and-jade-26');
+  const all = await call<Paginated<FollowUp>>('/staff/follow-ups?limit=100', { token: clerkToken });
+  expect(all.items.map((f) => f.comment)).toEqual(comments);
+  const ids = all.items.map((f) => f.id);
+
+  const phone = await openPhone();
+  phones.push(phone);
+  const desk = phone.page;
+  await signInAsStaff(desk, clerk.username, 'pearl-and-jade-26');
+  await desk.goto(`${baseUrl()}/#/staff/pages/follow-ups/index`);
+  const shown = () =>
+    desk
+      .locator('.follow-ups__item')
+      .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-follow-up')));
+  const more = desk.locator('[data-action=more]');
+
+  // The first page, and the way to the next.
+  await desk.locator('.follow-ups__item').first().waitFor();
+  await more.waitFor();
+  expect(await shown()).toEqual(ids.slice(0, PAGE));
+  expect(await more.textContent()).toBe('查看更多反馈');
+
+  // A next page still on its way when the clerk changes tab is not shown under the new tab. The server's
+  // answer is held (not replaced) until the resolved tab has shown its own (empty) list.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const heldPage = /\/staff\/follow-ups\?.*cursor=/;
+  await desk.route(heldPage, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const lateAnswer = desk.waitForResponse(heldPage);
+  await scrollToBottom(desk);
+  await desk.waitForRequest(heldPage);
+  await desk.locator('[data-action=more]', { hasText: '请稍候…' }).waitFor();
+  await screenshot(desk, 'follow-ups-loading-more');
+  await desk.locator('.follow-ups__tabs .chip', { hasText: '已解决' }).click();
+  await desk.locator('.follow-ups__empty', { hasText: '还没有已解决的反馈' }).waitFor();
+  release();
+  await lateAnswer;
+  // The dropped answer would have rendered with its own state change: give it the frames to do so.
+  await desk.waitForTimeout(300);
+  expect(await desk.locator('.follow-ups__item').count()).toBe(0);
+  expect(await more.count()).toBe(0);
+  await desk.unroute(heldPage);
+
+  // Back to the open ones: the first page again; scrolling to its end brings the second.
+  await desk.locator('.follow-ups__tabs .chip', { hasText: '待处理' }).click();
+  await desk.locator('.follow-ups__item').first().waitFor();
+  expect(await shown()).toEqual(ids.slice(0, PAGE));
+  await scrollToBottom(desk);
+  await desk
+    .locator('.follow-ups__item')
+    .nth(2 * PAGE - 1)
+    .waitFor();
+  expect(await shown()).toEqual(ids.slice(0, 2 * PAGE));
+  await screenshot(desk, 'follow-ups-second-page');
+
+  // The button brings the last page (the tap scrolls to the bottom too, which may ask for the same page:
+  // it is read once), and then goes, since nothing is left.
+  await more.click();
+  await desk
+    .locator('.follow-ups__item')
+    .nth(ids.length - 1)
+    .waitFor();
+  await more.waitFor({ state: 'detached' });
+  await desk.waitForTimeout(300);
+  const final = await shown();
+  expect(final).toEqual(ids);
+  expect(new Set(final).size).toBe(ids.length);
+  await scrollToBottom(desk);
+  await screenshot(desk, 'follow-ups-all-pages');
 });

@@ -9,6 +9,7 @@ import type {
   EventStatus,
   EventSummary,
   InvitableMember,
+  JoinResponse,
   Me,
   Paginated,
   PlatformLoginResponse,
@@ -49,6 +50,34 @@ export async function memberByApi(
   const token = login.accessToken;
   const me = await call<Me>('/me', { token });
   return { token, me, cardCode: () => call<CardCode>('/me/card-code', { token }) };
+}
+
+/**
+ * A newcomer joins at `storeId` through the sandbox login, as the join form would. `sandboxId` and the
+ * 11-digit `phone` must be the caller's own: a second join with either is someone else's membership.
+ */
+export async function joinByApi(
+  sandboxId: string,
+  phone: string,
+  name: string,
+  storeId: string,
+): Promise<JoinResponse> {
+  const login = await call<PlatformLoginResponse>('/auth/wechat', {
+    method: 'POST',
+    body: { code: `sandbox:${sandboxId}` },
+  });
+  return call<JoinResponse>('/members', {
+    method: 'POST',
+    token: login.accessToken,
+    body: {
+      name,
+      gender: 'female',
+      birthday: '1990-05-20',
+      phoneCode: `sandbox:${phone}`,
+      storeId,
+      consent: { marketing: false },
+    },
+  });
 }
 
 // events: staff

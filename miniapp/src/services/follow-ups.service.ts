@@ -2,15 +2,16 @@ import type { FollowUp, FollowUpStatus, Paginated } from '@vip-club/shared';
 import { request } from '../lib/request';
 
 /**
- * `GET /staff/follow-ups`: the store's follow-ups (a manager's: every store's), soonest due first;
- * `escalated` narrows them to those the escalation job handed to the managers.
+ * `GET /staff/follow-ups`: the store's follow-ups (a manager's: every store's), soonest due first, a page at
+ * a time (`cursor` is the previous page's `nextCursor`); `escalated` narrows them to those the escalation
+ * job handed to the managers.
  */
 export function listFollowUps(
   status: FollowUpStatus = 'open',
-  { escalated = false, limit = 50 }: { escalated?: boolean; limit?: number } = {},
+  { escalated = false, limit = 20, cursor }: { escalated?: boolean; limit?: number; cursor?: string } = {},
 ): Promise<Paginated<FollowUp>> {
   return request<Paginated<FollowUp>>('/staff/follow-ups', {
-    query: { status, limit, ...(escalated ? { escalated: 'true' } : {}) },
+    query: { status, limit, cursor, ...(escalated ? { escalated: 'true' } : {}) },
     auth: 'staff',
   });
 }

@@ -1,5 +1,5 @@
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { FollowUp } from '@vip-club/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
@@ -26,6 +26,8 @@ interface NoteSheet {
 
 /** The countdown is read at a glance: re-rendered every half minute is plenty. */
 const TICK_MS = 30_000;
+/** A page of cards: a screenful several times over, the rest as the clerk scrolls. */
+const PAGE_SIZE = 20;
 const MINUTE = 60_000;
 
 type T = ReturnType<typeof useT>;
@@ -57,6 +59,9 @@ export default function StaffFollowUpsPage() {
   usePageChrome('followUps.title');
   const [status, setStatus] = useState<FollowUpView>('open');
   const [items, setItems] = useState<FollowUp[]>([]);
+  // The next page of the tab shown; null when it is all here.
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [isLoadingMore, setLoadingMore] = useState(false);
   // A manager sees every boutique's: each card then names its boutique.
   const [storeNames, setStoreNames] = useState<Map<string, string> | null>(null);
   const [isLoaded, setLoaded] = useState(false);
@@ -67,16 +72,39 @@ export default function StaffFollowUpsPage() {
   const [sheetError, setSheetError] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
   const busy = useRef(false);
-  // Only the latest read may fill the list: a tab tapped quickly after another must not get the other's answer.
+  // Only the latest first-page read may fill the list: a tab tapped quickly after another must not get the
+  // other's answer, and a next page asked for before a tab change or a refresh is dropped with it.
   const latestRead = useRef(0);
+  // The next page of the cards shown, kept beside the state so a read can judge it at once: null while a
+  // first page is on its way (a refresh must not be followed by a page of the list it replaces).
+  const cursor = useRef<string | null>(null);
+  // The cursor a next page is being read for: reaching the bottom fires again while it is on its way, and
+  // reading the same page twice would show its cards twice.
+  const moreFor = useRef<string | null>(null);
+
+  const showCursor = (next: string | null) => {
+    cursor.current = next;
+    setNextCursor(next);
+  };
+
+  const read = (which: FollowUpView, after?: string) =>
+    listFollowUps(which === 'resolved' ? 'resolved' : 'open', {
+      escalated: which === 'escalated',
+      limit: PAGE_SIZE,
+      cursor: after,
+    });
 
   const load = (which: FollowUpView) => {
-    const read = ++latestRead.current;
-    const isLatest = () => read === latestRead.current;
-    return listFollowUps(which === 'resolved' ? 'resolved' : 'open', { escalated: which === 'escalated' })
+    const sequence = ++latestRead.current;
+    cursor.current = null;
+    moreFor.current = null;
+    setLoadingMore(false);
+    const isLatest = () => sequence === latestRead.current;
+    return read(which)
       .then((page) => {
         if (!isLatest()) return;
         setItems(page.items);
+        showCursor(page.nextCursor);
         setError(null);
       })
       .catch((err: unknown) => {
@@ -84,6 +112,31 @@ export default function StaffFollowUpsPage() {
       })
       .finally(() => {
         if (isLatest()) setLoaded(true);
+      });
+  };
+
+  const loadMore = () => {
+    const after = cursor.current;
+    if (!after || moreFor.current === after) return;
+    const sequence = latestRead.current;
+    const isLatest = () => sequence === latestRead.current;
+    moreFor.current = after;
+    setLoadingMore(true);
+    read(status, after)
+      .then((page) => {
+        if (!isLatest()) return;
+        setItems((shown) => [...shown, ...page.items]);
+        showCursor(page.nextCursor);
+        setError(null);
+      })
+      .catch((err: unknown) => {
+        if (!isLatest()) return;
+        setError(friendlyError(err));
+        // The same page may be asked for again.
+        moreFor.current = null;
+      })
+      .finally(() => {
+        if (isLatest()) setLoadingMore(false);
       });
   };
 
@@ -102,6 +155,13 @@ export default function StaffFollowUpsPage() {
   });
   useDidHide(() => setVisible(false));
 
+  // Pulled down: the tab starts again from its first page, as if just opened.
+  usePullDownRefresh(() => {
+    void load(status).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useReachBottom(loadMore);
+
   useEffect(() => {
     if (!isVisible) return undefined;
     setNow(Date.now());
@@ -113,6 +173,7 @@ export default function StaffFollowUpsPage() {
     setStatus(which);
     // The previous tab's cards go at once rather than sit under the new tab's name until its answer comes.
     setItems([]);
+    showCursor(null);
     setError(null);
     setLoaded(false);
     void load(which);
@@ -183,6 +244,17 @@ export default function StaffFollowUpsPage() {
           }}
         />
       ))}
+
+      {nextCursor ? (
+        <Button
+          className="btn-quiet follow-ups__more"
+          data-action="more"
+          onClick={loadMore}
+          disabled={isLoadingMore || undefined}
+        >
+          {t(isLoadingMore ? 'common.loading' : 'followUps.more')}
+        </Button>
+      ) : null}
 
       {sheet ? (
         <View className="sheet" data-sheet={sheet.step}>
