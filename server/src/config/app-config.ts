@@ -39,7 +39,11 @@ export interface AppConfigShape {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Absolute path of the built H5 app to serve at `/` (served only if it exists), or null. */
   readonly webDir: string | null;
-  readonly rateLimit: { readonly auth: { readonly limit: number; readonly ttlMs: number } };
+  readonly rateLimit: {
+    readonly auth: { readonly limit: number; readonly ttlMs: number };
+    /** Feedback photos per member (not per IP: a shop's customers share its Wi-Fi). */
+    readonly photoUpload: { readonly limit: number; readonly ttlMs: number };
+  };
   readonly trustProxy: boolean;
   /**
    * Whether this process runs the outbox dispatcher and the publish fan-out loops. Off by default

@@ -129,6 +129,12 @@ export const EnvSchema = z
       z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1_000_000).optional(),
     ),
     AUTH_RATE_TTL_SECONDS: intInRange(60, 1, 86_400),
+    // Feedback photos per member: unset, 20 an hour, or 1000 under NODE_ENV=test (a test of the limit sets it).
+    PHOTO_UPLOAD_RATE_LIMIT: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1_000_000).optional(),
+    ),
+    PHOTO_UPLOAD_RATE_TTL_SECONDS: intInRange(3_600, 1, 86_400),
     TRUST_PROXY: boolFlag(false),
     // Unset: on, or off under NODE_ENV=test, where tests drive the outbox and the fan-out themselves.
     CLUB_BACKGROUND_WORK: z.preprocess(

@@ -76,6 +76,10 @@ export function loadConfig(env: Env = processEnv()): AppConfigShape {
         limit: raw.AUTH_RATE_LIMIT ?? (raw.NODE_ENV === 'test' ? 1000 : 10),
         ttlMs: raw.AUTH_RATE_TTL_SECONDS * 1000,
       },
+      photoUpload: {
+        limit: raw.PHOTO_UPLOAD_RATE_LIMIT ?? (raw.NODE_ENV === 'test' ? 1000 : 20),
+        ttlMs: raw.PHOTO_UPLOAD_RATE_TTL_SECONDS * 1000,
+      },
     },
     trustProxy: raw.TRUST_PROXY,
     backgroundWork: (raw.CLUB_BACKGROUND_WORK ?? (raw.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',

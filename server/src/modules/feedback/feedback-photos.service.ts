@@ -10,15 +10,22 @@ import {
   feedbackPhotoPath,
 } from '@vip-club/shared';
 import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { AppConfig } from '../../config/app-config';
 import { type MemberErasing, MemberHooks } from '../members/member-hooks';
+import { retryOnDeadlock } from '../points/transaction-retry';
 import { FeedbackRepository } from './feedback.repository';
+import { stripImageMetadata } from './image-metadata';
 import { imageTypeOf } from './image-type';
 
 /** The form field the photo travels in (`Taro.uploadFile({name: 'photo'})`). */
 export const PHOTO_FIELD = 'photo';
+
+/** How long a photo may wait for its rating: a member picks it, then writes her words. */
+export const UNATTACHED_PHOTO_KEPT_MS = 24 * 60 * 60 * 1000;
+const SWEEP_PAGE = 500;
 
 /**
  * Members' feedback photos. The bytes live as files under `CLUB_DATA_DIR/feedback-photos/` (the
@@ -32,6 +39,7 @@ export class FeedbackPhotosService implements OnModuleInit {
   private readonly dir: string;
 
   constructor(
+    private readonly dataSource: DataSource,
     private readonly feedback: FeedbackRepository,
     private readonly memberHooks: MemberHooks,
     config: AppConfig,
@@ -53,9 +61,11 @@ export class FeedbackPhotosService implements OnModuleInit {
   }
 
   async upload(memberId: string, form: FastifyRequest, now = new Date()): Promise<FeedbackPhoto> {
-    const bytes = await photoBytes(form);
-    const type = imageTypeOf(bytes);
+    const sent = await photoBytes(form);
+    const type = imageTypeOf(sent);
     if (!type) throw photoInvalid('must be a JPEG, PNG or WebP image');
+    // Clerks open the file: the camera's GPS position (often the member's home) stays with her.
+    const bytes = stripImageMetadata(sent, type);
     const accessKey = randomBytes(16).toString('hex');
     await mkdir(this.dir, { recursive: true });
     const file = path.join(this.dir, accessKey);
@@ -85,6 +95,28 @@ export class FeedbackPhotosService implements OnModuleInit {
       contentType: type,
       sizeBytes: bytes.length,
     };
+  }
+
+  /**
+   * Deletes the photos uploaded more than a day before `now` that no rating names (the member gave
+   * up, or uploaded and left): rows a page at a time, each page in one transaction, the files once it
+   * committed. Safe to run again or on several servers at once: a photo goes once, a file already
+   * gone is no error, and a rating attaching a photo meanwhile either keeps it or is told it is gone.
+   */
+  async sweepUnattached(now: Date): Promise<{ removed: number }> {
+    const before = new Date(now.getTime() - UNATTACHED_PHOTO_KEPT_MS);
+    let removed = 0;
+    for (let afterId = '0'; ; ) {
+      const ids = await this.feedback.photosUploadedBefore(before, afterId, SWEEP_PAGE);
+      if (ids.length === 0) break;
+      afterId = ids[ids.length - 1];
+      const keys = await retryOnDeadlock(() =>
+        this.dataSource.transaction((em) => this.feedback.deleteUnattachedPhotos(em, ids)),
+      );
+      await Promise.all(keys.map((key) => unlink(path.join(this.dir, key)).catch(() => undefined)));
+      removed += keys.length;
+    }
+    return { removed };
   }
 
   /** The photo's bytes and type; 404 for an unknown id, a wrong key, or a file gone from the disk. */

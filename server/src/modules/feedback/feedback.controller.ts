@@ -13,6 +13,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Public } from '../../common/auth/public.decorator';
 import { Roles } from '../../common/auth/roles.decorator';
 import { ReadsMultipart } from '../../common/http/multipart';
+import { PhotoUploadRateLimit } from '../../common/rate-limit/photo-upload-rate-limit';
 import { FeedbackPhotosService, PHOTO_FIELD } from './feedback-photos.service';
 import { FeedbackService } from './feedback.service';
 
@@ -41,6 +42,7 @@ export class FeedbackController {
 
   @Post('photos')
   @Roles('member')
+  @PhotoUploadRateLimit()
   @ReadsMultipart()
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -53,7 +55,7 @@ export class FeedbackController {
   @ApiOperation({
     summary: 'Upload a photo to go with a rating',
     description:
-      'One JPEG, PNG or WebP image (judged by its first bytes, not its name) of at most 2 MB in the `photo` field of a multipart/form-data body; larger: 413 PAYLOAD_TOO_LARGE; anything else: 400 VALIDATION_FAILED. Answers `photoUrl`, a path on this server, to pass to `POST /feedback`.',
+      'One JPEG, PNG or WebP image (judged by its first bytes, not its name) of at most 2 MB in the `photo` field of a multipart/form-data body; larger: 413 PAYLOAD_TOO_LARGE; anything else: 400 VALIDATION_FAILED. At most 20 uploads an hour per member, then 429 RATE_LIMITED with Retry-After. Metadata (EXIF with GPS, XMP, IPTC, text chunks) is removed before the photo is kept; a JPEG keeps its orientation. Answers `photoUrl`, a path on this server, to pass to `POST /feedback`.',
   })
   upload(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<FeedbackPhoto> {
     return this.photos.upload(user.sub, request);

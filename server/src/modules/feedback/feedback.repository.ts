@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager, IsNull, Not } from 'typeorm';
+import { feedbackPhotoPath } from '@vip-club/shared';
+import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
 import { EventRegistrationEntity } from '../events/entities/event-registration.entity';
 import { EventEntity } from '../events/entities/event.entity';
 import { FollowUpEntity } from '../follow-ups/entities/follow-up.entity';
@@ -75,9 +76,64 @@ export class FeedbackRepository {
     return this.dataSource.getRepository(FeedbackPhotoEntity).findOneBy({ id });
   }
 
-  /** Whether the photo with this id and key was uploaded by the member. */
-  memberHasPhoto(em: EntityManager, memberId: string, id: string, accessKey: string): Promise<boolean> {
-    return em.exists(FeedbackPhotoEntity, { where: { id, memberId, accessKey } });
+  /**
+   * Whether the photo with this id and key was uploaded by the member. Its row is read under a shared
+   * lock, which the sweep of unattached photos (`deleteUnattachedPhotos`) waits for: a photo being
+   * attached is either kept (the rating committed first) or already gone (404).
+   */
+  async memberHasPhoto(em: EntityManager, memberId: string, id: string, accessKey: string): Promise<boolean> {
+    const query = em
+      .getRepository(FeedbackPhotoEntity)
+      .createQueryBuilder('p')
+      .select(['p.id'])
+      .where('p.id = :id AND p.memberId = :memberId AND p.accessKey = :accessKey', { id, memberId, accessKey });
+    if (!isSqlite(em)) query.setLock('pessimistic_read');
+    return (await query.getOne()) !== null;
+  }
+
+  /** The ids of photos uploaded before `before`, in id order after `afterId`: what the sweep looks at. */
+  async photosUploadedBefore(before: Date, afterId: string, limit: number): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(FeedbackPhotoEntity).find({
+      select: { id: true },
+      where: { createdAt: LessThan(before), id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Deletes those of the photos `ids` that no rating names, in the caller's transaction, and answers
+   * their keys (the files to delete once it commits). The rows are locked first and the ratings read
+   * with a locking read, so a rating attaching one of them at this moment is seen, or finds it gone.
+   * A rating names only its author's photo, so the ratings are looked up by the photos' members.
+   */
+  async deleteUnattachedPhotos(em: EntityManager, ids: string[]): Promise<string[]> {
+    const photos = em
+      .getRepository(FeedbackPhotoEntity)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.memberId', 'p.accessKey'])
+      .where('p.id IN (:...ids)', { ids })
+      .orderBy('p.id');
+    if (!isSqlite(em)) photos.setLock('pessimistic_write');
+    const locked = await photos.getMany();
+    if (locked.length === 0) return [];
+    const paths = locked.map((p) => feedbackPhotoPath(p.id, p.accessKey));
+    const ratings = em
+      .getRepository(FeedbackEntity)
+      .createQueryBuilder('f')
+      .select(['f.id', 'f.photoUrl'])
+      .where('f.memberId IN (:...memberIds) AND f.photoUrl IN (:...paths)', {
+        memberIds: [...new Set(locked.map((p) => p.memberId))],
+        paths,
+      });
+    if (!isSqlite(em)) ratings.setLock('pessimistic_read');
+    const attached = new Set((await ratings.getMany()).map((f) => f.photoUrl));
+    const unattached = locked.filter((_, i) => !attached.has(paths[i]));
+    if (unattached.length > 0) {
+      await em.delete(FeedbackPhotoEntity, { id: In(unattached.map((p) => p.id)) });
+    }
+    return unattached.map((p) => p.accessKey);
   }
 
   /**

@@ -1,0 +1,152 @@
+import {
+  exifPayload,
+  GPS_LATITUDE_MARK,
+  jpegSegment,
+  jpegWith,
+  PLAIN_JPEG,
+} from '../../../test/factories/photos.factory';
+import { stripImageMetadata } from './image-metadata';
+
+const latin1 = (text: string) => Buffer.from(text, 'latin1');
+
+/** The EXIF APP1 that keeps only the orientation: 'Exif\0\0', big-endian TIFF, one entry. */
+function orientationOnly(orientation: number): Buffer {
+  const tiff = Buffer.from([
+    0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0,
+  ]);
+  return jpegSegment(0xe1, Buffer.concat([latin1('Exif\0\0'), tiff]));
+}
+
+describe('stripImageMetadata: JPEG', () => {
+  const xmp = jpegSegment(0xe1, latin1('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>GPS-22.2783N</x:xmpmeta>'));
+  const iptc = jpegSegment(0xed, latin1('Photoshop 3.0\x008BIM\x04\x04 home address'));
+  const comment = jpegSegment(0xfe, latin1('taken at home'));
+  const mpf = jpegSegment(0xe2, latin1('MPF\0II*\0 index of the picture after EOI'));
+
+  it('answers the very same buffer when there is nothing to remove', () => {
+    expect(stripImageMetadata(PLAIN_JPEG, 'image/jpeg')).toBe(PLAIN_JPEG);
+  });
+
+  it('drops EXIF (with its GPS), XMP, IPTC, comments and what follows EOI, keeping the orientation', () => {
+    const trailer = Buffer.concat([latin1('\xff\xd8'), jpegSegment(0xe1, exifPayload(1)), latin1('\xff\xd9')]);
+    const sent = jpegWith([jpegSegment(0xe1, exifPayload(6)), xmp, iptc, comment, mpf], trailer);
+    expect(sent.includes(GPS_LATITUDE_MARK)).toBe(true);
+
+    const kept = stripImageMetadata(sent, 'image/jpeg');
+    expect(kept.includes(GPS_LATITUDE_MARK)).toBe(false);
+    expect(kept.includes(latin1('xmpmeta'))).toBe(false);
+    expect(kept.includes(latin1('8BIM'))).toBe(false);
+    expect(kept.includes(latin1('taken at home'))).toBe(false);
+    expect(kept.includes(latin1('MPF'))).toBe(false);
+    // Byte for byte the original picture (JFIF, ICC profile, tables, scan), the orientation where EXIF was.
+    expect(kept.equals(jpegWith([orientationOnly(6)]))).toBe(true);
+  });
+
+  it('keeps no EXIF at all for an upright photo, and reads a big-endian EXIF too', () => {
+    expect(stripImageMetadata(jpegWith([jpegSegment(0xe1, exifPayload(1))]), 'image/jpeg')).toEqual(PLAIN_JPEG);
+    const bigEndian = orientationOnly(8);
+    expect(stripImageMetadata(jpegWith([bigEndian, xmp]), 'image/jpeg')).toEqual(jpegWith([bigEndian]));
+  });
+
+  it('finds a segment after the scan (as progressive files have), past stuffed bytes and restart markers', () => {
+    const eoi = PLAIN_JPEG.length - 2;
+    const scanAndMore = Buffer.concat([
+      PLAIN_JPEG.subarray(0, eoi),
+      latin1('\x12\xff\x00\x34\xff\xd0\x56\xff\xff\xd1'),
+      comment,
+      jpegSegment(0xda, latin1('\x01\x01\x00\x00\x3f\x00')),
+      latin1('\x78\xff\x00'),
+      latin1('\xff\xd9'),
+    ]);
+    const kept = stripImageMetadata(scanAndMore, 'image/jpeg');
+    expect(kept.includes(latin1('taken at home'))).toBe(false);
+    expect(kept.length).toBe(scanAndMore.length - comment.length);
+  });
+
+  it('keeps the rest as sent where the structure breaks', () => {
+    const broken = Buffer.concat([latin1('\xff\xd8\xff\xe0\x00\x10JFIF\0\x01'), Buffer.alloc(20, 0x20)]);
+    expect(stripImageMetadata(broken, 'image/jpeg')).toBe(broken);
+    const cut = jpegWith([comment]).subarray(0, 30);
+    expect(stripImageMetadata(cut, 'image/jpeg')).toBe(cut);
+  });
+});
+
+/** A PNG chunk; the CRC is not checked by the walker, so any four bytes do. */
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  return Buffer.concat([length, latin1(type), data, latin1('CRC!')]);
+}
+
+describe('stripImageMetadata: PNG', () => {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const ihdr = pngChunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]));
+  const iccp = pngChunk('iCCP', latin1('sRGB\0\0profile'));
+  const idat = pngChunk('IDAT', latin1('pixels'));
+  const iend = pngChunk('IEND', Buffer.alloc(0));
+
+  it('drops eXIf, tEXt, iTXt, zTXt, tIME and what follows IEND, keeping every other chunk as it was', () => {
+    const sent = Buffer.concat([
+      signature,
+      ihdr,
+      pngChunk('eXIf', exifPayload(6).subarray(6)),
+      iccp,
+      pngChunk('tEXt', latin1('Comment\0at home')),
+      pngChunk('iTXt', latin1('XML:com.adobe.xmp\0\0\0\0\0GPS')),
+      pngChunk('zTXt', latin1('Raw profile\0\0xyz')),
+      pngChunk('tIME', Buffer.alloc(7)),
+      idat,
+      iend,
+      latin1('trailing notes'),
+    ]);
+    const kept = stripImageMetadata(sent, 'image/png');
+    expect(kept.equals(Buffer.concat([signature, ihdr, iccp, idat, iend]))).toBe(true);
+    expect(kept.includes(GPS_LATITUDE_MARK)).toBe(false);
+  });
+
+  it('answers the same buffer when there is nothing to remove', () => {
+    const plain = Buffer.concat([signature, ihdr, idat, iend]);
+    expect(stripImageMetadata(plain, 'image/png')).toBe(plain);
+  });
+});
+
+/** A RIFF chunk with its little-endian size, padded to an even length. */
+function riffChunk(fourcc: string, data: Buffer): Buffer {
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(data.length);
+  return Buffer.concat([latin1(fourcc), size, data, Buffer.alloc(data.length & 1)]);
+}
+
+function webp(chunks: Buffer[]): Buffer {
+  const body = Buffer.concat([latin1('WEBP'), ...chunks]);
+  const size = Buffer.alloc(4);
+  size.writeUInt32LE(body.length);
+  return Buffer.concat([latin1('RIFF'), size, body]);
+}
+
+describe('stripImageMetadata: WebP', () => {
+  const ICC = 0x20;
+  const EXIF = 0x08;
+  const XMP = 0x04;
+  const vp8x = (flags: number) => riffChunk('VP8X', Buffer.from([flags, 0, 0, 0, 3, 0, 0, 2, 0, 0]));
+  const iccp = riffChunk('ICCP', latin1('profile'));
+  const image = riffChunk('VP8 ', latin1('frame-bytes'));
+
+  it('drops the EXIF and XMP chunks, clears their VP8X flags and sets the RIFF size to what is left', () => {
+    const sent = webp([
+      vp8x(ICC | EXIF | XMP),
+      iccp,
+      image,
+      riffChunk('EXIF', exifPayload(6).subarray(6)),
+      riffChunk('XMP ', latin1('<x:xmpmeta>GPS</x:xmpmeta>')),
+    ]);
+    const kept = stripImageMetadata(sent, 'image/webp');
+    expect(kept.equals(webp([vp8x(ICC), iccp, image]))).toBe(true);
+    expect(kept.includes(GPS_LATITUDE_MARK)).toBe(false);
+  });
+
+  it('answers the same buffer when there is nothing to remove', () => {
+    const plain = webp([image]);
+    expect(stripImageMetadata(plain, 'image/webp')).toBe(plain);
+  });
+});
