@@ -6,6 +6,8 @@ interface FigureCardProps {
   name: string;
   label: string;
   value: string;
+  /** small beside the value: what a rate is made of, `412 / 1,030` */
+  aside?: string;
   /** a quiet line under the value: what it is made of, or what it counts */
   note?: string;
   /** the figure asks for attention (overdue follow-ups): the warning colour */
@@ -15,7 +17,7 @@ interface FigureCardProps {
 }
 
 /** One figure of the overview: a label, the number large, and a line of context. */
-export function FigureCard({ name, label, value, note, isWarning, raw }: FigureCardProps) {
+export function FigureCard({ name, label, value, aside, note, isWarning, raw }: FigureCardProps) {
   return (
     <View
       className={`card-surface figure-card${isWarning ? ' figure-card--warning' : ''}`}
@@ -23,7 +25,10 @@ export function FigureCard({ name, label, value, note, isWarning, raw }: FigureC
       data-value={raw === undefined ? undefined : String(raw)}
     >
       <Text className="figure-card__label">{label}</Text>
-      <Text className="figure-card__value">{value}</Text>
+      <View className="figure-card__figure">
+        <Text className="figure-card__value">{value}</Text>
+        {aside ? <Text className="figure-card__aside">{aside}</Text> : null}
+      </View>
       {note ? <Text className="figure-card__note">{note}</Text> : null}
     </View>
   );

@@ -53,6 +53,7 @@ interface Figure {
   name: string;
   label: MessageKey;
   value: string;
+  aside?: string;
   note?: string;
   isWarning?: boolean;
   raw: number | string;
@@ -66,12 +67,13 @@ const count = (name: string, label: MessageKey, value: number): Figure => ({
   raw: value,
 });
 
-/** A rate figure: the percentage, and what it is made of in the note. */
+/** A rate figure: the percentage, what it is made of beside it (when there was anything), what it is of below. */
 const rate = (name: string, label: MessageKey, value: InsightsRate, note: string): Figure => ({
   name,
   label,
   value: formatRate(value),
-  note: `${formatParts(value)} · ${note}`,
+  aside: value.of ? formatParts(value) : undefined,
+  note,
   raw: `${value.count}/${value.of}`,
 });
 
@@ -85,6 +87,7 @@ function FigureGrid({ figures, isThirds }: { figures: Figure[]; isThirds?: boole
           name={f.name}
           label={t(f.label)}
           value={f.value}
+          aside={f.aside}
           note={f.note}
           isWarning={f.isWarning}
           raw={f.raw}
