@@ -7,10 +7,12 @@ import {
   joinMember,
   loginManager,
 } from '../factories/club.factory';
+import { insightsClubSuite } from '../factories/insights-club';
 import { purchaseBody, recordPurchase } from '../factories/points.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
-// The overview's statements on the embedded database (the full figures are insights.e2e-spec.ts on MariaDB).
+// The overview on the embedded database: an empty club, access, and the same hand-built club as on MariaDB
+// (SQLite compares ids and times by its own rules, so each figure is held to the same values here too).
 describe('GET /insights/overview on SQLite', () => {
   let club: TestApp;
   let managerToken: string;
@@ -48,10 +50,14 @@ describe('GET /insights/overview on SQLite', () => {
       await recordPurchase(
         club.request,
         a.clerkToken,
-        purchaseBody(a.store.id, { memberId: buyer.id }, {
-          amount: 100_000,
-          occurredAt: new Date(Date.now() - ago - 60_000).toISOString(),
-        }),
+        purchaseBody(
+          a.store.id,
+          { memberId: buyer.id },
+          {
+            amount: 100_000,
+            occurredAt: new Date(Date.now() - ago - 60_000).toISOString(),
+          },
+        ),
       );
     }
     const me = await club.request.get(`${API}/me`).set(bearer(buyer.accessToken)).expect(200);
@@ -89,3 +95,5 @@ describe('GET /insights/overview on SQLite', () => {
     expect(fieldsOf(bad.body)).toContain('store');
   });
 });
+
+insightsClubSuite('GET /insights/overview on SQLite: the hand-built club');

@@ -306,8 +306,9 @@ export class InsightsRepository {
       storeId === undefined
         ? `FROM event_registrations g WHERE g.rated_at > ? AND g.rated_at <= ?`
         : `FROM event_registrations g JOIN events v ON v.id = g.event_id JOIN members m ON m.id = g.member_id
-            WHERE g.rated_at > ? AND g.rated_at <= ? AND COALESCE(v.store_id, m.store_id) = ?`;
-    const ratedParams = [since30Days, asOf, ...(storeId === undefined ? [] : [storeId])];
+            WHERE g.rated_at > ? AND g.rated_at <= ? AND (v.store_id = ? OR (v.store_id IS NULL AND m.store_id = ?))`;
+    // Compared column by column: SQLite would not match COALESCE(…), which has no integer affinity, to the id's text.
+    const ratedParams = [since30Days, asOf, ...(storeId === undefined ? [] : [storeId, storeId])];
     return [
       ['feedback_rating_sum', `SELECT COALESCE(SUM(k.rating), 0) ${feedback}`, feedbackParams],
       ['feedback_ratings', `SELECT COUNT(*) ${feedback}`, feedbackParams],
