@@ -35,9 +35,10 @@ export class StaffActivityService {
 
   async report(query: ClerkActivityQuery, now = new Date()): Promise<ClerkActivityReport> {
     const { from, to, period } = this.periodOf(query, now);
-    const scoped: ContactPeriod = { ...period, storeId: query.storeId };
-    const [clerks, totals, spend] = await Promise.all([
-      this.activity.clerks(query.storeId),
+    const clerks = await this.activity.clerks(query.storeId);
+    // Only the listed clerks' contacts count, and naming them lets the database read each one's period.
+    const scoped: ContactPeriod = { ...period, staffIds: clerks.map((clerk) => clerk.staffId) };
+    const [totals, spend] = await Promise.all([
       this.activity.contactTotals(scoped),
       this.activity.followedSpend(scoped),
     ]);

@@ -11,6 +11,8 @@ import { StaffEntity } from '../../staff/entities/staff.entity';
 @Entity({ name: 'member_contacts' })
 @Index('uq_member_contacts_staff_key', ['staffId', 'idempotencyKey'], { unique: true })
 @Index('ix_member_contacts_member', ['memberId', 'at'])
+// The clerk-activity report and a clerk's drill-down read a period of each clerk's contacts.
+@Index('ix_member_contacts_staff_at', ['staffId', 'at'])
 export class MemberContactEntity {
   @IdColumn('pk_member_contacts')
   id!: string;
