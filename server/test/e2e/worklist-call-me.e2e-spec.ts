@@ -1,7 +1,7 @@
 // "请联系我" on the worklist, through HTTP on MariaDB: a member's call_me reply in the inbox puts them on
 // their clerk's worklist (reason call_me, first), until a staff member contacts them after it; a member
 // of the store with no clerk reaches every clerk of that store with the request only.
-import type { InboxItem, Worklist } from '@vip-club/shared';
+import { type InboxItem, type Worklist, WORKLIST_CALL_ME_DAYS } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import { InvitationsFanout } from '../../src/modules/events/invitations.fanout';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
@@ -123,6 +123,47 @@ describe('call_me replies on the worklist', () => {
       .send({ memberId: unassigned.id, text: '您好', channels: ['inbox'], purpose: 'service' })
       .expect(201);
     expect(await reasonsOf(secondClerk.token, unassigned)).toBeUndefined();
+  });
+
+  it(`lapses unanswered after WORKLIST_CALL_ME_DAYS (${WORKLIST_CALL_ME_DAYS}) club days; a new request puts her back`, async () => {
+    const own = await settledMember(shop.clerk.id);
+    const unassigned = await settledMember(null);
+    // Their last contact well before the requests, and recent enough that neither is dormant.
+    await ds.query('UPDATE member_contacts SET at = ? WHERE member_id IN (?, ?)', [
+      new Date(Date.now() - 45 * DAY),
+      own.id,
+      unassigned.id,
+    ]);
+    await createPublishedEvent(club.request, managerToken, {
+      eligibility: { memberIds: [own.id, unassigned.id] },
+    });
+    await club.app.get(InvitationsFanout).runOnce();
+    await club.app.get(OutboxService).dispatchAll();
+    await askToBeCalled(own);
+    await askToBeCalled(unassigned);
+    // The same hour of the day, so whole days back are whole club days back (the club keeps no DST).
+    const sentDaysAgo = (days: number) =>
+      ds.query("UPDATE inbox_replies SET created_at = ? WHERE kind = 'call_me' AND member_id IN (?, ?)", [
+        new Date(Date.now() - days * DAY),
+        own.id,
+        unassigned.id,
+      ]);
+
+    await sentDaysAgo(WORKLIST_CALL_ME_DAYS - 1);
+    expect(await reasonsOf(shop.clerkToken, own)).toEqual(['call_me']);
+    expect(await reasonsOf(secondClerk.token, unassigned)).toEqual(['call_me']);
+
+    await sentDaysAgo(WORKLIST_CALL_ME_DAYS);
+    expect(await reasonsOf(shop.clerkToken, own)).toBeUndefined();
+    expect(await reasonsOf(shop.clerkToken, unassigned)).toBeUndefined();
+    expect(await reasonsOf(secondClerk.token, unassigned)).toBeUndefined();
+
+    // A request is one per message: she asks again on a newer one.
+    await createPublishedEvent(club.request, managerToken, { eligibility: { memberIds: [own.id] } });
+    await club.app.get(InvitationsFanout).runOnce();
+    await club.app.get(OutboxService).dispatchAll();
+    await askToBeCalled(own);
+    expect(await reasonsOf(shop.clerkToken, own)).toEqual(['call_me']);
   });
 
   it('comes first among the reasons', async () => {

@@ -2,6 +2,7 @@ import {
   clubDaysBetween,
   daysUntilBirthday,
   isMembershipAnniversary,
+  WORKLIST_CALL_ME_DAYS,
   worklistReasons,
   type WorklistFacts,
 } from './worklist';
@@ -170,6 +171,17 @@ describe('call me', () => {
     expect(reasons({ lastCallMeAt: asked, lastContactAt: asked })).toEqual(['call_me']);
     expect(reasons({ lastCallMeAt: asked, lastContactAt: new Date(asked.getTime() + 1) })).toEqual([]);
     expect(reasons({ lastCallMeAt: null })).toEqual([]);
+  });
+
+  it('lapses after WORKLIST_CALL_ME_DAYS club days unanswered: day 29 still listed, day 30 not', () => {
+    expect(WORKLIST_CALL_ME_DAYS).toBe(30);
+    // Club days, not 24-hour spans: 23:59 in Shanghai 29 dates ago is still in, 23:59 thirty dates ago out.
+    const lastMinute = new Date('2026-10-25T23:59:00+08:00');
+    const firstMinute = new Date('2026-10-24T23:59:00+08:00');
+    expect(clubDaysBetween(lastMinute, now, TZ)).toBe(29);
+    expect(reasons({ lastCallMeAt: lastMinute, lastContactAt: null })).toEqual(['call_me']);
+    expect(clubDaysBetween(firstMinute, now, TZ)).toBe(30);
+    expect(reasons({ lastCallMeAt: firstMinute, lastContactAt: null })).toEqual([]);
   });
 
   it('comes first, before every other reason', () => {

@@ -22,6 +22,11 @@ export const WORKLIST_CLEANING_FROM_DAYS = 180;
 export const WORKLIST_CLEANING_TO_DAYS = 186;
 /** No purchase and no contact for this many days: dormant, to win back. */
 export const WORKLIST_DORMANT_DAYS = 90;
+/**
+ * An unanswered "please call me" stays on the list for this many club days, the day it was sent
+ * being day 0; after that it lapses (a new request puts the member back). See DESIGN.md.
+ */
+export const WORKLIST_CALL_ME_DAYS = 30;
 
 /** What the server knows of one member, gathered in bulk; the rule decides from these alone. */
 export interface WorklistFacts {
@@ -32,7 +37,10 @@ export interface WorklistFacts {
   /** Purchases around the cleaning window (a superset is fine: the rule checks each). */
   purchasesNearCleaning: Date[];
   hasOpenFollowUp: boolean;
-  /** The member's latest "please call me" (`call_me`) inbox reply, or null when they never sent one. */
+  /**
+   * The member's latest "please call me" (`call_me`) inbox reply, or null when they sent none (the
+   * server may leave out requests older than `WORKLIST_CALL_ME_DAYS`: they no longer count).
+   */
   lastCallMeAt: Date | null;
 }
 
@@ -79,6 +87,7 @@ export function worklistReasons(facts: WorklistFacts, now: Date, timeZone: strin
   // Answered by any contact made after the request (a contact at the same instant came before it).
   if (
     facts.lastCallMeAt !== null &&
+    since(facts.lastCallMeAt) < WORKLIST_CALL_ME_DAYS &&
     (facts.lastContactAt === null || facts.lastContactAt.getTime() <= facts.lastCallMeAt.getTime())
   ) {
     found.add('call_me');

@@ -37,7 +37,7 @@ export class WorklistRepository {
 
   async factsOf(
     clerk: { id: string; storeId: string | null },
-    window: { spendSince: Date; nearFrom: Date; nearTo: Date },
+    window: { spendSince: Date; nearFrom: Date; nearTo: Date; callMeSince: Date },
   ): Promise<WorklistFactRows> {
     const clerkId = clerk.id;
     const em = this.dataSource.manager;
@@ -48,7 +48,11 @@ export class WorklistRepository {
       .select('r.member_id', 'memberId')
       .addSelect('m.clerk_id', 'clerkId')
       .addSelect('MAX(r.created_at)', 'lastAt')
-      .where("r.kind = 'call_me' AND m.erased_at IS NULL")
+      // Only requests recent enough to count (older ones lapse in the rule; a day wider here, the rule
+      // counting club days), so the read does not grow with every request ever sent.
+      .where("r.kind = 'call_me' AND r.created_at >= :callMeSince AND m.erased_at IS NULL", {
+        callMeSince: window.callMeSince,
+      })
       .andWhere(
         clerk.storeId === null
           ? 'm.clerk_id = :clerkId'

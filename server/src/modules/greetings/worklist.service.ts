@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
+  WORKLIST_CALL_ME_DAYS,
   WORKLIST_CLEANING_FROM_DAYS,
   WORKLIST_CLEANING_TO_DAYS,
   type Worklist,
@@ -39,6 +40,7 @@ export class WorklistService {
         spendSince,
         nearFrom: new Date(now.getTime() - (WORKLIST_CLEANING_TO_DAYS + 2) * DAY),
         nearTo: new Date(now.getTime() - (WORKLIST_CLEANING_FROM_DAYS - 2) * DAY),
+        callMeSince: new Date(now.getTime() - (WORKLIST_CALL_ME_DAYS + 1) * DAY),
       },
     );
     const items: WorklistEntry[] = [];
