@@ -279,6 +279,51 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     await club.request.get(`${API}/staff/worklist`).set(bearer(fresh.body.accessToken)).expect(200);
   });
 
+  it('makes a store manager chain-wide again with storeId null, audited; a clerk stays in a store (400)', async () => {
+    const username = unique('lin');
+    const created = await club.request
+      .post(`${API}/staff`)
+      .set(bearer(managerToken))
+      .send({ username, password: CLERK_PASSWORD, name: '林经理', role: 'manager', storeId: shop.store.id })
+      .expect(201);
+    const id = created.body.id as string;
+    const login = await loginStaff(club.request, username, CLERK_PASSWORD);
+    expect(login.staff.storeId).toBe(shop.store.id);
+
+    const res = await patch(id, { storeId: null }).expect(200);
+    expect(res.body).toMatchObject({ id, role: 'manager', storeId: null });
+    expect((await staffById(id)).storeId).toBeNull();
+    const [entry] = await auditOf(id);
+    expect([entry?.action, entry?.before, entry?.after]).toEqual([
+      'staff.update',
+      { storeId: shop.store.id },
+      { storeId: null },
+    ]);
+    // Her token still names the store: refreshed, it names none.
+    const stale = await club.request.get(`${API}/staff`).set(bearer(login.accessToken)).expect(401);
+    expect(stale.body.error.code).toBe('TOKEN_EXPIRED');
+    const fresh = await club.request
+      .post(`${API}/auth/refresh`)
+      .send({ refreshToken: login.refreshToken })
+      .expect(200);
+    const claims = JSON.parse(Buffer.from(fresh.body.accessToken.split('.')[1], 'base64url').toString());
+    expect(claims).toMatchObject({ sub: id, role: 'manager' });
+    expect(claims.storeId).toBeUndefined();
+    await club.request.get(`${API}/staff`).set(bearer(fresh.body.accessToken)).expect(200);
+
+    const auditedBefore = (await auditOf(shop.clerk.id)).length;
+    const refused = await patch(shop.clerk.id, { storeId: null }).expect(400);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect(fieldsOf(refused.body)).toEqual(['storeId']);
+    expect(refused.body.error.details).toEqual([
+      { path: 'storeId', message: expect.stringMatching(/clerk belongs to one store/) },
+    ]);
+    expect((await staffById(shop.clerk.id)).storeId).toBe(shop.store.id);
+    expect(await auditOf(shop.clerk.id)).toHaveLength(auditedBefore);
+    // The last test counts the club's active managers.
+    await patch(id, { active: false }).expect(200);
+  });
+
   it('does not let a manager deactivate themself', async () => {
     const res = await patch(managerId, { active: false }).expect(409);
     expect(res.body.error).toMatchObject({ code: 'CONFLICT', details: { field: 'active' } });

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { IdSchema, PaginationQuerySchema, PersonNameSchema, PhoneSchema } from './common.schema';
 
-/** `PATCH /staff/{id}` (manager): any of these, at least one; `phone: null` clears the phone. */
+/**
+ * `PATCH /staff/{id}` (manager): any of these, at least one; `phone: null` clears the phone, `storeId: null`
+ * makes a manager chain-wide again (a clerk belongs to one store: the server refuses it for a clerk).
+ */
 export const UpdateStaffInputSchema = z
   .strictObject({
     name: PersonNameSchema.optional(),
     password: z.string().min(8, 'must be at least 8 characters').max(128).optional(),
-    storeId: IdSchema.optional(),
+    storeId: IdSchema.nullable().optional(),
     phone: PhoneSchema.nullable().optional(),
     active: z.boolean().optional(),
   })

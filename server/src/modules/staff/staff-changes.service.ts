@@ -3,6 +3,7 @@ import { ErrorCode, type Staff, type UpdateStaffInput } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
+import { validationError } from '../../common/pipes/zod-validation.pipe';
 import { TokensService } from '../auth/tokens.service';
 import { AuditService, auditActor } from '../points/audit.service';
 import { StoresService } from '../stores/stores.service';
@@ -40,7 +41,7 @@ export class StaffChangesService {
         },
       );
     }
-    if (input.storeId !== undefined) await this.stores.require(input.storeId);
+    if (input.storeId !== undefined && input.storeId !== null) await this.stores.require(input.storeId);
     // Hashing takes a noticeable moment: done before the row is locked.
     const passwordHash = input.password === undefined ? undefined : await this.hasher.hash(input.password);
 
@@ -50,6 +51,12 @@ export class StaffChangesService {
       const activeManagers = input.active === false ? await this.staff.lockActiveManagerIds(em) : [];
       const before = await this.staff.findForChange(id, em);
       if (!before) throw new DomainError(ErrorCode.NOT_FOUND, `No staff with id ${id}`);
+      // The role is known only here; the schema lets null through for a manager's sake.
+      if (input.storeId === null && before.role === 'clerk') {
+        throw validationError([
+          { path: 'storeId', message: 'a clerk belongs to one store: give the store to move them to' },
+        ]);
+      }
       const changes = changesOf(before, input, passwordHash);
       if (Object.keys(changes).length === 0) return before;
 
