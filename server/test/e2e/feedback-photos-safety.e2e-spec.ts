@@ -191,6 +191,75 @@ describe('feedback photos, kept safely', () => {
       expect(await runSweep()).toEqual({ removed: 0 });
     });
 
+    /** Runs `work` inside a transaction of its own connection, which holds its locks until `work` ends. */
+    const holding = async (work: (q: (sql: string, params: unknown[]) => Promise<unknown>) => Promise<void>) => {
+      const runner = db().createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await work((sql, params) => runner.query(sql, params));
+        await runner.commitTransaction();
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    /**
+     * Starts `call` and waits until it answers or one of its locking reads is under way (and so waits
+     * for the lock held here); `pending` is its answer to come. MariaDB reads a row named by its key
+     * while planning the query, before innodb_trx shows a lock wait, hence the process list.
+     */
+    const started = async <T>(call: PromiseLike<T>): Promise<{ pending: Promise<T> }> => {
+      let settled = false;
+      const pending = Promise.resolve(call).then((res) => {
+        settled = true;
+        return res;
+      });
+      for (let i = 0; i < 250 && !settled; i++) {
+        const [locking] = (await db().query(
+          "SELECT COUNT(*) AS n FROM information_schema.processlist WHERE db = DATABASE() AND command = 'Query' " +
+            "AND id <> CONNECTION_ID() AND (info LIKE '%FOR UPDATE%' OR info LIKE '%LOCK IN SHARE MODE%')",
+        )) as Array<{ n: unknown }>;
+        if (Number(locking.n) > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(settled).toBe(false);
+      return { pending };
+    };
+
+    it('keeps an old photo whose rating commits while the sweep waits for it', async () => {
+      const member = await newMember();
+      const photo = await uploaded(member);
+      await backdate(photo, 2 * DAY);
+      let sweep!: { pending: Promise<{ removed: number }> };
+      // Holds the photo row as POST /feedback does while it attaches it, then stores the rating.
+      await holding(async (q) => {
+        await q('SELECT id FROM feedback_photos WHERE id = ? LOCK IN SHARE MODE', [photo.photoId]);
+        sweep = await started(runSweep());
+        await q(
+          "INSERT INTO feedback (member_id, subject, ref_id, store_id, rating, comment, photo_url, created_at) VALUES (?, 'store', NULL, ?, 5, '', ?, ?)",
+          [member.id, shop.store.id, photo.photoUrl, sqlTime(Date.now())],
+        );
+      });
+      expect(await sweep.pending).toEqual({ removed: 0 });
+      await open(photo.photoUrl).expect(200);
+    });
+
+    it('refuses a rating that names a photo the sweep is deleting at that moment', async () => {
+      const member = await newMember();
+      const photo = await uploaded(member);
+      let rating!: { pending: Promise<Response> };
+      // Deletes the photo as the sweep does (row locked first), while the rating arrives.
+      await holding(async (q) => {
+        await q('SELECT id FROM feedback_photos WHERE id = ? FOR UPDATE', [photo.photoId]);
+        rating = await started(rate(member, photo.photoUrl));
+        await q('DELETE FROM feedback_photos WHERE id = ?', [photo.photoId]);
+      });
+      const res = await rating.pending;
+      expectContractError(res, 404, 'NOT_FOUND');
+      expect(res.body.error.details).toEqual({ field: 'photoUrl' });
+    });
+
     it('is listed among the jobs, daily', async () => {
       const res = await club.request.get(`${API}/jobs`).set(bearer(managerToken)).expect(200);
       expect(res.body.items).toEqual(
