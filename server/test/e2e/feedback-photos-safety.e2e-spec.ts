@@ -1,7 +1,8 @@
 // Feedback photos kept safely, through HTTP on MariaDB: the camera's metadata (EXIF with its GPS
 // position) never reaches the clerk who opens the photo, a member may upload only so many an hour
 // (counted per member, not per shop Wi-Fi), and photos never attached to a rating are swept a day on.
-import { access } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { access, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FEEDBACK_PHOTO_PATH, type FeedbackPhoto, type FollowUp, type Paginated } from '@vip-club/shared';
 import type { Response } from 'supertest';
@@ -150,12 +151,12 @@ describe('feedback photos, kept safely', () => {
   });
 
   describe('sweep of photos never attached', () => {
-    const runSweep = async (): Promise<{ removed: number }> => {
+    const runSweep = async (): Promise<{ removed: number; strayFiles: number }> => {
       const res = await club.request
         .post(`${API}/jobs/feedback-photos/runs`)
         .set(bearer(managerToken))
         .expect(200);
-      return res.body as { removed: number };
+      return res.body as { removed: number; strayFiles: number };
     };
     const backdate = (photo: FeedbackPhoto, ms: number) =>
       db().query('UPDATE feedback_photos SET created_at = ? WHERE id = ?', [sqlTime(Date.now() - ms), photo.photoId]);
@@ -176,6 +177,7 @@ describe('feedback photos, kept safely', () => {
       // Two runs at once (two servers' schedulers): each photo goes once.
       const [a, b] = await Promise.all([runSweep(), runSweep()]);
       expect(a.removed + b.removed).toBe(2);
+      expect(a.strayFiles + b.strayFiles).toBe(0);
 
       for (const gone of [old, alsoOld]) {
         expectContractError(await club.request.get(gone.photoUrl), 404, 'NOT_FOUND');
@@ -188,7 +190,28 @@ describe('feedback photos, kept safely', () => {
       // A rating can no longer take the swept photo.
       const late = await rate(member, old.photoUrl);
       expectContractError(late, 404, 'NOT_FOUND');
-      expect(await runSweep()).toEqual({ removed: 0 });
+      expect(await runSweep()).toEqual({ removed: 0, strayFiles: 0 });
+    });
+
+    it('deletes a photo file older than a day that no row names (its upload stopped before the row), not a newer one', async () => {
+      const dir = join(club.dataDir, 'feedback-photos');
+      const stray = join(dir, randomBytes(16).toString('hex'));
+      const inFlight = join(dir, randomBytes(16).toString('hex'));
+      await writeFile(stray, PLAIN_JPEG);
+      await writeFile(inFlight, PLAIN_JPEG);
+      const twoDaysAgo = new Date(Date.now() - 2 * DAY);
+      await utimes(stray, twoDaysAgo, twoDaysAgo);
+      // An old photo file with its row (here attached to a rating) is no stray.
+      const member = await newMember();
+      const attached = await uploaded(member);
+      await rate(member, attached.photoUrl).expect(201);
+      await backdate(attached, 2 * DAY);
+      await utimes(photoFile(attached.photoUrl), twoDaysAgo, twoDaysAgo);
+
+      expect(await runSweep()).toEqual({ removed: 0, strayFiles: 1 });
+      expect(await exists(stray)).toBe(false);
+      expect(await exists(inFlight)).toBe(true);
+      await open(attached.photoUrl).expect(200);
     });
 
     /** Runs `work` inside a transaction of its own connection, which holds its locks until `work` ends. */
@@ -241,7 +264,7 @@ describe('feedback photos, kept safely', () => {
           [member.id, shop.store.id, photo.photoUrl, sqlTime(Date.now())],
         );
       });
-      expect(await sweep.pending).toEqual({ removed: 0 });
+      expect(await sweep.pending).toEqual({ removed: 0, strayFiles: 0 });
       await open(photo.photoUrl).expect(200);
     });
 

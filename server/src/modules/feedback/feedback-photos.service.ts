@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
@@ -26,6 +26,13 @@ export const PHOTO_FIELD = 'photo';
 /** How long a photo may wait for its rating: a member picks it, then writes her words. */
 export const UNATTACHED_PHOTO_KEPT_MS = 24 * 60 * 60 * 1000;
 const SWEEP_PAGE = 500;
+/**
+ * How far back the sweep looks for files with no row. Such a file is left only at its upload (the
+ * process stopped between writing it and inserting its row) or by an erasure whose delete failed, so
+ * the files of the last week are enough for a daily job, and spare it checking every photo ever kept.
+ */
+const STRAY_FILES_LOOKBACK_MS = 7 * UNATTACHED_PHOTO_KEPT_MS;
+const PHOTO_FILE_NAME = /^[0-9a-f]{32}$/;
 
 /**
  * Members' feedback photos. The bytes live as files under `CLUB_DATA_DIR/feedback-photos/` (the
@@ -103,7 +110,7 @@ export class FeedbackPhotosService implements OnModuleInit {
    * committed. Safe to run again or on several servers at once: a photo goes once, a file already
    * gone is no error, and a rating attaching a photo meanwhile either keeps it or is told it is gone.
    */
-  async sweepUnattached(now: Date): Promise<{ removed: number }> {
+  async sweepUnattached(now: Date): Promise<{ removed: number; strayFiles: number }> {
     const before = new Date(now.getTime() - UNATTACHED_PHOTO_KEPT_MS);
     let removed = 0;
     for (let afterId = '0'; ; ) {
@@ -116,7 +123,31 @@ export class FeedbackPhotosService implements OnModuleInit {
       await Promise.all(keys.map((key) => unlink(path.join(this.dir, key)).catch(() => undefined)));
       removed += keys.length;
     }
-    return { removed };
+    return { removed, strayFiles: await this.sweepStrayFiles(before) };
+  }
+
+  /** Deletes the photo files written in the week before `before` that no row names. */
+  private async sweepStrayFiles(before: Date): Promise<number> {
+    const since = before.getTime() - STRAY_FILES_LOOKBACK_MS;
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const candidates: string[] = [];
+    for (const name of names) {
+      if (!PHOTO_FILE_NAME.test(name)) continue;
+      const written = await stat(path.join(this.dir, name)).then(
+        (s) => s.mtimeMs,
+        () => null,
+      );
+      if (written !== null && written >= since && written < before.getTime()) candidates.push(name);
+    }
+    let removed = 0;
+    for (let i = 0; i < candidates.length; i += SWEEP_PAGE) {
+      const page = candidates.slice(i, i + SWEEP_PAGE);
+      const kept = new Set(await this.feedback.existingPhotoKeys(page));
+      const stray = page.filter((name) => !kept.has(name));
+      await Promise.all(stray.map((name) => unlink(path.join(this.dir, name)).catch(() => undefined)));
+      removed += stray.length;
+    }
+    return removed;
   }
 
   /** The photo's bytes and type; 404 for an unknown id, a wrong key, or a file gone from the disk. */

@@ -91,6 +91,16 @@ export class FeedbackRepository {
     return (await query.getOne()) !== null;
   }
 
+  /** Of these access keys, those a photo row has. */
+  async existingPhotoKeys(keys: string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.dataSource.getRepository(FeedbackPhotoEntity).find({
+      select: { id: true, accessKey: true },
+      where: { accessKey: In(keys) },
+    });
+    return rows.map((r) => r.accessKey);
+  }
+
   /** The ids of photos uploaded before `before`, in id order after `afterId`: what the sweep looks at. */
   async photosUploadedBefore(before: Date, afterId: string, limit: number): Promise<string[]> {
     const rows = await this.dataSource.getRepository(FeedbackPhotoEntity).find({

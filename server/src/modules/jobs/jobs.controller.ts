@@ -39,6 +39,7 @@ export class JobsController {
       '`points-expiry` (daily: expires earnings past their date, warns a month ahead) and `tier-review` (yearly) run ' +
       'once per period: the first run is 201, a second the same day (year) is 200 with the first run and changes ' +
       'nothing. `redemptions-expiry` returns what was never picked up (200; running it again returns nothing twice). ' +
+      '`feedback-photos` deletes the photos a day old that no rating uses (200; again: nothing more). ' +
       'An unknown job is 404 NOT_FOUND.',
   })
   async run(@Param() params: JobNameParamDto, @Res() reply: FastifyReply): Promise<void> {
