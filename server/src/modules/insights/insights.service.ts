@@ -51,7 +51,10 @@ export class InsightsService {
         joinedLast30Days: total((t) => t.joined),
         withMarketingConsent: total((t) => t.consenting),
       },
-      repeatPurchase: rate(purchases.repeatBuyers, purchases.buyers),
+      repeatPurchase: rate(
+        total((t) => t.repeatBuyers),
+        total((t) => t.buyers),
+      ),
       tierMix: TIERS.map((tier) => ({ tier, members: byTier.get(tier)?.members ?? 0 })),
       netSpendLast30Days: purchases.netSpend,
       points: {

@@ -17,6 +17,7 @@ import { AddStaffPhone1795401600000 } from './1795401600000-AddStaffPhone';
 import { CreateReferrals1795401000000 } from './1795401000000-CreateReferrals';
 import { CreateGreetingTemplates1795401100100 } from './1795401100100-CreateGreetingTemplates';
 import { CreateFeedbackPhotos1795401800000 } from './1795401800000-CreateFeedbackPhotos';
+import { AddInsightsPeriodIndexes17954019000000 } from './17954019000000-AddInsightsPeriodIndexes';
 import { AddMemberContactsStaffAtIndex17954019500000 } from './17954019500000-AddMemberContactsStaffAtIndex';
 
 /** The mysql migrations in the order they run; a new migration is appended here. */
@@ -40,5 +41,6 @@ export const mysqlMigrations = [
   CreateClerkHandovers1795401500000,
   AddStaffPhone1795401600000,
   CreateFeedbackPhotos1795401800000,
+  AddInsightsPeriodIndexes17954019000000,
   AddMemberContactsStaffAtIndex17954019500000,
 ];

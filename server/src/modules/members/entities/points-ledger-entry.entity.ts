@@ -7,6 +7,7 @@ import { MemberEntity } from './member.entity';
 @Entity({ name: 'points_ledger' })
 @Index('uq_points_ledger_kind_ref', ['kind', 'ref'], { unique: true })
 @Index('ix_points_ledger_member', ['memberId', 'id'])
+@Index('ix_points_ledger_created', ['createdAt'])
 export class PointsLedgerEntryEntity {
   @IdColumn('pk_points_ledger')
   id!: string;

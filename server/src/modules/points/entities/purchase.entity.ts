@@ -11,6 +11,7 @@ import { StoreEntity } from '../../stores/entities/store.entity';
 @Entity({ name: 'purchases' })
 @Index('uq_purchases_store_order', ['storeId', 'orderNo'], { unique: true })
 @Index('ix_purchases_member', ['memberId', 'occurredAt'])
+@Index('ix_purchases_occurred', ['occurredAt'])
 export class PurchaseEntity {
   @IdColumn('pk_purchases')
   id!: string;
