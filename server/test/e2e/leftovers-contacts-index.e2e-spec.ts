@@ -20,9 +20,7 @@ describe('member_contacts: index on (staff_id, at)', () => {
     const runner = club.app.get(DataSource).createQueryRunner();
     try {
       const table = await runner.getTable('member_contacts');
-      const byStaffAndTime = table?.indices.filter(
-        (index) => index.columnNames.join(',') === 'staff_id,at',
-      );
+      const byStaffAndTime = table?.indices.filter((index) => index.columnNames.join(',') === 'staff_id,at');
       expect(byStaffAndTime?.map((index) => index.name)).toEqual(['ix_member_contacts_staff_at']);
     } finally {
       await runner.release();

@@ -122,6 +122,14 @@ export class PointsLedgerService {
     throw refusal;
   }
 
+  /**
+   * The ledger entry of an earning named by its (kind, ref), for `fromEarningEntryId`: a reversal that
+   * knows only the ref it credited under (a referral bonus) takes back that earning's own lot first.
+   */
+  async earningEntryId(em: EntityManager, kind: 'earn' | 'bonus', ref: string): Promise<string | null> {
+    return (await this.ledger.findEntry(em, kind, ref))?.id ?? null;
+  }
+
   /** Balance less pending points (negative when the balance is); what a redemption may spend. */
   async spendableBalance(
     em: EntityManager | undefined,

@@ -10,6 +10,7 @@ import {
   zonedDateParts,
   zonedStartOfDay,
 } from '@vip-club/shared';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
 import type { MemberErasing, MemberJoined } from '../members/member-hooks';
@@ -159,6 +160,7 @@ export class ReferralsService {
         ref: `referral-reversal:${referral.id}:referrer`,
         at: event.now,
         allowNegative: true,
+        fromEarningEntryId: await this.bonusEntryId(em, referral.id, 'referrer'),
       });
       notices.push(
         referralReversedNotice(referral.id, referral.referrerId, 'referrer', referral.referrerPoints),
@@ -173,6 +175,7 @@ export class ReferralsService {
         ref: `referral-reversal:${referral.id}:referred`,
         at: event.now,
         allowNegative: true,
+        fromEarningEntryId: await this.bonusEntryId(em, referral.id, 'referred'),
       });
       balance = entry.balanceAfter;
       notices.push(
@@ -181,6 +184,19 @@ export class ReferralsService {
     }
     await this.outbox.enqueue(em, notices, event.now);
     return balance;
+  }
+
+  /**
+   * The bonus entry a reversal takes back, so the debit empties that bonus's own lot first (then the
+   * usual order for what was spent of it): the cancelled bonus never expires later, and the member's
+   * own points keep their expiry dates.
+   */
+  private async bonusEntryId(
+    em: EntityManager,
+    referralId: string,
+    side: 'referrer' | 'referred',
+  ): Promise<string | undefined> {
+    return (await this.ledger.earningEntryId(em, 'bonus', `referral:${referralId}:${side}`)) ?? undefined;
   }
 
   async summary(user: AuthUser): Promise<ReferralSummary> {
