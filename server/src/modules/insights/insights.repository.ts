@@ -198,86 +198,78 @@ export class InsightsRepository {
   }
 
   /**
-   * Events (of the store, when given), referrals (of the scope's members who joined through one),
-   * follow-ups (of the store) and ratings (about the store: its own feedback, and ratings of its
-   * events or, for a store-less event, of its members), each a scalar subquery of one statement.
+   * Events (of the store, when given), registrations and event ratings, referrals (of the scope's
+   * members who joined through one), follow-ups (of the store) and `POST /feedback` ratings (about the
+   * store): one row of five derived tables, each one pass over its table with conditional counts.
+   * A store's ratings are its own feedback and the ratings of its events or, for a store-less event,
+   * of its members (a low one's follow-up goes to their home store: DESIGN.md, Events).
    */
   async activityFigures(
     scope: InsightsScope,
     em: EntityManager = this.dataSource.manager,
   ): Promise<ActivityFigures> {
     const { asOf, since30Days, since90Days, storeId } = scope;
-    const byStore = (column: string) => (storeId === undefined ? '' : ` AND ${column} = ?`);
     const store = storeId === undefined ? [] : [storeId];
+    const byStore = (column: string) => (storeId === undefined ? '' : ` AND ${column} = ?`);
+    const within = (column: string) => `${column} > ? AND ${column} <= ?`;
+    const period = [since30Days, asOf];
     const { where: memberWhere, params: memberParams } = memberFilter(scope, 'm');
-    const open = `f.status = 'open'${byStore('f.store_id')}`;
-    const selects: Array<[name: string, sql: string, params: unknown[]]> = [
+    const open = `f.status = 'open'`;
+    const parts: Array<[sql: string, params: unknown[]]> = [
       [
-        'upcoming',
-        `SELECT COUNT(*) FROM events v WHERE v.status = 'published' AND v.starts_at > ?${byStore('v.store_id')}`,
-        [asOf, ...store],
+        `SELECT COUNT(CASE WHEN v.starts_at > ? THEN 1 END) AS upcoming,
+                COALESCE(SUM(CASE WHEN ${within('v.starts_at')} THEN v.confirmed_seats END), 0) AS confirmed_seats,
+                COALESCE(SUM(CASE WHEN ${within('v.starts_at')} THEN v.checked_in_seats END), 0) AS checked_in_seats
+           FROM events v WHERE v.status = 'published'${byStore('v.store_id')}`,
+        [asOf, since90Days, asOf, since90Days, asOf, ...store],
+      ],
+      storeId === undefined
+        ? [
+            `SELECT COUNT(CASE WHEN ${within('g.created_at')} THEN 1 END) AS registrations,
+                    COALESCE(SUM(CASE WHEN ${within('g.rated_at')} THEN g.rating END), 0) AS event_rating_sum,
+                    COUNT(CASE WHEN ${within('g.rated_at')} THEN 1 END) AS event_ratings
+               FROM event_registrations g`,
+            [...period, ...period, ...period],
+          ]
+        : [
+            // Columns compared one by one: SQLite would not match COALESCE(…), which has no integer affinity, to the id's text.
+            `SELECT COUNT(CASE WHEN ${within('g.created_at')} AND v.store_id = ? THEN 1 END) AS registrations,
+                    COALESCE(SUM(CASE WHEN ${within('g.rated_at')} THEN g.rating END), 0) AS event_rating_sum,
+                    COUNT(CASE WHEN ${within('g.rated_at')} THEN 1 END) AS event_ratings
+               FROM event_registrations g
+               JOIN events v ON v.id = g.event_id
+               JOIN members m ON m.id = g.member_id
+              WHERE v.store_id = ? OR (v.store_id IS NULL AND m.store_id = ?)`,
+            [...period, storeId, ...period, ...period, storeId, storeId],
+          ],
+      [
+        `SELECT COUNT(CASE WHEN r.status <> 'refused' AND ${within('r.bound_at')} THEN 1 END) AS referrals_joined,
+                COUNT(CASE WHEN r.status = 'rewarded' AND ${within('r.rewarded_at')} THEN 1 END) AS referrals_rewarded
+           FROM referrals r JOIN members m ON m.id = r.referred_id
+          WHERE ${memberWhere}`,
+        [...period, ...period, ...memberParams],
       ],
       [
-        'registrations',
-        `SELECT COUNT(*) FROM event_registrations g${storeId === undefined ? '' : ' JOIN events v ON v.id = g.event_id'}
-          WHERE g.created_at > ? AND g.created_at <= ?${byStore('v.store_id')}`,
-        [since30Days, asOf, ...store],
+        `SELECT COUNT(CASE WHEN ${open} THEN 1 END) AS open_count,
+                COUNT(CASE WHEN ${open} AND ((f.first_responded_at IS NULL AND f.first_response_due_at < ?)
+                                            OR f.resolve_due_at < ?) THEN 1 END) AS overdue,
+                COUNT(CASE WHEN ${open} AND f.escalated_at IS NOT NULL THEN 1 END) AS escalated,
+                COUNT(CASE WHEN f.status = 'resolved' AND ${within('f.resolved_at')} THEN 1 END) AS resolved,
+                COUNT(CASE WHEN f.status = 'resolved' AND ${within('f.resolved_at')}
+                            AND f.resolved_at <= f.resolve_due_at THEN 1 END) AS resolved_in_time
+           FROM follow_ups f WHERE 1 = 1${byStore('f.store_id')}`,
+        [asOf, asOf, ...period, ...period, ...store],
       ],
       [
-        'confirmed_seats',
-        `SELECT COALESCE(SUM(v.confirmed_seats), 0) FROM events v
-          WHERE v.status = 'published' AND v.starts_at > ? AND v.starts_at <= ?${byStore('v.store_id')}`,
-        [since90Days, asOf, ...store],
+        `SELECT COALESCE(SUM(k.rating), 0) AS feedback_rating_sum, COUNT(*) AS feedback_ratings
+           FROM feedback k WHERE ${within('k.created_at')}${byStore('k.store_id')}`,
+        [...period, ...store],
       ],
-      [
-        'checked_in_seats',
-        `SELECT COALESCE(SUM(v.checked_in_seats), 0) FROM events v
-          WHERE v.status = 'published' AND v.starts_at > ? AND v.starts_at <= ?${byStore('v.store_id')}`,
-        [since90Days, asOf, ...store],
-      ],
-      [
-        'referrals_joined',
-        `SELECT COUNT(*) FROM referrals r JOIN members m ON m.id = r.referred_id
-          WHERE r.status <> 'refused' AND r.bound_at > ? AND r.bound_at <= ? AND ${memberWhere}`,
-        [since30Days, asOf, ...memberParams],
-      ],
-      [
-        'referrals_rewarded',
-        `SELECT COUNT(*) FROM referrals r JOIN members m ON m.id = r.referred_id
-          WHERE r.status = 'rewarded' AND r.rewarded_at > ? AND r.rewarded_at <= ? AND ${memberWhere}`,
-        [since30Days, asOf, ...memberParams],
-      ],
-      ['open', `SELECT COUNT(*) FROM follow_ups f WHERE ${open}`, [...store]],
-      [
-        'overdue',
-        `SELECT COUNT(*) FROM follow_ups f WHERE ${open}
-            AND ((f.first_responded_at IS NULL AND f.first_response_due_at < ?) OR f.resolve_due_at < ?)`,
-        [...store, asOf, asOf],
-      ],
-      [
-        'escalated',
-        `SELECT COUNT(*) FROM follow_ups f WHERE ${open} AND f.escalated_at IS NOT NULL`,
-        [...store],
-      ],
-      [
-        'resolved',
-        `SELECT COUNT(*) FROM follow_ups f
-          WHERE f.status = 'resolved' AND f.resolved_at > ? AND f.resolved_at <= ?${byStore('f.store_id')}`,
-        [since30Days, asOf, ...store],
-      ],
-      [
-        'resolved_in_time',
-        `SELECT COUNT(*) FROM follow_ups f
-          WHERE f.status = 'resolved' AND f.resolved_at > ? AND f.resolved_at <= ?
-            AND f.resolved_at <= f.resolve_due_at${byStore('f.store_id')}`,
-        [since30Days, asOf, ...store],
-      ],
-      ...this.ratingSelects(scope),
     ];
     const rows = await rawQuery<Record<string, unknown>>(
       em,
-      `SELECT ${selects.map(([name, sql]) => `(${sql}) AS ${name}`).join(',\n       ')}`,
-      selects.flatMap(([, , params]) => params),
+      `SELECT * FROM ${parts.map(([sql], i) => `(${sql}) t${i}`).join('\n CROSS JOIN ')}`,
+      parts.flatMap(([, params]) => params),
     );
     const r = rows[0] ?? {};
     const n = (name: string) => Number(r[name] ?? 0);
@@ -288,7 +280,7 @@ export class InsightsRepository {
       checkedInSeats: n('checked_in_seats'),
       referralsJoined: n('referrals_joined'),
       referralsRewarded: n('referrals_rewarded'),
-      followUpsOpen: n('open'),
+      followUpsOpen: n('open_count'),
       followUpsOverdue: n('overdue'),
       followUpsEscalated: n('escalated'),
       followUpsResolved: n('resolved'),
@@ -296,27 +288,6 @@ export class InsightsRepository {
       ratingSum: n('feedback_rating_sum') + n('event_rating_sum'),
       ratings: n('feedback_ratings') + n('event_ratings'),
     };
-  }
-
-  /** Ratings within 30 days: `POST /feedback` rows and event ratings (`POST /events/{id}/feedback`). */
-  private ratingSelects(scope: InsightsScope): Array<[string, string, unknown[]]> {
-    const { asOf, since30Days, storeId } = scope;
-    const feedback = `FROM feedback k WHERE k.created_at > ? AND k.created_at <= ?${storeId === undefined ? '' : ' AND k.store_id = ?'}`;
-    const feedbackParams = [since30Days, asOf, ...(storeId === undefined ? [] : [storeId])];
-    // A store-less event's low rating goes to the member's home store (DESIGN.md, Events), so its ratings count there.
-    const rated =
-      storeId === undefined
-        ? `FROM event_registrations g WHERE g.rated_at > ? AND g.rated_at <= ?`
-        : `FROM event_registrations g JOIN events v ON v.id = g.event_id JOIN members m ON m.id = g.member_id
-            WHERE g.rated_at > ? AND g.rated_at <= ? AND (v.store_id = ? OR (v.store_id IS NULL AND m.store_id = ?))`;
-    // Compared column by column: SQLite would not match COALESCE(…), which has no integer affinity, to the id's text.
-    const ratedParams = [since30Days, asOf, ...(storeId === undefined ? [] : [storeId, storeId])];
-    return [
-      ['feedback_rating_sum', `SELECT COALESCE(SUM(k.rating), 0) ${feedback}`, feedbackParams],
-      ['feedback_ratings', `SELECT COUNT(*) ${feedback}`, feedbackParams],
-      ['event_rating_sum', `SELECT COALESCE(SUM(g.rating), 0) ${rated}`, ratedParams],
-      ['event_ratings', `SELECT COUNT(*) ${rated}`, ratedParams],
-    ];
   }
 }
 
