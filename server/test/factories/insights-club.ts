@@ -300,7 +300,7 @@ export function insightsClubSuite(title: string): void {
         f7,
       ]);
 
-      // Erased after buying: in no figure that counts members.
+      // Erased after buying: in no figure that counts members, but her sale (and its points) stays a sale (+100,000).
       await club.request.delete(`${API}/me`).set(bearer(m.e!.accessToken)).expect(204);
     }, 120_000);
     afterAll(async () => {
@@ -321,13 +321,15 @@ export function insightsClubSuite(title: string): void {
         { tier: 'gold', members: 0 },
         { tier: 'diamond', members: 0 },
       ]);
-      // a1 50,000; a2 310,000 less 50,000 refunded; r 120,000; a6 20,000; b1 130,000; c1 100,000 less all of it.
-      expect(o.netSpendLast30Days).toBe(580_000);
+      // a1 50,000; a2 310,000 less 50,000 refunded; r 120,000; a6 20,000; b1 130,000; c1 100,000 less all of it;
+      // the erased member's 100,000.
+      expect(o.netSpendLast30Days).toBe(580_000 + 100_000);
       expect(o.points).toEqual({
         outstanding: o.points.outstanding,
         // The earnings of the 30 days' purchases and the referral's 500 + 200.
         issuedLast30Days:
-          sum('a1new', 'a2first', 'a2second', 'r1', 'r2', 'a6first', 'a6second', 'b1in', 'b1mid', 'c1') + 700,
+          sum('a1new', 'a2first', 'a2second', 'r1', 'r2', 'a6first', 'a6second', 'b1in', 'b1mid', 'c1', 'e') +
+          700,
         redeemedLast30Days: 100 + 900,
         expiringNext30Days: expiringLot,
       });
@@ -354,9 +356,9 @@ export function insightsClubSuite(title: string): void {
       expect(a.members).toEqual({ total: 7, active: 6, joinedLast30Days: 6, withMarketingConsent: 6 });
       expect(a.repeatPurchase).toEqual({ of: 5, count: 3, rate: 0.6 });
       expect(a.tierMix.map((t) => t.members)).toEqual([6, 1, 0, 0]);
-      expect(a.netSpendLast30Days).toBe(450_000);
+      expect(a.netSpendLast30Days).toBe(450_000 + 100_000);
       expect(a.points.issuedLast30Days).toBe(
-        sum('a1new', 'a2first', 'a2second', 'r1', 'r2', 'a6first', 'a6second') + 700,
+        sum('a1new', 'a2first', 'a2second', 'r1', 'r2', 'a6first', 'a6second', 'e') + 700,
       );
       expect(a.points.redeemedLast30Days).toBe(0);
       expect(a.points.expiringNext30Days).toBe(expiringLot);

@@ -135,23 +135,24 @@ export class InsightsRepository {
     }));
   }
 
-  /** The 30 days' purchases less the 30 days' refunds (through `ix_purchases_occurred`). */
+  /**
+   * The 30 days' purchases less the 30 days' refunds (through `ix_purchases_occurred`), erased
+   * members' included: an erasure does not undo a sale. With a store, its members' (by home store).
+   */
   async purchaseFigures(
     scope: InsightsScope,
     em: EntityManager = this.dataSource.manager,
   ): Promise<PurchaseFigures> {
-    const { where, params } = memberFilter(scope, 'm');
+    const { join, where, params } = homeStoreFilter(scope, 'p.member_id');
     const rows = await rawQuery<Record<string, unknown>>(
       em,
       `SELECT (SELECT COALESCE(SUM(p.amount), 0)
-                 FROM purchases p
-                 JOIN members m ON m.id = p.member_id
-                WHERE p.occurred_at > ? AND p.occurred_at <= ? AND ${where}) AS bought,
+                 FROM purchases p${join}
+                WHERE p.occurred_at > ? AND p.occurred_at <= ?${where}) AS bought,
               (SELECT COALESCE(SUM(f.amount), 0)
                  FROM refunds f
-                 JOIN purchases p ON p.id = f.purchase_id
-                 JOIN members m ON m.id = p.member_id
-                WHERE f.created_at > ? AND f.created_at <= ? AND ${where}) AS refunded`,
+                 JOIN purchases p ON p.id = f.purchase_id${join}
+                WHERE f.created_at > ? AND f.created_at <= ?${where}) AS refunded`,
       [scope.since30Days, scope.asOf, ...params, scope.since30Days, scope.asOf, ...params],
     );
     const r = rows[0] ?? {};
@@ -159,24 +160,25 @@ export class InsightsRepository {
   }
 
   /**
-   * The 30 days' earnings and bonuses; points spent on gifts less those given back; and the points
-   * that lapse within 30 days: per member what their lots expiring then still hold, but never more
-   * than the balance (expiry never takes a balance below zero).
+   * The 30 days' earnings and bonuses and the points spent on gifts less those given back (through
+   * `ix_points_ledger_created`; erased members' entries included, as sales are); and the points that
+   * lapse within 30 days: per member (not erased) what their lots expiring then still hold, but never
+   * more than the balance (expiry never takes a balance below zero).
    */
   async pointsFigures(
     scope: InsightsScope,
     em: EntityManager = this.dataSource.manager,
   ): Promise<PointsFigures> {
     const { where, params } = memberFilter(scope, 'm');
+    const flows = homeStoreFilter(scope, 'e.member_id');
     const rows = await rawQuery<Record<string, unknown>>(
       em,
       `SELECT l.issued AS issued, l.redeemed AS redeemed, x.expiring AS expiring
          FROM (SELECT COALESCE(SUM(CASE WHEN e.kind IN ('earn', 'bonus') THEN e.delta ELSE 0 END), 0) AS issued,
                       COALESCE(SUM(CASE WHEN e.kind IN ('redeem', 'redeem_cancel') AND e.ref LIKE ${GIFT_REF}
                                         THEN -e.delta ELSE 0 END), 0) AS redeemed
-                 FROM points_ledger e
-                 JOIN members m ON m.id = e.member_id
-                WHERE e.created_at > ? AND e.created_at <= ? AND ${where}) l
+                 FROM points_ledger e${flows.join}
+                WHERE e.created_at > ? AND e.created_at <= ?${flows.where}) l
         CROSS JOIN
               (SELECT COALESCE(SUM(CASE WHEN m.points <= 0 THEN 0
                                         WHEN s.remaining < m.points THEN s.remaining
@@ -187,7 +189,7 @@ export class InsightsRepository {
                         GROUP BY t.member_id) s
                  JOIN members m ON m.id = s.member_id
                 WHERE ${where}) x`,
-      [scope.since30Days, scope.asOf, ...params, scope.asOf, scope.until30Days, ...params],
+      [scope.since30Days, scope.asOf, ...flows.params, scope.asOf, scope.until30Days, ...params],
     );
     const r = rows[0] ?? {};
     return {
@@ -289,6 +291,20 @@ export class InsightsRepository {
       ratings: n('feedback_ratings') + n('event_ratings'),
     };
   }
+}
+
+/** For the club's flows (sales, points): every member's rows, or with a store its members' (erased or not). */
+function homeStoreFilter(
+  scope: InsightsScope,
+  memberColumn: string,
+): { join: string; where: string; params: unknown[] } {
+  return scope.storeId === undefined
+    ? { join: '', where: '', params: [] }
+    : {
+        join: ` JOIN members h ON h.id = ${memberColumn}`,
+        where: ' AND h.store_id = ?',
+        params: [scope.storeId],
+      };
 }
 
 /** The scope's members: not erased, of the home store when one is named. */
