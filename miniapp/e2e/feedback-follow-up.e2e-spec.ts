@@ -284,9 +284,10 @@ test('a clerk with more feedback than a page holds sees every card once: scrolli
     await held;
     await route.continue();
   });
+  const asked = desk.waitForRequest(heldPage);
   const lateAnswer = desk.waitForResponse(heldPage);
   await scrollToBottom(desk);
-  await desk.waitForRequest(heldPage);
+  await asked;
   await desk.locator('[data-action=more]', { hasText: '请稍候…' }).waitFor();
   await screenshot(desk, 'follow-ups-loading-more');
   await desk.locator('.follow-ups__tabs .chip', { hasText: '已解决' }).click();

@@ -246,12 +246,9 @@ export default function StaffFollowUpsPage() {
       ))}
 
       {nextCursor ? (
-        <Button
-          className="btn-quiet follow-ups__more"
-          data-action="more"
-          onClick={loadMore}
-          disabled={isLoadingMore || undefined}
-        >
+        // Not disabled while the page is on its way (a disabled button's words fade out of sight): a second
+        // tap asks for nothing, since that cursor is already being read.
+        <Button className="btn-quiet follow-ups__more" data-action="more" onClick={loadMore}>
           {t(isLoadingMore ? 'common.loading' : 'followUps.more')}
         </Button>
       ) : null}
