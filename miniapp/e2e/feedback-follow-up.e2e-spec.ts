@@ -216,7 +216,24 @@ async function scrollToBottom(page: Page): Promise<void> {
   });
 }
 
-test('a clerk with more feedback than a page holds sees every card once: scrolling brings the next page, the button the one after', async () => {
+/** A thumb pulling the page down from its top (touch events, as the H5 pull-to-refresh reads them). */
+async function pullDown(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const el of [document.scrollingElement, ...Array.from(document.querySelectorAll('.taro_page'))]) {
+      if (el) el.scrollTop = 0;
+    }
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const at = (y: number) => [{ x: 195, y }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(200) });
+  for (let y = 220; y <= 520; y += 20) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(y) });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+test('a clerk with more feedback than a page holds sees every card once: scrolling brings the next page, the button the one after, pulling down starts again', async () => {
   // A boutique, its clerk and three newcomers of its own (sandbox ids fu-paging-*, phones 137…), made here:
   // no other browser test reads or adds this boutique's follow-ups, so its list holds exactly what we wrote.
   const suffix = String(Date.now()).slice(-6);
@@ -326,4 +343,19 @@ test('a clerk with more feedback than a page holds sees every card once: scrolli
   expect(new Set(final).size).toBe(ids.length);
   await scrollToBottom(desk);
   await screenshot(desk, 'follow-ups-all-pages');
+
+  // Pulled down, the list starts again from its first page as the server holds it now (the first one was
+  // resolved at another desk meanwhile): twenty cards, and the way to more.
+  await call(`/follow-ups/${ids[0]}/resolution`, {
+    method: 'POST',
+    token: clerkToken,
+    body: { note: '已致电致歉，并为会员预约了周末到店' },
+  });
+  await pullDown(desk);
+  await desk.waitForFunction(
+    (first) => document.querySelector('.follow-ups__item')?.getAttribute('data-follow-up') === first,
+    ids[1],
+  );
+  expect(await shown()).toEqual(ids.slice(1, PAGE + 1));
+  await more.waitFor();
 });
