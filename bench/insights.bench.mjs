@@ -42,6 +42,15 @@ async function questions(pool) {
 async function seedLife(pool, managerId) {
   const now = 'UTC_TIMESTAMP(3)';
   const statements = [
+    // A third of the members last bought 13 to 25 months ago (the seeder's year of purchases, moved
+    // back with their earnings, whose lots now expire sooner): the overview's active members and
+    // buyers are not everyone, and some points lapse within the 30 days.
+    `UPDATE purchases SET occurred_at = occurred_at - INTERVAL 400 DAY, recorded_at = recorded_at - INTERVAL 400 DAY
+      WHERE member_id % 3 = 0`,
+    `UPDATE points_ledger SET created_at = created_at - INTERVAL 400 DAY, expires_at = expires_at - INTERVAL 400 DAY
+      WHERE member_id % 3 = 0 AND kind = 'earn'`,
+    `UPDATE points_lots SET available_at = available_at - INTERVAL 400 DAY, expires_at = expires_at - INTERVAL 400 DAY
+      WHERE member_id % 3 = 0`,
     // A member in 100 joined within the 30 days; one in 1,000 is erased.
     `UPDATE members SET joined_at = ${now} - INTERVAL (id % 30) DAY - INTERVAL 1 HOUR WHERE id % 100 = 7`,
     `UPDATE members SET erased_at = ${now}, name = '已注销', phone = NULL WHERE id % 1000 = 5`,

@@ -76,18 +76,19 @@ export class InsightsRepository {
   /**
    * Per tier: members; those active within 12 months; those who bought within 12 months and those
    * of them whose first and last purchase of the 12 months fall on different club days; joined
-   * within 30 days; consenting; their positive balances. One pass over the members, beside one
-   * pass over the 12 months' purchases grouped by member on `ix_purchases_member` (index only).
+   * within 30 days; consenting; their positive balances. One pass over the members, left-joined to
+   * two grouped passes: the 12 months' purchases by member (on `ix_purchases_member`, index only)
+   * and the members who picked up a gift or checked in at an event within the 12 months.
    */
   async tierFigures(
     scope: InsightsScope,
     em: EntityManager = this.dataSource.manager,
   ): Promise<TierFiguresRow[]> {
-    const came = (table: string, alias: string, column: string) =>
-      `EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.member_id = m.id AND ${alias}.${column} > ? AND ${alias}.${column} <= ?)`;
     const driver = driverOf(em);
     const day = (column: string) =>
       clubDaySql(column, scope.offsets, driver === 'sqlite' ? 'sqlite' : 'mysql');
+    const year = (column: string) => `${column} > ? AND ${column} <= ?`;
+    const yearParams = [scope.since12Months, scope.asOf];
     const { where, params } = memberFilter(scope, 'm');
     // MariaDB would otherwise run the grouped purchases once per member ("split materialized"), which
     // costs three times the single grouped pass over the whole club; for one store's members it pays.
@@ -99,9 +100,7 @@ export class InsightsRepository {
       em,
       `${prefix}SELECT m.tier AS tier,
               COUNT(*) AS members,
-              SUM(CASE WHEN b.member_id IS NOT NULL
-                         OR ${came('redemptions', 'r', 'fulfilled_at')}
-                         OR ${came('event_registrations', 'e', 'checked_in_at')} THEN 1 ELSE 0 END) AS active,
+              SUM(CASE WHEN b.member_id IS NOT NULL OR v.member_id IS NOT NULL THEN 1 ELSE 0 END) AS active,
               COUNT(b.member_id) AS buyers,
               SUM(CASE WHEN ${day('b.first_at')} <> ${day('b.last_at')} THEN 1 ELSE 0 END) AS repeat_buyers,
               SUM(CASE WHEN m.joined_at > ? AND m.joined_at <= ? THEN 1 ELSE 0 END) AS joined,
@@ -110,18 +109,15 @@ export class InsightsRepository {
          FROM members m
          LEFT JOIN (SELECT p.member_id AS member_id, MIN(p.occurred_at) AS first_at, MAX(p.occurred_at) AS last_at
                       FROM purchases p
-                     WHERE p.occurred_at > ? AND p.occurred_at <= ?
+                     WHERE ${year('p.occurred_at')}
                      GROUP BY p.member_id) b ON b.member_id = m.id
+         LEFT JOIN (SELECT r.member_id AS member_id FROM redemptions r WHERE ${year('r.fulfilled_at')}
+                    UNION
+                    SELECT e.member_id AS member_id FROM event_registrations e WHERE ${year('e.checked_in_at')}) v
+                ON v.member_id = m.id
         WHERE ${where}
         GROUP BY m.tier`,
-      [
-        ...repeat(2, [scope.since12Months, scope.asOf]),
-        scope.since30Days,
-        scope.asOf,
-        scope.since12Months,
-        scope.asOf,
-        ...params,
-      ],
+      [scope.since30Days, scope.asOf, ...yearParams, ...yearParams, ...yearParams, ...params],
     );
     return rows.map((r) => ({
       tier: String(r.tier),
@@ -312,10 +308,6 @@ function memberFilter(scope: InsightsScope, alias: string): { where: string; par
   return scope.storeId === undefined
     ? { where: `${alias}.erased_at IS NULL`, params: [] }
     : { where: `${alias}.erased_at IS NULL AND ${alias}.store_id = ?`, params: [scope.storeId] };
-}
-
-function repeat<T>(times: number, values: T[]): T[] {
-  return Array.from({ length: times }, () => values).flat();
 }
 
 function driverOf(em: EntityManager): 'mysql' | 'mariadb' | 'sqlite' {
