@@ -1,9 +1,12 @@
 // The ledger service on MariaDB under truly concurrent transactions (members made through HTTP).
-import { ErrorCode } from '@vip-club/shared';
+import { ErrorCode, type PointsSummary } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import { PointsLedgerService } from '../../src/modules/points/points-ledger.service';
-import { joinMember } from '../factories/club.factory';
+import { API, bearer, joinMember } from '../factories/club.factory';
+import { expectBalancesMatchLedger } from '../factories/points.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
+
+const DAY = 86_400_000;
 
 describe('points ledger on MySQL', () => {
   let club: TestApp;
@@ -84,5 +87,70 @@ describe('points ledger on MySQL', () => {
       [member.id],
     );
     expect(lots.map((l) => Number(l.remaining))).toEqual([0]);
+  });
+
+  // Two reversals of one member's points at once (two refunds of two of her purchases, or a refund and
+  // the referral reversal it brings): the second queues on her balance row, but its transaction has
+  // already read other rows (a refund reads its purchase first), and under REPEATABLE READ a plain read
+  // of her lots would then see them as they were before the first committed. What it took twice from
+  // one lot would stay in a later one, shown as expiring and taken from her when that lot expires.
+  it('draws on what a lot holds now, not on what an earlier read of the transaction saw', async () => {
+    const member = await joinMember(club.request);
+    const credit = (points: number, kind: 'earn' | 'adjust', ref: string, daysAgo: number) =>
+      ds.transaction((em) =>
+        ledger.credit(em, {
+          memberId: member.id,
+          points,
+          kind,
+          ref: `${ref}:${member.id}`,
+          at: new Date(Date.now() - daysAgo * DAY),
+        }),
+      );
+    // 100 that never expire, and three purchases' 100 each, about a month apart: spent in that order.
+    await credit(100, 'adjust', 'kept', 0);
+    const first = await credit(100, 'earn', 'first', 95);
+    const second = await credit(100, 'earn', 'second', 65);
+    await credit(100, 'earn', 'third', 35);
+    const reverse = (em: DataSource['manager'], points: number, ref: string, fromEarningEntryId: string) =>
+      ledger.debit(em, {
+        memberId: member.id,
+        points,
+        kind: 'refund_reversal',
+        ref: `${ref}:${member.id}`,
+        at: new Date(),
+        allowNegative: true,
+        fromEarningEntryId,
+      });
+
+    const late = ds.createQueryRunner();
+    await late.connect();
+    try {
+      await late.startTransaction();
+      // What the refund reads before it reaches her points: here the transaction's view is fixed.
+      await late.manager.query('SELECT COUNT(*) AS n FROM points_lots WHERE member_id = ?', [member.id]);
+      // The first reversal: 150 points, the first purchase's 100, then 50 of the second's.
+      await ds.transaction((em) => reverse(em, 150, 'refund-first', first.id));
+      // The second: the second purchase's 100, of which only 50 are left, so 50 come from the third.
+      await reverse(late.manager, 100, 'refund-second', second.id);
+      await late.commitTransaction();
+    } catch (err) {
+      if (late.isTransactionActive) await late.rollbackTransaction();
+      throw err;
+    } finally {
+      await late.release();
+    }
+
+    const lots = (await ds.query(
+      'SELECT remaining FROM points_lots WHERE member_id = ? ORDER BY expires_at, id',
+      [member.id],
+    )) as Array<{ remaining: string | number }>;
+    expect(lots.map((l) => Number(l.remaining))).toEqual([0, 0, 50]);
+    const summary = (
+      await club.request.get(`${API}/me/points/summary`).set(bearer(member.accessToken)).expect(200)
+    ).body as PointsSummary;
+    // 100 kept and 50 of the third purchase: only those 50 are due to expire.
+    expect(summary.balance).toBe(150);
+    expect(summary.expiringNext?.points).toBe(50);
+    await expectBalancesMatchLedger(ds, [member.id]);
   });
 });

@@ -153,7 +153,12 @@ export class PointsLedgerRepository {
     );
   }
 
-  /** Lots with points left, in spending order: soonest expiry first, then oldest. */
+  /**
+   * Lots with points left, in spending order: soonest expiry first, then oldest. A locking read on
+   * MySQL: the caller holds the member's row, but its transaction may have read before taking it, and
+   * a plain read under REPEATABLE READ would then show the lots as they were before another debit
+   * committed (and take from a lot more than it still holds).
+   */
   async lotsWithPoints(em: EntityManager, memberId: string): Promise<SpendableLot[]> {
     const rows = await rawQuery<{
       id: string | number;
@@ -163,7 +168,8 @@ export class PointsLedgerRepository {
     }>(
       em,
       'SELECT id, ledger_entry_id, remaining, available_at FROM points_lots' +
-        ' WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id',
+        ' WHERE member_id = ? AND remaining > 0 ORDER BY expires_at, id' +
+        (em.connection.driver.options.type === 'better-sqlite3' ? '' : ' FOR UPDATE'),
       [memberId],
     );
     return rows.map((r) => ({
