@@ -1,4 +1,5 @@
 import {
+  AFTER_APP0,
   exifPayload,
   GPS_LATITUDE_MARK,
   jpegSegment,
@@ -63,11 +64,36 @@ describe('stripImageMetadata: JPEG', () => {
     expect(kept.length).toBe(scanAndMore.length - comment.length);
   });
 
-  it('keeps the rest as sent where the structure breaks', () => {
-    const broken = Buffer.concat([latin1('\xff\xd8\xff\xe0\x00\x10JFIF\0\x01'), Buffer.alloc(20, 0x20)]);
-    expect(stripImageMetadata(broken, 'image/jpeg')).toBe(broken);
-    const cut = jpegWith([comment]).subarray(0, 30);
-    expect(stripImageMetadata(cut, 'image/jpeg')).toBe(cut);
+  // Each of these shows in Chromium (libjpeg skips what lies between segments, and reads a length
+  // under 2 as covering itself), with the EXIF orientation applied: so must its GPS go.
+  it('finds the EXIF behind what decoders skip: stray bytes, a stuffed FF 00, a length under 2', () => {
+    const exif = jpegSegment(0xe1, exifPayload(6));
+    for (const [what, before] of [
+      ['padding', Buffer.alloc(4)],
+      ['a stuffed zero', latin1('\xff\x00')],
+      ['a comment of length 0', latin1('\xff\xfe\x00\x00')],
+      ['an APP1 of length 1', latin1('\xff\xe1\x00\x01')],
+    ] as const) {
+      const kept = stripImageMetadata(jpegWith([before, exif]), 'image/jpeg');
+      expect({ what, gps: kept.includes(GPS_LATITUDE_MARK) }).toEqual({ what, gps: false });
+      expect(kept.equals(jpegWith([orientationOnly(6)]))).toBe(true);
+    }
+  });
+
+  it('drops the rest of an EXIF whose length says less than it holds, up to the next marker', () => {
+    const exif = jpegSegment(0xe1, exifPayload(6));
+    exif.writeUInt16BE(20, 2);
+    const kept = stripImageMetadata(jpegWith([exif, xmp]), 'image/jpeg');
+    expect(kept.includes(GPS_LATITUDE_MARK)).toBe(false);
+    expect(kept.equals(PLAIN_JPEG)).toBe(true);
+  });
+
+  it('drops a metadata segment the end of the file cuts short, and keeps a broken table as sent', () => {
+    const cut = jpegWith([jpegSegment(0xe1, exifPayload(6))]).subarray(0, AFTER_APP0 + 160);
+    expect(cut.includes(GPS_LATITUDE_MARK)).toBe(true);
+    expect(stripImageMetadata(cut, 'image/jpeg').equals(PLAIN_JPEG.subarray(0, AFTER_APP0))).toBe(true);
+    const brokenTable = Buffer.concat([PLAIN_JPEG.subarray(0, AFTER_APP0), latin1('\xff\xdb\x01\x00\x00\x01')]);
+    expect(stripImageMetadata(brokenTable, 'image/jpeg')).toBe(brokenTable);
   });
 });
 

@@ -7,9 +7,13 @@ import type { FeedbackPhotoType } from '@vip-club/shared';
  * hand the store's clerks her address.
  *
  * A JPEG keeps its EXIF orientation as a one-tag EXIF block, so a portrait photo still shows upright;
- * PNG and WebP lose theirs (phones rotate those pixels when they write them). Where a file's structure
- * breaks (truncated, a bad marker), the rest is kept as sent: no camera writes such a file, and no
- * image decoder would show it. The same buffer comes back when there is nothing to remove.
+ * PNG and WebP lose theirs (phones rotate those pixels when they write them). A JPEG is read as
+ * libjpeg (and so Chromium) reads it: bytes between segments are skipped to the next marker, and a
+ * segment whose length is under 2 ends after its length; both are dropped, since a decoder that
+ * shows the picture skips them too, and metadata behind them would otherwise slip through. Where a
+ * file's structure breaks beyond that (a table cut short, a bad length), the rest is kept as sent
+ * (a metadata segment cut short by the end of the file goes): no decoder shows such a file. The same
+ * buffer comes back when there is nothing to remove.
  */
 export function stripImageMetadata(bytes: Buffer, type: FeedbackPhotoType): Buffer {
   switch (type) {
@@ -67,10 +71,14 @@ function stripJpeg(src: Buffer): Buffer {
   const out = new Splicer(src);
   let orientationKept = false;
   let pos = 2;
-  while (pos < src.length && src[pos] === 0xff) {
+  while (pos < src.length) {
+    const next = nextMarker(src, pos);
+    // What lies before the next marker is no segment: decoders skip it, and so may a phone's GPS.
+    if (next > pos) out.drop(pos, next);
+    if (next >= src.length) break;
+    pos = next;
     let m = pos + 1;
-    while (m < src.length && src[m] === 0xff) m++;
-    if (m >= src.length) break;
+    while (src[m] === 0xff) m++;
     const marker = src[m];
     if (marker === EOI) return out.finish(m + 1);
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
@@ -78,8 +86,13 @@ function stripJpeg(src: Buffer): Buffer {
       continue;
     }
     if (m + 3 > src.length) break;
-    const end = m + 1 + src.readUInt16BE(m + 1);
-    if (end < m + 3 || end > src.length) break;
+    // A length under 2 covers only itself, as libjpeg reads an APPn or a comment.
+    const end = Math.max(m + 3, m + 1 + src.readUInt16BE(m + 1));
+    if (end > src.length) {
+      // Cut short by the end of the file: no picture follows, and its metadata goes all the same.
+      if (isJpegMetadata(marker, src.subarray(m + 3))) return out.finish(pos);
+      break;
+    }
     const payload = src.subarray(m + 3, end);
     if (isJpegMetadata(marker, payload)) {
       const orientation = orientationKept ? undefined : exifOrientation(payload, marker);
@@ -89,6 +102,22 @@ function stripJpeg(src: Buffer): Buffer {
     pos = marker === SOS ? endOfScan(src, end) : end;
   }
   return out.finish();
+}
+
+/**
+ * Where the next marker starts at or after `pos` (its first 0xFF, fill bytes included), or the end:
+ * libjpeg's rule, which skips every byte up to an 0xFF followed by neither 0x00 nor another 0xFF.
+ */
+function nextMarker(src: Buffer, pos: number): number {
+  for (let at = pos; at < src.length; at++) {
+    if (src[at] !== 0xff) continue;
+    let m = at + 1;
+    while (m < src.length && src[m] === 0xff) m++;
+    if (m >= src.length) return src.length;
+    if (src[m] !== 0x00) return at;
+    at = m;
+  }
+  return src.length;
 }
 
 function isJpegMetadata(marker: number, payload: Buffer): boolean {
