@@ -13,7 +13,32 @@ const latin1 = (text: string) => Buffer.from(text, 'latin1');
 /** The EXIF APP1 that keeps only the orientation: 'Exif\0\0', big-endian TIFF, one entry. */
 function orientationOnly(orientation: number): Buffer {
   const tiff = Buffer.from([
-    0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0,
+    0x4d,
+    0x4d,
+    0,
+    42,
+    0,
+    0,
+    0,
+    8,
+    0,
+    1,
+    0x01,
+    0x12,
+    0,
+    3,
+    0,
+    0,
+    0,
+    1,
+    0,
+    orientation,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
   ]);
   return jpegSegment(0xe1, Buffer.concat([latin1('Exif\0\0'), tiff]));
 }
@@ -29,7 +54,11 @@ describe('stripImageMetadata: JPEG', () => {
   });
 
   it('drops EXIF (with its GPS), XMP, IPTC, comments and what follows EOI, keeping the orientation', () => {
-    const trailer = Buffer.concat([latin1('\xff\xd8'), jpegSegment(0xe1, exifPayload(1)), latin1('\xff\xd9')]);
+    const trailer = Buffer.concat([
+      latin1('\xff\xd8'),
+      jpegSegment(0xe1, exifPayload(1)),
+      latin1('\xff\xd9'),
+    ]);
     const sent = jpegWith([jpegSegment(0xe1, exifPayload(6)), xmp, iptc, comment, mpf], trailer);
     expect(sent.includes(GPS_LATITUDE_MARK)).toBe(true);
 
@@ -44,7 +73,9 @@ describe('stripImageMetadata: JPEG', () => {
   });
 
   it('keeps no EXIF at all for an upright photo, and reads a big-endian EXIF too', () => {
-    expect(stripImageMetadata(jpegWith([jpegSegment(0xe1, exifPayload(1))]), 'image/jpeg')).toEqual(PLAIN_JPEG);
+    expect(stripImageMetadata(jpegWith([jpegSegment(0xe1, exifPayload(1))]), 'image/jpeg')).toEqual(
+      PLAIN_JPEG,
+    );
     const bigEndian = orientationOnly(8);
     expect(stripImageMetadata(jpegWith([bigEndian, xmp]), 'image/jpeg')).toEqual(jpegWith([bigEndian]));
   });
@@ -92,7 +123,10 @@ describe('stripImageMetadata: JPEG', () => {
     const cut = jpegWith([jpegSegment(0xe1, exifPayload(6))]).subarray(0, AFTER_APP0 + 160);
     expect(cut.includes(GPS_LATITUDE_MARK)).toBe(true);
     expect(stripImageMetadata(cut, 'image/jpeg').equals(PLAIN_JPEG.subarray(0, AFTER_APP0))).toBe(true);
-    const brokenTable = Buffer.concat([PLAIN_JPEG.subarray(0, AFTER_APP0), latin1('\xff\xdb\x01\x00\x00\x01')]);
+    const brokenTable = Buffer.concat([
+      PLAIN_JPEG.subarray(0, AFTER_APP0),
+      latin1('\xff\xdb\x01\x00\x00\x01'),
+    ]);
     expect(stripImageMetadata(brokenTable, 'image/jpeg')).toBe(brokenTable);
   });
 });
@@ -128,6 +162,16 @@ describe('stripImageMetadata: PNG', () => {
     const kept = stripImageMetadata(sent, 'image/png');
     expect(kept.equals(Buffer.concat([signature, ihdr, iccp, idat, iend]))).toBe(true);
     expect(kept.includes(GPS_LATITUDE_MARK)).toBe(false);
+  });
+
+  // Chromium shows the pixels of a PNG whose last chunk the end of the file cuts short.
+  it('drops an eXIf the end of the file cuts short, and keeps another cut chunk as sent', () => {
+    const cutExif = pngChunk('eXIf', exifPayload(6).subarray(6)).subarray(0, 150);
+    expect(cutExif.includes(GPS_LATITUDE_MARK)).toBe(true);
+    const kept = stripImageMetadata(Buffer.concat([signature, ihdr, idat, cutExif]), 'image/png');
+    expect(kept.equals(Buffer.concat([signature, ihdr, idat]))).toBe(true);
+    const cutData = Buffer.concat([signature, ihdr, idat.subarray(0, 12)]);
+    expect(stripImageMetadata(cutData, 'image/png')).toBe(cutData);
   });
 
   it('answers the same buffer when there is nothing to remove', () => {
@@ -169,6 +213,12 @@ describe('stripImageMetadata: WebP', () => {
     const kept = stripImageMetadata(sent, 'image/webp');
     expect(kept.equals(webp([vp8x(ICC), iccp, image]))).toBe(true);
     expect(kept.includes(GPS_LATITUDE_MARK)).toBe(false);
+  });
+
+  it('drops an EXIF chunk the end of the file cuts short, with its flag', () => {
+    const sent = webp([vp8x(EXIF), image, riffChunk('EXIF', exifPayload(6).subarray(6)).subarray(0, 150)]);
+    expect(sent.includes(GPS_LATITUDE_MARK)).toBe(true);
+    expect(stripImageMetadata(sent, 'image/webp').equals(webp([vp8x(0), image]))).toBe(true);
   });
 
   it('answers the same buffer when there is nothing to remove', () => {

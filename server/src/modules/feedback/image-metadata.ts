@@ -12,8 +12,8 @@ import type { FeedbackPhotoType } from '@vip-club/shared';
  * segment whose length is under 2 ends after its length; both are dropped, since a decoder that
  * shows the picture skips them too, and metadata behind them would otherwise slip through. Where a
  * file's structure breaks beyond that (a table cut short, a bad length), the rest is kept as sent
- * (a metadata segment cut short by the end of the file goes): no decoder shows such a file. The same
- * buffer comes back when there is nothing to remove.
+ * (metadata cut short by the end of the file goes, in any of the three): no decoder shows such a
+ * file. The same buffer comes back when there is nothing to remove.
  */
 export function stripImageMetadata(bytes: Buffer, type: FeedbackPhotoType): Buffer {
   switch (type) {
@@ -190,14 +190,18 @@ function orientationSegment(orientation: number): Buffer {
 
 const PNG_METADATA_CHUNKS = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME']);
 
-/** Drops the EXIF, text and time chunks, and whatever follows IEND. */
+/** Drops the EXIF, text and time chunks (one cut short by the end of the file too), and whatever follows IEND. */
 function stripPng(src: Buffer): Buffer {
   const out = new Splicer(src);
   let pos = 8;
-  while (pos + 12 <= src.length) {
+  while (pos + 8 <= src.length) {
     const end = pos + 12 + src.readUInt32BE(pos);
-    if (end > src.length) break;
     const type = src.toString('latin1', pos + 4, pos + 8);
+    if (end > src.length) {
+      // Cut short by the end of the file: Chromium still shows the pixels before it, so it goes.
+      if (PNG_METADATA_CHUNKS.has(type)) return out.finish(pos);
+      break;
+    }
     if (PNG_METADATA_CHUNKS.has(type)) out.drop(pos, end);
     if (type === 'IEND') return out.finish(end);
     pos = end;
@@ -214,11 +218,16 @@ function stripWebp(src: Buffer): Buffer {
   let pos = 12;
   while (pos + 8 <= src.length) {
     const size = src.readUInt32LE(pos + 4);
-    if (pos + 8 + size > src.length) break;
+    const fourcc = src.toString('latin1', pos, pos + 4);
+    const metadata = fourcc === 'EXIF' || fourcc === 'XMP ';
+    if (pos + 8 + size > src.length) {
+      // Cut short by the end of the file: its metadata goes all the same.
+      if (metadata) out.drop(pos, src.length);
+      break;
+    }
     // Chunks are padded to an even length; a file may end without the last pad byte.
     const end = Math.min(pos + 8 + size + (size & 1), src.length);
-    const fourcc = src.toString('latin1', pos, pos + 4);
-    if (fourcc === 'EXIF' || fourcc === 'XMP ') out.drop(pos, end);
+    if (metadata) out.drop(pos, end);
     pos = end;
   }
   const result = out.finish();
