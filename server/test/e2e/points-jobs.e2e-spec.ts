@@ -197,6 +197,7 @@ describe('points jobs', () => {
       { name: 'birthdays', description: expect.any(String), schedule: 'daily, from 9:00 club time' },
       { name: 'event-reminders', description: expect.any(String), schedule: 'daily, from 10:00 club time' },
       { name: 'event-waitlist-release', description: expect.any(String), schedule: 'every 15 minutes' },
+      { name: 'feedback-photos', description: expect.any(String), schedule: 'daily' },
       { name: 'follow-up-escalation', description: expect.any(String), schedule: 'at every scheduler pass' },
       { name: 'points-expiry', description: expect.any(String), schedule: 'once each club day' },
       { name: 'redemptions-expiry', description: expect.any(String), schedule: 'every 15 minutes' },
