@@ -15,7 +15,12 @@ const DAY_MS = 24 * 3_600_000;
 const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const money = (minor: number) =>
   `¥${grouped(Math.trunc(minor / 100))}${minor % 100 ? `.${String(minor % 100).padStart(2, '0')}` : ''}`;
-const percent = (count: number, of: number) => (of ? `${Math.round((count / of) * 100)}%` : '—');
+/** Whole percents; a share that rounds to none or all but is not says `<1%` or `>99%`. */
+function percent(count: number, of: number): string {
+  if (!of) return '—';
+  const whole = Math.round((count / of) * 100);
+  return whole === 0 && count > 0 ? '<1%' : whole === 100 && count < of ? '>99%' : `${whole}%`;
+}
 /** `2026-11-23 23:20` in the club's time zone (UTC+8). */
 const clubDateTime = (iso: string) =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -41,9 +46,10 @@ function buy(memberId: string, orderNo: string, amount: number, daysAgo = 0): Pr
   });
 }
 
-// The boutique's 30 days: 1,288.00 and 2,000.00 on two days by one member, 12,800.00 by another with
+// The boutique's 30 days: 1,288.00 and 2,000.00 on two days by one member, 9,876,543.21 (a house's high
+// jewellery set, so the boutique's spend is as long a figure as a whole club's) by another with
 // 800.00 of it returned, nothing by the third.
-const NET_SPEND = 128_800 + 200_000 + 1_280_000 - 80_000;
+const NET_SPEND = 128_800 + 200_000 + 987_654_321 - 80_000;
 
 beforeAll(async () => {
   managerToken = await staffTokenByApi(MANAGER.username, MANAGER.password);
@@ -55,7 +61,7 @@ beforeAll(async () => {
   const [twice, once] = [await join(1, '沈清禾'), await join(2, '宋知微'), await join(3, '林若岚')];
   await buy(twice.id, '01', 128_800, 5);
   await buy(twice.id, '02', 200_000);
-  const big = await buy(once.id, '03', 1_280_000);
+  const big = await buy(once.id, '03', 987_654_321);
   await call(`/purchases/${big.purchase.id}/refunds`, {
     method: 'POST',
     token: managerToken,
@@ -170,6 +176,21 @@ async function expectClubFiguresAround(page: Page, read: () => Promise<unknown>)
 const figureText = (page: Page, name: string, part: 'value' | 'aside' | 'note' | 'label') =>
   textOf(page, `[data-figure="${name}"] .figure-card__${part}`);
 
+/** The figures a manager would misread: cut short at the card's edge, or broken over two lines. */
+function brokenFigures(page: Page): Promise<string[]> {
+  return page.locator('.figure-card__value, .figure-card__aside').evaluateAll((els) =>
+    els
+      .filter((el) => {
+        // The laid-out text, not the box: an ellipsis takes the last digits for a fraction of a pixel.
+        const text = document.createRange();
+        text.selectNodeContents(el);
+        const lines = new Set(Array.from(text.getClientRects(), (r) => Math.round(r.top)));
+        return lines.size > 1 || text.getBoundingClientRect().right > el.getBoundingClientRect().right + 0.01;
+      })
+      .map((el) => el.textContent ?? ''),
+  );
+}
+
 test('a manager opens the club overview from the desk, sees the club then one boutique, and a late answer never covers the boutique', async () => {
   const manager = await openPhone();
   phones.push(manager);
@@ -193,6 +214,7 @@ test('a manager opens the club overview from the desk, sees the club then one bo
     percent(shownClub.figures.repeatPurchase[0], shownClub.figures.repeatPurchase[1]),
   );
   expect(club.members.total).toBeGreaterThan(3);
+  expect(await brokenFigures(page)).toEqual([]);
   await screenshot(page, 'manager-overview');
 
   // One boutique: its figures exactly, since only this test touches it.
@@ -210,7 +232,9 @@ test('a manager opens the club overview from the desk, sees the club then one bo
   expect(await figureText(page, 'members', 'note')).toBe('0 位愿意收到俱乐部消息');
   expect(await figureText(page, 'active', 'value')).toBe('2');
   expect(await figureText(page, 'joined', 'value')).toBe('3');
-  expect(await figureText(page, 'netSpend', 'value')).toBe('¥15,288');
+  expect(await figureText(page, 'netSpend', 'value')).toBe('¥9,879,031.21');
+  // Every figure whole on a narrow phone, the longest too.
+  expect(await brokenFigures(page)).toEqual([]);
   expect(await figureText(page, 'repeatPurchase', 'value')).toBe('50%');
   expect(await figureText(page, 'repeatPurchase', 'aside')).toBe('1 / 2');
   expect(await figureText(page, 'repeatPurchase', 'note')).toBe('12 个月内购物的会员');
@@ -253,7 +277,7 @@ test('a manager opens the club overview from the desk, sees the club then one bo
   await page.waitForTimeout(500);
   expect(await page.locator(`.overview__as-of[data-scope="${store.id}"]`).count()).toBe(1);
   expect(await figureText(page, 'members', 'value')).toBe('3');
-  expect(await figureText(page, 'netSpend', 'value')).toBe('¥15,288');
+  expect(await figureText(page, 'netSpend', 'value')).toBe('¥9,879,031.21');
   await page.unroute(/\/api\/v1\/insights\/overview$/);
 
   // Back to the whole club: its own figures again, fresh.

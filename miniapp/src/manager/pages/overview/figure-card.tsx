@@ -16,6 +16,16 @@ interface FigureCardProps {
   raw?: number | string;
 }
 
+/**
+ * The value's size: a whole club's spend or points (`¥123,456,789.50`) would not fit a half-width card
+ * at the full size, and a figure must never lose digits.
+ */
+function valueSize(value: string): string {
+  if (value.length > 14) return ' figure-card__value--smaller';
+  if (value.length > 11) return ' figure-card__value--small';
+  return '';
+}
+
 /** One figure of the overview: a label, the number large, and a line of context. */
 export function FigureCard({ name, label, value, aside, note, isWarning, raw }: FigureCardProps) {
   return (
@@ -26,7 +36,7 @@ export function FigureCard({ name, label, value, aside, note, isWarning, raw }: 
     >
       <Text className="figure-card__label">{label}</Text>
       <View className="figure-card__figure">
-        <Text className="figure-card__value">{value}</Text>
+        <Text className={`figure-card__value${valueSize(value)}`}>{value}</Text>
         {aside ? <Text className="figure-card__aside">{aside}</Text> : null}
       </View>
       {note ? <Text className="figure-card__note">{note}</Text> : null}
