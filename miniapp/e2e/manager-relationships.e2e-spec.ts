@@ -4,14 +4,13 @@ import type {
   GreetingTemplates,
   JoinResponse,
   Paginated,
-  PlatformLoginResponse,
   Reward,
   Staff,
   Store,
 } from '@vip-club/shared';
 import type { Page } from 'playwright-core';
 import { openPhone, screenshot, type Phone } from './support/browser';
-import { baseUrl, call, staffTokenByApi } from './support/club-api';
+import { baseUrl, call, joinByApi, staffTokenByApi } from './support/club-api';
 import { httpJson } from './support/http';
 import { signInAsStaff, textOf } from './support/screens';
 
@@ -32,25 +31,11 @@ interface Team {
 }
 let team: Team;
 
-/** A newcomer joins at `storeId` through the sandbox login, as the join form would. */
-async function join(n: number, name: string, storeId: string): Promise<JoinResponse> {
-  const login = await call<PlatformLoginResponse>('/auth/wechat', {
-    method: 'POST',
-    body: { code: `sandbox:mgr-rel-${suffix}-${n}` },
+/** A newcomer joins at `storeId`, welcoming club messages (sandbox ids mgr-rel-*, phones 139…). */
+const join = (n: number, name: string, storeId: string): Promise<JoinResponse> =>
+  joinByApi(`mgr-rel-${suffix}-${n}`, `139${suffix}${String(n).padStart(2, '0')}`, name, storeId, {
+    marketing: true,
   });
-  return call<JoinResponse>('/members', {
-    method: 'POST',
-    token: login.accessToken,
-    body: {
-      name,
-      gender: 'female',
-      birthday: '1992-03-14',
-      phoneCode: `sandbox:139${suffix}${String(n).padStart(2, '0')}`,
-      storeId,
-      consent: { marketing: true },
-    },
-  });
-}
 
 beforeAll(async () => {
   const token = await staffTokenByApi(MANAGER.username, MANAGER.password);

@@ -55,12 +55,14 @@ export async function memberByApi(
 /**
  * A newcomer joins at `storeId` through the sandbox login, as the join form would. `sandboxId` and the
  * 11-digit `phone` must be the caller's own: a second join with either is someone else's membership.
+ * She declines club messages unless `marketing` says she welcomes them.
  */
 export async function joinByApi(
   sandboxId: string,
   phone: string,
   name: string,
   storeId: string,
+  { marketing = false }: { marketing?: boolean } = {},
 ): Promise<JoinResponse> {
   const login = await call<PlatformLoginResponse>('/auth/wechat', {
     method: 'POST',
@@ -75,7 +77,7 @@ export async function joinByApi(
       birthday: '1990-05-20',
       phoneCode: `sandbox:${phone}`,
       storeId,
-      consent: { marketing: false },
+      consent: { marketing },
     },
   });
 }
