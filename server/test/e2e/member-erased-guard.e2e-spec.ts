@@ -120,6 +120,20 @@ describe('an erased member at the guard', () => {
     }
   });
 
+  it('mints no member token on a refresh that finds her erased while her account is still bound', async () => {
+    // The moment a refresh can hit: her erasure has marked her erased, and her platform account still
+    // names her (the unbinding and the revoked refresh tokens are not seen yet).
+    const member = await joinMember(club.request, { storeId });
+    await club.app
+      .get(DataSource)
+      .query('UPDATE members SET erased_at = CURRENT_TIMESTAMP(3) WHERE id = ?', [member.id]);
+    expectContractError(
+      await club.request.post(`${API}/auth/refresh`).send({ refreshToken: member.refreshToken }),
+      401,
+      'UNAUTHENTICATED',
+    );
+  });
+
   it('refuses her refresh token: no new member token after she left', async () => {
     const member = await joinMember(club.request, { storeId });
     await erase(member);
