@@ -128,6 +128,8 @@ describe('stripImageMetadata: JPEG', () => {
       latin1('\xff\xdb\x01\x00\x00\x01'),
     ]);
     expect(stripImageMetadata(brokenTable, 'image/jpeg')).toBe(brokenTable);
+    const noMarkerAfter = Buffer.concat([PLAIN_JPEG.subarray(0, AFTER_APP0), Buffer.alloc(20, 0x20)]);
+    expect(stripImageMetadata(noMarkerAfter, 'image/jpeg')).toBe(noMarkerAfter);
   });
 });
 

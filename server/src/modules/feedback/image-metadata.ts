@@ -11,9 +11,9 @@ import type { FeedbackPhotoType } from '@vip-club/shared';
  * libjpeg (and so Chromium) reads it: bytes between segments are skipped to the next marker, and a
  * segment whose length is under 2 ends after its length; both are dropped, since a decoder that
  * shows the picture skips them too, and metadata behind them would otherwise slip through. Where a
- * file's structure breaks beyond that (a table cut short, a bad length), the rest is kept as sent
- * (metadata cut short by the end of the file goes, in any of the three): no decoder shows such a
- * file. The same buffer comes back when there is nothing to remove.
+ * file's structure breaks beyond that (a table cut short, a bad length, no marker after stray
+ * bytes), the rest is kept as sent (metadata cut short by the end of the file goes, in any of the
+ * three): no decoder shows such a file. The same buffer comes back when there is nothing to remove.
  */
 export function stripImageMetadata(bytes: Buffer, type: FeedbackPhotoType): Buffer {
   switch (type) {
@@ -73,9 +73,10 @@ function stripJpeg(src: Buffer): Buffer {
   let pos = 2;
   while (pos < src.length) {
     const next = nextMarker(src, pos);
+    // No marker to the end: no picture follows, so the rest is kept as sent.
+    if (next >= src.length) break;
     // What lies before the next marker is no segment: decoders skip it, and so may a phone's GPS.
     if (next > pos) out.drop(pos, next);
-    if (next >= src.length) break;
     pos = next;
     let m = pos + 1;
     while (src[m] === 0xff) m++;
