@@ -76,6 +76,12 @@ export function insightsClubSuite(title: string): void {
         .send({ note: '已致电会员，妥善处理' })
         .expect(200);
     const setRow = (sql: string, params: unknown[]) => ds.query(sql, params);
+    const refund = (shop: StoreAndClerk, purchase: PurchaseResult, amount: number, reason: string) =>
+      club.request
+        .post(`${API}/purchases/${purchase.purchase.id}/refunds`)
+        .set(bearer(shop.clerkToken))
+        .send({ amount, reason })
+        .expect(201);
 
     beforeAll(async () => {
       club = await startTestApp({ env: { AUTH_RATE_LIMIT: '10000' } });
@@ -106,17 +112,15 @@ export function insightsClubSuite(title: string): void {
       // (00:30 and 23:30 in Shanghai, different UTC dates), 50,000 of the second refunded: one day.
       // a3 just outside the 12 months, a4 just inside. r: the referral's qualifying purchase at 23:30
       // and another at 00:30 the next club day (the same UTC date): two days; a6 the same. b1: just inside 30 days and
-      // 10 days ago (two days); b2 just outside the 30 days. c1: one purchase wholly refunded after spending its points on a gift.
+      // 10 days ago (two days), 10,000 of the second refunded: still two days. b2 just outside the 30 days, and
+      // an exchange 20 days ago refunded whole: a refunded purchase is no purchase, so one day. c1: one
+      // purchase wholly refunded after spending its points on a gift: no buyer.
       await buy(shopA, m.a1!, 100_000, T - 40 * DAY, 'a1old');
       await buy(shopA, m.a1!, 50_000, T - 2 * DAY, 'a1new');
       const a2Day = clubDateBefore(T, 3);
       await buy(shopA, m.a2!, 150_000, `${a2Day}T00:30:00+08:00`, 'a2first');
       const a2Second = await buy(shopA, m.a2!, 160_000, `${a2Day}T23:30:00+08:00`, 'a2second');
-      await club.request
-        .post(`${API}/purchases/${a2Second.purchase.id}/refunds`)
-        .set(bearer(shopA.clerkToken))
-        .send({ amount: 50_000, reason: '换款' })
-        .expect(201);
+      await refund(shopA, a2Second, 50_000, '换款');
       await buy(shopA, m.a3!, 100_000, T - 365 * DAY - HOUR, 'a3');
       await buy(shopA, m.a4!, 100_000, T - 365 * DAY + HOUR, 'a4');
       await buy(shopA, m.r!, 100_000, `${clubDateBefore(T, 6)}T23:30:00+08:00`, 'r1');
@@ -125,8 +129,9 @@ export function insightsClubSuite(title: string): void {
       await buy(shopA, m.a6!, 10_000, `${clubDateBefore(T, 7)}T00:30:00+08:00`, 'a6second');
       await buy(shopA, m.e!, 100_000, T - HOUR, 'e');
       await buy(shopB, m.b1!, 100_000, T - 30 * DAY + HOUR, 'b1in');
-      await buy(shopB, m.b1!, 30_000, T - 10 * DAY, 'b1mid');
+      await refund(shopB, await buy(shopB, m.b1!, 30_000, T - 10 * DAY, 'b1mid'), 10_000, '改圈口');
       await buy(shopB, m.b2!, 70_000, T - 30 * DAY - HOUR, 'b2out');
+      await refund(shopB, await buy(shopB, m.b2!, 40_000, T - 20 * DAY, 'b2exchange'), 40_000, '换款');
       const c1Purchase = await buy(shopB, m.c1!, 100_000, T - 2 * HOUR, 'c1');
 
       // Gifts: b2 picks one up and returns another (net 100 points redeemed); c1 spends 900 and then
@@ -148,11 +153,7 @@ export function insightsClubSuite(title: string): void {
         .set(bearer(m.b2!.accessToken))
         .expect(200);
       await redeem(club.request, m.c1!.accessToken, bigGift.id).expect(201);
-      await club.request
-        .post(`${API}/purchases/${c1Purchase.purchase.id}/refunds`)
-        .set(bearer(shopB.clerkToken))
-        .send({ amount: 100_000, reason: '整单退货' })
-        .expect(201);
+      await refund(shopB, c1Purchase, 100_000, '整单退货');
 
       // Points expiring: a1's old lot within 30 days; b2's just after; c1's (below zero) within.
       const lotOf = async (memberId: string, points: number) =>
@@ -314,22 +315,35 @@ export function insightsClubSuite(title: string): void {
       expect(o.storeId).toBeNull();
       expect(Math.abs(Date.parse(o.asOf) - Date.now())).toBeLessThan(60_000);
       expect(o.members).toEqual({ total: 11, active: 9, joinedLast30Days: 10, withMarketingConsent: 9 });
-      expect(o.repeatPurchase).toEqual({ of: 8, count: 4, rate: 0.5 });
+      // a1, a2, a4, r, a6, b1, b2 bought (c1's only purchase was refunded whole); a1, r, a6 and b1 on two days.
+      expect(o.repeatPurchase).toEqual({ of: 7, count: 4, rate: 0.5714 });
       expect(o.tierMix).toEqual([
         { tier: 'friend', members: 10 },
         { tier: 'silver', members: 1 },
         { tier: 'gold', members: 0 },
         { tier: 'diamond', members: 0 },
       ]);
-      // a1 50,000; a2 310,000 less 50,000 refunded; r 120,000; a6 20,000; b1 130,000; c1 100,000 less all of it;
-      // the erased member's 100,000.
-      expect(o.netSpendLast30Days).toBe(580_000 + 100_000);
+      // a1 50,000; a2 310,000 less 50,000 refunded; r 120,000; a6 20,000; b1 130,000 less 10,000; b2's 40,000
+      // and c1's 100,000 less all of it; the erased member's 100,000.
+      expect(o.netSpendLast30Days).toBe(570_000 + 100_000);
       expect(o.points).toEqual({
         outstanding: o.points.outstanding,
         // The earnings of the 30 days' purchases and the referral's 500 + 200.
         issuedLast30Days:
-          sum('a1new', 'a2first', 'a2second', 'r1', 'r2', 'a6first', 'a6second', 'b1in', 'b1mid', 'c1', 'e') +
-          700,
+          sum(
+            'a1new',
+            'a2first',
+            'a2second',
+            'r1',
+            'r2',
+            'a6first',
+            'a6second',
+            'b1in',
+            'b1mid',
+            'b2exchange',
+            'c1',
+            'e',
+          ) + 700,
         redeemedLast30Days: 100 + 900,
         expiringNext30Days: expiringLot,
       });
@@ -380,11 +394,12 @@ export function insightsClubSuite(title: string): void {
 
       const b = await overview(`?storeId=${shopB.store.id}`);
       expect(b.members).toEqual({ total: 4, active: 3, joinedLast30Days: 4, withMarketingConsent: 3 });
-      // c1 bought once (refunded since): a buyer, on one day.
-      expect(b.repeatPurchase).toEqual({ of: 3, count: 1, rate: 0.3333 });
+      // b1 bought on two days (one partly refunded), b2 on one (her other day's purchase was refunded whole); c1's
+      // only purchase was refunded whole: no buyer, though still active (she came in and bought).
+      expect(b.repeatPurchase).toEqual({ of: 2, count: 1, rate: 0.5 });
       expect(b.tierMix.map((t) => t.members)).toEqual([4, 0, 0, 0]);
-      expect(b.netSpendLast30Days).toBe(130_000);
-      expect(b.points.issuedLast30Days).toBe(sum('b1in', 'b1mid', 'c1'));
+      expect(b.netSpendLast30Days).toBe(120_000);
+      expect(b.points.issuedLast30Days).toBe(sum('b1in', 'b1mid', 'b2exchange', 'c1'));
       expect(b.points.redeemedLast30Days).toBe(1000);
       // c1's lot expires within the 30 days, but her balance is below zero: nothing of hers lapses.
       expect(b.points.expiringNext30Days).toBe(0);

@@ -26,7 +26,7 @@ export interface TierFiguresRow {
   tier: string;
   members: number;
   active: number;
-  /** bought within 12 months */
+  /** bought within 12 months (a purchase refunded in full is no purchase) */
   buyers: number;
   /** bought within 12 months on two or more club days */
   repeatBuyers: number;
@@ -75,10 +75,12 @@ export class InsightsRepository {
 
   /**
    * Per tier: members; those active within 12 months; those who bought within 12 months and those
-   * of them whose first and last purchase of the 12 months fall on different club days; joined
-   * within 30 days; consenting; their positive balances. One pass over the members, left-joined to
-   * two grouped passes: the 12 months' purchases by member (on `ix_purchases_member`, index only)
-   * and the members who picked up a gift or checked in at an event within the 12 months.
+   * of them whose first and last purchase of the 12 months fall on different club days, leaving out
+   * purchases refunded in full (an exchange is not a second purchase); joined within 30 days;
+   * consenting; their positive balances. One pass over the members, left-joined to two grouped
+   * passes: the 12 months' purchases by member (on `ix_purchases_member_amounts`, index only), any
+   * of which makes a member active (she came in), and the members who picked up a gift or checked
+   * in at an event within the 12 months.
    */
   async tierFigures(
     scope: InsightsScope,
@@ -88,6 +90,8 @@ export class InsightsRepository {
     const day = (column: string) =>
       clubDaySql(column, scope.offsets, driver === 'sqlite' ? 'sqlite' : 'mysql');
     const year = (column: string) => `${column} > ? AND ${column} <= ?`;
+    // A purchase refunded in part is still one; refunded in full, it is not (but she came in: active).
+    const bought = 'p.refunded_amount < p.amount';
     const yearParams = [scope.since12Months, scope.asOf];
     const { where, params } = memberFilter(scope, 'm');
     // MariaDB would otherwise run the grouped purchases once per member ("split materialized"), which
@@ -101,13 +105,15 @@ export class InsightsRepository {
       `${prefix}SELECT m.tier AS tier,
               COUNT(*) AS members,
               SUM(CASE WHEN b.member_id IS NOT NULL OR v.member_id IS NOT NULL THEN 1 ELSE 0 END) AS active,
-              COUNT(b.member_id) AS buyers,
+              COUNT(b.first_at) AS buyers,
               SUM(CASE WHEN ${day('b.first_at')} <> ${day('b.last_at')} THEN 1 ELSE 0 END) AS repeat_buyers,
               SUM(CASE WHEN m.joined_at > ? AND m.joined_at <= ? THEN 1 ELSE 0 END) AS joined,
               SUM(CASE WHEN m.consent_marketing = 1 THEN 1 ELSE 0 END) AS consenting,
               SUM(CASE WHEN m.points > 0 THEN m.points ELSE 0 END) AS outstanding
          FROM members m
-         LEFT JOIN (SELECT p.member_id AS member_id, MIN(p.occurred_at) AS first_at, MAX(p.occurred_at) AS last_at
+         LEFT JOIN (SELECT p.member_id AS member_id,
+                           MIN(CASE WHEN ${bought} THEN p.occurred_at END) AS first_at,
+                           MAX(CASE WHEN ${bought} THEN p.occurred_at END) AS last_at
                       FROM purchases p
                      WHERE ${year('p.occurred_at')}
                      GROUP BY p.member_id) b ON b.member_id = m.id

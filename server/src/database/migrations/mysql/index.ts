@@ -19,6 +19,7 @@ import { CreateGreetingTemplates1795401100100 } from './1795401100100-CreateGree
 import { CreateFeedbackPhotos1795401800000 } from './1795401800000-CreateFeedbackPhotos';
 import { AddInsightsPeriodIndexes17954019000000 } from './17954019000000-AddInsightsPeriodIndexes';
 import { AddMemberContactsStaffAtIndex17954019500000 } from './17954019500000-AddMemberContactsStaffAtIndex';
+import { CoverPurchasesMemberIndex17954019600000 } from './17954019600000-CoverPurchasesMemberIndex';
 
 /** The mysql migrations in the order they run; a new migration is appended here. */
 export const mysqlMigrations = [
@@ -43,4 +44,5 @@ export const mysqlMigrations = [
   CreateFeedbackPhotos1795401800000,
   AddInsightsPeriodIndexes17954019000000,
   AddMemberContactsStaffAtIndex17954019500000,
+  CoverPurchasesMemberIndex17954019600000,
 ];

@@ -10,7 +10,8 @@ import { StoreEntity } from '../../stores/entities/store.entity';
  */
 @Entity({ name: 'purchases' })
 @Index('uq_purchases_store_order', ['storeId', 'orderNo'], { unique: true })
-@Index('ix_purchases_member', ['memberId', 'occurredAt'])
+// Amounts included so the overview's repeat purchase (purchases not refunded in full) reads this index alone.
+@Index('ix_purchases_member_amounts', ['memberId', 'occurredAt', 'amount', 'refundedAmount'])
 @Index('ix_purchases_occurred', ['occurredAt'])
 export class PurchaseEntity {
   @IdColumn('pk_purchases')
