@@ -26,7 +26,7 @@ export interface InsightsOverview {
     joinedLast30Days: number;
     withMarketingConsent: number;
   };
-  /** of the members who bought within 12 months, those who bought on two or more days */
+  /** of the members who bought within 12 months, those who bought on two or more days (a purchase refunded in full is not counted) */
   repeatPurchase: InsightsRate;
   /** every tier, in tier order, with its members (zero included) */
   tierMix: Array<{ tier: Tier; members: number }>;
