@@ -85,6 +85,11 @@ async function seedLife(pool, managerId) {
      SELECT p.id, p.amount DIV 2, '退货', 0, 0, 'seed', LEAST(p.occurred_at + INTERVAL 3 DAY, ${now})
        FROM purchases p WHERE p.id % 20 = 0`,
     'UPDATE purchases SET refunded_amount = amount DIV 2 WHERE id % 20 = 0',
+    // One in 100 refunded whole the next day (an exchange, or returned): no purchase for repeat purchase.
+    `INSERT INTO refunds (purchase_id, amount, reason, points_reversed, balance_after, created_by, created_at)
+     SELECT p.id, p.amount, '换款', 0, 0, 'seed', LEAST(p.occurred_at + INTERVAL 1 DAY, ${now})
+       FROM purchases p WHERE p.id % 100 = 50`,
+    'UPDATE purchases SET refunded_amount = amount WHERE id % 100 = 50',
     // One member in 10 redeemed a gift within the year (one in 5 of those returned it), with the ledger
     // entries a redemption writes and the balance moved to match.
     `INSERT INTO rewards (name, description, kind, points_cost, stock, stock_left, per_member_limit, tiers,
@@ -128,18 +133,30 @@ async function seedLife(pool, managerId) {
   for (const sql of statements) await pool.query(sql);
 }
 
-/** The overview's figures that plain SQL says in a line, to hold the answer against. */
-async function expected(pool, storeId) {
-  const scope = storeId === undefined ? '' : ` AND store_id = ${Number(storeId)}`;
+/** The overview's figures that plain SQL says in a line, to hold the answer (as of its `asOf`) against. */
+async function expected(pool, storeId, asOf) {
+  const scope = storeId === undefined ? '' : ` AND m.store_id = ${Number(storeId)}`;
   const [[row]] = await pool.query(
-    `SELECT COUNT(*) AS total, COALESCE(SUM(GREATEST(points, 0)), 0) AS outstanding,
-            SUM(consent_marketing = 1) AS consenting
-       FROM members WHERE erased_at IS NULL${scope}`,
+    `SELECT COUNT(*) AS total, COALESCE(SUM(GREATEST(m.points, 0)), 0) AS outstanding,
+            SUM(m.consent_marketing = 1) AS consenting
+       FROM members m WHERE m.erased_at IS NULL${scope}`,
+  );
+  // Shanghai (the server's default zone) has kept UTC+8 since 1991: a club day is the UTC time plus 8 hours.
+  const [[bought]] = await pool.query(
+    `SELECT COUNT(*) AS buyers, COALESCE(SUM(b.days >= 2), 0) AS repeatBuyers
+       FROM (SELECT COUNT(DISTINCT DATE(p.occurred_at + INTERVAL 8 HOUR)) AS days
+               FROM purchases p JOIN members m ON m.id = p.member_id
+              WHERE m.erased_at IS NULL${scope} AND p.refunded_amount < p.amount
+                AND p.occurred_at > ? - INTERVAL 365 DAY AND p.occurred_at <= ?
+              GROUP BY p.member_id) b`,
+    [new Date(asOf), new Date(asOf)],
   );
   return {
     total: Number(row.total),
     outstanding: Number(row.outstanding),
     consenting: Number(row.consenting),
+    buyers: Number(bought.buyers),
+    repeatBuyers: Number(bought.repeatBuyers),
   };
 }
 
@@ -207,11 +224,13 @@ async function main() {
         `  ${s.label}: median ${median(ms).toFixed(0)} ms, p95 ${p95(ms).toFixed(0)} ms, ` +
           `${statements.toFixed(1)} statements per overview`,
       );
-      const want = await expected(pool, s.storeId);
+      const want = await expected(pool, s.storeId, first.asOf);
       const got = {
         total: first.members.total,
         outstanding: first.points.outstanding,
         consenting: first.members.withMarketingConsent,
+        buyers: first.repeatPurchase.of,
+        repeatBuyers: first.repeatPurchase.count,
       };
       for (const key of Object.keys(want)) {
         if (want[key] !== got[key]) problems.push(`${s.label}: ${key} ${got[key]}, SQL says ${want[key]}`);
@@ -226,7 +245,7 @@ async function main() {
     }
     log(
       problems.length === 0
-        ? 'checks: members, consent and points outstanding equal plain SQL; tier mix sums to the members'
+        ? 'checks: members, consent, points outstanding and repeat purchase (buyers, repeat buyers) equal plain SQL; tier mix sums to the members'
         : `PROBLEMS: ${problems.join('; ')}`,
     );
     if (problems.length > 0) process.exitCode = 1;
