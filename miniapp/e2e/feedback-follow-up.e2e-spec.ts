@@ -216,6 +216,17 @@ async function scrollToBottom(page: Page): Promise<void> {
   });
 }
 
+/** The phone puts the page out of sight or back (another app in front): the page hears it as on a phone. */
+async function setVisible(page: Page, isVisible: boolean): Promise<void> {
+  await page.evaluate((visible) => {
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (visible ? 'visible' : 'hidden'),
+    });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, isVisible);
+}
+
 /** A thumb pulling the page down from its top (touch events, as the H5 pull-to-refresh reads them). */
 async function pullDown(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -343,6 +354,16 @@ test('a clerk with more feedback than a page holds sees every card once: scrolli
   expect(new Set(final).size).toBe(ids.length);
   await scrollToBottom(desk);
   await screenshot(desk, 'follow-ups-all-pages');
+
+  // The clerk rings a member: the club goes to the background, and comes back. The list is read again as
+  // it comes back, and she keeps every card she had scrolled to, not only the first page.
+  const reread = desk.waitForResponse(/\/staff\/follow-ups\?/);
+  await setVisible(desk, false);
+  await setVisible(desk, true);
+  await reread;
+  await desk.waitForTimeout(300);
+  expect(await shown()).toEqual(ids);
+  expect(await more.count()).toBe(0);
 
   // Pulled down, the list starts again from its first page as the server holds it now (the first one was
   // resolved at another desk meanwhile): twenty cards, and the way to more.

@@ -28,6 +28,8 @@ interface NoteSheet {
 const TICK_MS = 30_000;
 /** A page of cards: a screenful several times over, the rest as the clerk scrolls. */
 const PAGE_SIZE = 20;
+/** The most cards the API gives at once (its largest `limit`). */
+const MOST_AT_ONCE = 100;
 const MINUTE = 60_000;
 
 type T = ReturnType<typeof useT>;
@@ -87,20 +89,21 @@ export default function StaffFollowUpsPage() {
     setNextCursor(next);
   };
 
-  const read = (which: FollowUpView, after?: string) =>
+  const read = (which: FollowUpView, after?: string, count = PAGE_SIZE) =>
     listFollowUps(which === 'resolved' ? 'resolved' : 'open', {
       escalated: which === 'escalated',
-      limit: PAGE_SIZE,
+      limit: count,
       cursor: after,
     });
 
-  const load = (which: FollowUpView) => {
+  /** Reads the tab from its start: a page, or `count` cards to keep as many as were shown. */
+  const load = (which: FollowUpView, count = PAGE_SIZE) => {
     const sequence = ++latestRead.current;
     cursor.current = null;
     moreFor.current = null;
     setLoadingMore(false);
     const isLatest = () => sequence === latestRead.current;
-    return read(which)
+    return read(which, undefined, count)
       .then((page) => {
         if (!isLatest()) return;
         setItems(page.items);
@@ -146,7 +149,9 @@ export default function StaffFollowUpsPage() {
       void Taro.redirectTo({ url: ROUTES.staffLogin });
       return;
     }
-    void load(status);
+    // Back from ringing the member (the club in the background) or from another page: the cards she had
+    // scrolled to are read again, not only the first page, so she keeps her place in the list.
+    void load(status, Math.min(MOST_AT_ONCE, Math.max(PAGE_SIZE, items.length)));
     if (useSessionStore.getState().staff?.role === 'manager' && !storeNames) {
       listStores()
         .then((stores) => setStoreNames(new Map(stores.map((s) => [s.id, s.name]))))
