@@ -1,4 +1,4 @@
-import { assertMinorAmount, floorDiv, mulDivFloor, mulDivRem } from './money';
+import { assertMinorAmount, floorDiv, formatMoney, mulDivFloor, mulDivRem } from './money';
 
 describe('mulDivFloor', () => {
   const reference = (a: number, b: number, d: number) => Number((BigInt(a) * BigInt(b)) / BigInt(d));
@@ -59,4 +59,19 @@ describe('assertMinorAmount', () => {
       expect(() => assertMinorAmount(value, 'spend')).toThrow(/^spend must be/);
     },
   );
+});
+
+describe('formatMoney', () => {
+  it.each<[number, string]>([
+    [0, '¥0'],
+    [300_000, '¥3,000'],
+    [128_850, '¥1,288.50'],
+    [5, '¥0.05'],
+    [12_345_678_950, '¥123,456,789.50'],
+    [-80_000, '-¥800'],
+    [-128_805, '-¥1,288.05'],
+    [-1, '-¥0.01'],
+  ])('%d minor units read %s', (minor, shown) => {
+    expect(formatMoney(minor)).toBe(shown);
+  });
 });

@@ -1,3 +1,5 @@
+import { MINOR_UNITS_PER_MAJOR } from './club-rules';
+
 /** Throws a RangeError unless `value` is a whole, non-negative, exactly representable number of minor units. */
 export function assertMinorAmount(value: number, name = 'amount'): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
@@ -40,4 +42,17 @@ export function mulDivRem(a: number, b: number, d: number): { quotient: number; 
 /** floor(a × b / d), exact under the conditions of `mulDivRem`. */
 export function mulDivFloor(a: number, b: number, d: number): number {
   return mulDivRem(a, b, d).quotient;
+}
+
+/**
+ * `¥3,000` for whole amounts, `¥1,288.50` otherwise, `-¥800` below zero; minor units in. Worked in whole
+ * minor units, so no amount picks up a float's stray cent on the way.
+ */
+export function formatMoney(minor: number): string {
+  const abs = Math.abs(minor);
+  const major = Math.floor(abs / MINOR_UNITS_PER_MAJOR);
+  const cents = abs - major * MINOR_UNITS_PER_MAJOR;
+  const grouped = String(major).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = cents ? `.${String(cents).padStart(2, '0')}` : '';
+  return `${minor < 0 ? '-' : ''}¥${grouped}${frac}`;
 }
