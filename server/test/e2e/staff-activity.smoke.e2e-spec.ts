@@ -12,6 +12,7 @@ import {
   CLERK_PASSWORD,
   type JoinedMember,
 } from '../factories/club.factory';
+import { insertContact } from '../factories/contacts.factory';
 import { createPublishedEvent, HOUR } from '../factories/events.factory';
 import { purchaseBody } from '../factories/points.factory';
 import { checkInOk, registerOk } from '../factories/registrations.factory';
@@ -28,34 +29,9 @@ describe('clerk activity: GET /staff/activity and GET /staff/{id}/contacts', () 
   let club: TestApp;
   let ds: DataSource;
   let managerToken: string;
-  let contactSeq = 0;
 
-  /** A contact as the greetings module logs it, at a chosen instant (greetings log "now"). */
-  async function contact(
-    staffId: string,
-    memberId: string,
-    at: number,
-    purpose = 'marketing',
-  ): Promise<string> {
-    contactSeq += 1;
-    const iso = new Date(at).toISOString();
-    await ds.query(
-      'INSERT INTO member_contacts (member_id, staff_id, purpose, text, deliveries, idempotency_key, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [
-        memberId,
-        staffId,
-        purpose,
-        `问候 ${contactSeq}`,
-        '[]',
-        `activity-${contactSeq}`,
-        `${iso.slice(0, 10)} ${iso.slice(11, 23)}`,
-      ],
-    );
-    const rows = await ds.query('SELECT id FROM member_contacts WHERE idempotency_key = ?', [
-      `activity-${contactSeq}`,
-    ]);
-    return String(rows[0].id);
-  }
+  const contact = (staffId: string, memberId: string, at: number, purpose?: string): Promise<string> =>
+    insertContact(ds, staffId, memberId, at, purpose);
   async function purchase(storeId: string, memberId: string, at: number, amount: number): Promise<string> {
     const res = await club.request
       .post(`${API}/purchases`)

@@ -32,7 +32,10 @@ export interface ClerkContactOutcome {
   amount?: number;
 }
 
-/** GET /staff/{id}/contacts?from&to (manager): one clerk's contacts in the period, newest first, each with the first thing that followed within 30 days. */
+/**
+ * GET /staff/{id}/contacts?from&to&limit&cursor (manager): one clerk's contacts in the period, newest first
+ * (by `at`, then id), each with the first thing that followed within 30 days.
+ */
 export interface ClerkContact {
   id: string;
   memberId: string;
@@ -44,7 +47,8 @@ export interface ClerkContact {
   followedBy: ClerkContactOutcome | null;
 }
 
-/** One clerk's contacts in a period. */
+/** One page of a clerk's contacts in a period; `nextCursor` (the last item's id) asks for the next, null on the last. */
 export interface ClerkContacts {
   items: ClerkContact[];
+  nextCursor: string | null;
 }

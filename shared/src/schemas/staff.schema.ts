@@ -60,6 +60,15 @@ export const ClerkActivityQuerySchema = PeriodSchema.extend({ storeId: IdSchema.
 );
 export type ClerkActivityQuery = z.infer<typeof ClerkActivityQuerySchema>;
 
-/** `GET /staff/{id}/contacts`: the same period. */
-export const ClerkContactsQuerySchema = PeriodSchema.superRefine(checkPeriod);
+/** A clerk's drill-down page: 50 contacts unless asked (the mini-program asks for none), at most 100. */
+export const CLERK_CONTACTS_DEFAULT_LIMIT = 50;
+
+/**
+ * `GET /staff/{id}/contacts`: the same period, paged like the contract's lists (`?limit=&cursor=`, the cursor
+ * the id of the last contact of the previous page).
+ */
+export const ClerkContactsQuerySchema = PeriodSchema.extend({
+  limit: z.coerce.number().int().min(1).max(100).default(CLERK_CONTACTS_DEFAULT_LIMIT),
+  cursor: PaginationQuerySchema.shape.cursor,
+}).superRefine(checkPeriod);
 export type ClerkContactsQuery = z.infer<typeof ClerkContactsQuerySchema>;

@@ -134,14 +134,34 @@ export class StaffActivityRepository {
     return rows.length === 0 ? null : String(rows[0]!.name);
   }
 
-  /** One staff member's contacts in the period, newest first, each with the first of each kind of thing that followed. */
+  /** Whether `contactId` is one of the staff member's contacts (a page cursor must be). */
+  async isContactOf(
+    staffId: string,
+    contactId: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<boolean> {
+    const rows = await rawQuery<Record<string, unknown>>(
+      em,
+      'SELECT 1 AS found FROM member_contacts WHERE id = ? AND staff_id = ?',
+      [contactId, staffId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Up to `limit` of one staff member's contacts in the period, newest first (`at`, then id), after the
+   * contact `afterId` when given, each with the first of each kind of thing that followed. The cursor's
+   * own `at` is read in the statement (a one-row join on the primary key), so no timestamp makes a round
+   * trip through JavaScript and the next page starts exactly after the cursor's row.
+   */
   async contactsOf(
     staffId: string,
     period: ContactPeriod,
-    limit: number,
+    page: { afterId?: string; limit: number },
     em: EntityManager = this.dataSource.manager,
   ): Promise<ContactRow[]> {
     const window = followWindow(em);
+    const after = page.afterId !== undefined;
     const firstPurchase = `FROM purchases p WHERE p.member_id = c.member_id AND ${window('p.occurred_at')} ORDER BY p.occurred_at, p.id LIMIT 1`;
     const rows = await rawQuery<Record<string, unknown>>(
       em,
@@ -153,10 +173,12 @@ export class StaffActivityRepository {
               (SELECT MIN(e.checked_in_at) FROM event_registrations e WHERE e.member_id = c.member_id AND ${window('e.checked_in_at')}) AS check_in_at
          FROM member_contacts c
          JOIN members m ON m.id = c.member_id
+         ${after ? 'JOIN member_contacts k ON k.id = ?' : ''}
         WHERE c.staff_id = ? AND c.at >= ? AND c.at < ?
+          ${after ? 'AND (c.at < k.at OR (c.at = k.at AND c.id < k.id))' : ''}
         ORDER BY c.at DESC, c.id DESC
-        LIMIT ${Math.trunc(limit)}`,
-      [staffId, period.from, period.to],
+        LIMIT ${Math.trunc(page.limit)}`,
+      [...(after ? [page.afterId] : []), staffId, period.from, period.to],
     );
     return rows.map((r) => ({
       id: String(r.id),

@@ -15,14 +15,12 @@ import {
 } from '@vip-club/shared';
 import { DomainError } from '../../common/errors/domain-error';
 import { validationError } from '../../common/pipes/zod-validation.pipe';
+import { parseCursor, toPage } from '../../common/pagination/page';
 import { AppConfig } from '../../config/app-config';
 import { type ContactPeriod, type ContactRow, StaffActivityRepository } from './staff-activity.repository';
 
 /** The period when the query names no dates: the last 30 club days, today included. */
 const DEFAULT_DAYS = 30;
-/** A clerk's drill-down lists at most this many contacts, the newest. */
-export const CONTACTS_LIMIT = 1000;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Managers' view of what clerks' contacts led to (DESIGN.md, "Staff and clerk activity"). */
@@ -70,9 +68,14 @@ export class StaffActivityService {
     if ((await this.activity.staffName(staffId)) === null) {
       throw new DomainError(ErrorCode.NOT_FOUND, `No staff with id ${staffId}`);
     }
+    const afterId = parseCursor(query.cursor);
+    // Another clerk's contact (or none) as the cursor would page someone else's list: the same 400.
+    if (afterId !== undefined && !(await this.activity.isContactOf(staffId, afterId))) {
+      throw validationError([{ path: 'cursor', message: 'must be the id of one of this clerk’s contacts' }]);
+    }
     const { period } = this.periodOf(query, now);
-    const rows = await this.activity.contactsOf(staffId, period, CONTACTS_LIMIT);
-    return { items: rows.map(toClerkContact) };
+    const rows = await this.activity.contactsOf(staffId, period, { afterId, limit: query.limit + 1 });
+    return toPage(rows, query.limit, toClerkContact);
   }
 
   /** The club-calendar dates of the query (defaults filled in) and the UTC instants they span. */
