@@ -43,6 +43,31 @@ function orientationOnly(orientation: number): Buffer {
   return jpegSegment(0xe1, Buffer.concat([latin1('Exif\0\0'), tiff]));
 }
 
+/** What a C2PA location assertion says (`stds.exif` GPS in the manifest's JSON-LD). */
+const C2PA_LOCATION = latin1('"exif:GPSLatitude": "22,16.7N"');
+
+/** A C2PA manifest store as a JUMBF superbox (`jumb` with a `jumd` labelled `c2pa`), holding a location. */
+function c2paManifest(): Buffer {
+  const box = (type: string, data: Buffer): Buffer => {
+    const size = Buffer.alloc(4);
+    size.writeUInt32BE(8 + data.length);
+    return Buffer.concat([size, latin1(type), data]);
+  };
+  const description = box(
+    'jumd',
+    Buffer.concat([latin1('c2pa'), Buffer.alloc(12), Buffer.from([3]), latin1('c2pa\0')]),
+  );
+  const assertion = box(
+    'json',
+    Buffer.concat([
+      latin1('{"@context": {"exif": "http://ns.adobe.com/exif/1.0/"}, '),
+      C2PA_LOCATION,
+      latin1('}'),
+    ]),
+  );
+  return box('jumb', Buffer.concat([description, assertion]));
+}
+
 describe('stripImageMetadata: JPEG', () => {
   const xmp = jpegSegment(0xe1, latin1('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>GPS-22.2783N</x:xmpmeta>'));
   const iptc = jpegSegment(0xed, latin1('Photoshop 3.0\x008BIM\x04\x04 home address'));
@@ -70,6 +95,18 @@ describe('stripImageMetadata: JPEG', () => {
     expect(kept.includes(latin1('MPF'))).toBe(false);
     // Byte for byte the original picture (JFIF, ICC profile, tables, scan), the orientation where EXIF was.
     expect(kept.equals(jpegWith([orientationOnly(6)]))).toBe(true);
+  });
+
+  // C2PA (Content Credentials) carries its manifest as JUMBF boxes in APP11; a manifest may assert where it was taken.
+  it('drops a C2PA manifest in APP11 JUMBF segments', () => {
+    // Each APP11 starts 'JP', the box instance (2 bytes) and the segment's sequence number (4 bytes).
+    const app11 = (seq: number, part: Buffer) =>
+      jpegSegment(0xeb, Buffer.concat([latin1('JP'), Buffer.from([0, 1, 0, 0, 0, seq]), part]));
+    const manifest = c2paManifest();
+    const half = manifest.length >> 1;
+    const sent = jpegWith([app11(1, manifest.subarray(0, half)), app11(2, manifest.subarray(half)), comment]);
+    expect(sent.includes(C2PA_LOCATION)).toBe(true);
+    expect(stripImageMetadata(sent, 'image/jpeg').equals(PLAIN_JPEG)).toBe(true);
   });
 
   it('keeps no EXIF at all for an upright photo, and reads a big-endian EXIF too', () => {
@@ -176,6 +213,22 @@ describe('stripImageMetadata: PNG', () => {
     expect(stripImageMetadata(cutData, 'image/png')).toBe(cutData);
   });
 
+  // C2PA's PNG chunk (ancillary, private, safe to copy: whatever meets it passes it on).
+  it('drops a caBX chunk holding a C2PA manifest, before or after the pixels', () => {
+    const sent = Buffer.concat([
+      signature,
+      ihdr,
+      pngChunk('caBX', c2paManifest()),
+      idat,
+      pngChunk('caBX', c2paManifest()),
+      iend,
+    ]);
+    expect(sent.includes(C2PA_LOCATION)).toBe(true);
+    expect(stripImageMetadata(sent, 'image/png').equals(Buffer.concat([signature, ihdr, idat, iend]))).toBe(
+      true,
+    );
+  });
+
   it('answers the same buffer when there is nothing to remove', () => {
     const plain = Buffer.concat([signature, ihdr, idat, iend]);
     expect(stripImageMetadata(plain, 'image/png')).toBe(plain);
@@ -221,6 +274,14 @@ describe('stripImageMetadata: WebP', () => {
     const sent = webp([vp8x(EXIF), image, riffChunk('EXIF', exifPayload(6).subarray(6)).subarray(0, 150)]);
     expect(sent.includes(GPS_LATITUDE_MARK)).toBe(true);
     expect(stripImageMetadata(sent, 'image/webp').equals(webp([vp8x(0), image]))).toBe(true);
+  });
+
+  it('drops a C2PA chunk (odd-sized, with its pad byte) and sets the RIFF size to what is left', () => {
+    const manifest = c2paManifest();
+    const odd = manifest.length % 2 === 1 ? manifest : Buffer.concat([manifest, latin1('!')]);
+    const sent = webp([vp8x(ICC), iccp, image, riffChunk('C2PA', odd)]);
+    expect(sent.includes(C2PA_LOCATION)).toBe(true);
+    expect(stripImageMetadata(sent, 'image/webp').equals(webp([vp8x(ICC), iccp, image]))).toBe(true);
   });
 
   it('answers the same buffer when there is nothing to remove', () => {

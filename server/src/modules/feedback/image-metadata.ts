@@ -2,9 +2,9 @@ import type { FeedbackPhotoType } from '@vip-club/shared';
 
 /**
  * The photo without what a camera writes about where and when it was taken (EXIF with its GPS
- * position, XMP, IPTC, text chunks), every other byte as sent: the pixels, colour profile and
- * structure stay exactly as the phone encoded them. A member photographing a ring at home must not
- * hand the store's clerks her address.
+ * position, XMP, IPTC, text chunks, C2PA provenance manifests, which may assert a location), every
+ * other byte as sent: the pixels, colour profile and structure stay exactly as the phone encoded
+ * them. A member photographing a ring at home must not hand the store's clerks her address.
  *
  * A JPEG keeps its EXIF orientation as a one-tag EXIF block, so a portrait photo still shows upright;
  * PNG and WebP lose theirs (phones rotate those pixels when they write them). A JPEG is read as
@@ -62,7 +62,7 @@ const COM = 0xfe;
 
 /**
  * Walks the segments up to the end of the image: drops APP1 (EXIF, XMP), APP3–APP13 (IPTC in APP13,
- * maker and provenance blocks), APP15, comments, the multi-picture index (APP2 MPF) and whatever
+ * maker and provenance blocks, C2PA's JUMBF in APP11 among them), APP15, comments, the multi-picture index (APP2 MPF) and whatever
  * follows the end-of-image marker (the extra pictures MPF points at, with their own EXIF). Keeps
  * JFIF (APP0), the colour profile (APP2 ICC_PROFILE), Adobe's colour transform (APP14) and every
  * table and scan.
@@ -189,9 +189,13 @@ function orientationSegment(orientation: number): Buffer {
   return segment;
 }
 
-const PNG_METADATA_CHUNKS = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME']);
+/** `caBX`: a C2PA (Content Credentials) manifest store, whose assertions may name where the photo was taken. */
+const PNG_METADATA_CHUNKS = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME', 'caBX']);
 
-/** Drops the EXIF, text and time chunks (one cut short by the end of the file too), and whatever follows IEND. */
+/**
+ * Drops the EXIF, text, time and C2PA chunks (one cut short by the end of the file too), and whatever
+ * follows IEND.
+ */
 function stripPng(src: Buffer): Buffer {
   const out = new Splicer(src);
   let pos = 8;
@@ -213,14 +217,17 @@ function stripPng(src: Buffer): Buffer {
 const VP8X_EXIF_FLAG = 0x08;
 const VP8X_XMP_FLAG = 0x04;
 
-/** Drops the EXIF and XMP chunks, clears their flags in VP8X and sets the RIFF size to what is left. */
+/** C2PA's manifest store (no VP8X flag of its own), like EXIF and XMP a place for a location. */
+const WEBP_METADATA_CHUNKS = new Set(['EXIF', 'XMP ', 'C2PA']);
+
+/** Drops the EXIF, XMP and C2PA chunks, clears their flags in VP8X and sets the RIFF size to what is left. */
 function stripWebp(src: Buffer): Buffer {
   const out = new Splicer(src);
   let pos = 12;
   while (pos + 8 <= src.length) {
     const size = src.readUInt32LE(pos + 4);
     const fourcc = src.toString('latin1', pos, pos + 4);
-    const metadata = fourcc === 'EXIF' || fourcc === 'XMP ';
+    const metadata = WEBP_METADATA_CHUNKS.has(fourcc);
     if (pos + 8 + size > src.length) {
       // Cut short by the end of the file: its metadata goes all the same.
       if (metadata) out.drop(pos, src.length);
