@@ -328,16 +328,33 @@ test('a clerk with more feedback than a page holds sees every card once: scrolli
   expect(await more.count()).toBe(0);
   await desk.unroute(heldPage);
 
-  // Back to the open ones: the first page again; scrolling to its end brings the second.
+  // Back to the open ones: the first page again. Scrolling to its end asks for the second, which fails (the
+  // shop's wifi drops): the clerk is told at the bottom, between the last card and the button, which now
+  // tries again; nothing is said above the list, out of her sight.
   await desk.locator('.follow-ups__tabs .chip', { hasText: '待处理' }).click();
   await desk.locator('.follow-ups__item').first().waitFor();
   expect(await shown()).toEqual(ids.slice(0, PAGE));
+  await desk.route(heldPage, (route) => route.abort('internetdisconnected'));
   await scrollToBottom(desk);
+  const moreError = desk.locator('[data-error=more]');
+  await moreError.waitFor();
+  expect(await moreError.textContent()).toBe('网络不太顺畅，请检查后再试');
+  expect(await more.textContent()).toBe('再试一次');
+  expect(await desk.locator('.banner-error').count()).toBe(1);
+  const lastCard = await desk.locator('.follow-ups__item').last().boundingBox();
+  const errorBox = await moreError.boundingBox();
+  const buttonBox = await more.boundingBox();
+  expect(errorBox!.y).toBeGreaterThanOrEqual(lastCard!.y + lastCard!.height);
+  expect(buttonBox!.y).toBeGreaterThanOrEqual(errorBox!.y + errorBox!.height);
+  await screenshot(desk, 'follow-ups-next-page-failed');
+  await desk.unroute(heldPage);
+  await more.click();
   await desk
     .locator('.follow-ups__item')
     .nth(2 * PAGE - 1)
     .waitFor();
   expect(await shown()).toEqual(ids.slice(0, 2 * PAGE));
+  expect(await moreError.count()).toBe(0);
   await screenshot(desk, 'follow-ups-second-page');
 
   // The button brings the last page (the tap scrolls to the bottom too, which may ask for the same page:

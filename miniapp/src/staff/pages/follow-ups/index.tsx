@@ -64,6 +64,8 @@ export default function StaffFollowUpsPage() {
   // The next page of the tab shown; null when it is all here.
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [isLoadingMore, setLoadingMore] = useState(false);
+  // A next page that failed: said by the button at the bottom, where the clerk is, not above the list.
+  const [moreError, setMoreError] = useState<string | null>(null);
   // A manager sees every boutique's: each card then names its boutique.
   const [storeNames, setStoreNames] = useState<Map<string, string> | null>(null);
   const [isLoaded, setLoaded] = useState(false);
@@ -102,6 +104,7 @@ export default function StaffFollowUpsPage() {
     cursor.current = null;
     moreFor.current = null;
     setLoadingMore(false);
+    setMoreError(null);
     const isLatest = () => sequence === latestRead.current;
     return read(which, undefined, count)
       .then((page) => {
@@ -125,16 +128,16 @@ export default function StaffFollowUpsPage() {
     const isLatest = () => sequence === latestRead.current;
     moreFor.current = after;
     setLoadingMore(true);
+    setMoreError(null);
     read(status, after)
       .then((page) => {
         if (!isLatest()) return;
         setItems((shown) => [...shown, ...page.items]);
         showCursor(page.nextCursor);
-        setError(null);
       })
       .catch((err: unknown) => {
         if (!isLatest()) return;
-        setError(friendlyError(err));
+        setMoreError(friendlyError(err));
         // The same page may be asked for again.
         moreFor.current = null;
       })
@@ -180,6 +183,7 @@ export default function StaffFollowUpsPage() {
     setItems([]);
     showCursor(null);
     setError(null);
+    setMoreError(null);
     setLoaded(false);
     void load(which);
   };
@@ -250,11 +254,16 @@ export default function StaffFollowUpsPage() {
         />
       ))}
 
+      {nextCursor && moreError ? (
+        <View className="banner-error follow-ups__more-error" data-error="more">
+          {moreError}
+        </View>
+      ) : null}
       {nextCursor ? (
         // Not disabled while the page is on its way (a disabled button's words fade out of sight): a second
         // tap asks for nothing, since that cursor is already being read.
         <Button className="btn-quiet follow-ups__more" data-action="more" onClick={loadMore}>
-          {t(isLoadingMore ? 'common.loading' : 'followUps.more')}
+          {t(isLoadingMore ? 'common.loading' : moreError ? 'common.retry' : 'followUps.more')}
         </Button>
       ) : null}
 
