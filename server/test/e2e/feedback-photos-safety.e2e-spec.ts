@@ -2,9 +2,9 @@
 // position) never reaches the clerk who opens the photo, a member may upload only so many an hour
 // (counted per member, not per shop Wi-Fi), and photos never attached to a rating are swept a day on.
 import { randomBytes } from 'node:crypto';
-import { access, utimes, writeFile } from 'node:fs/promises';
+import { utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FEEDBACK_PHOTO_PATH, type FeedbackPhoto, type FollowUp, type Paginated } from '@vip-club/shared';
+import { type FeedbackPhoto, type FollowUp, type Paginated } from '@vip-club/shared';
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import {
@@ -19,9 +19,11 @@ import {
 import { expectContractError } from '../factories/contract/contract-http';
 import {
   exifPayload,
+  fileExists,
   GPS_LATITUDE_MARK,
   jpegSegment,
   jpegWith,
+  photoFileOf,
   PLAIN_JPEG,
 } from '../factories/photos.factory';
 import { startTestApp, type TestApp } from '../setup/test-app';
@@ -66,13 +68,8 @@ describe('feedback photos, kept safely', () => {
   const uploaded = async (m: JoinedMember, bytes: Buffer = PLAIN_JPEG): Promise<FeedbackPhoto> =>
     (await upload(m, bytes).expect(201)).body as FeedbackPhoto;
   const open = (photoUrl: string) => club.request.get(photoUrl).buffer(true).parse(binary);
-  const photoFile = (photoUrl: string) =>
-    join(club.dataDir, 'feedback-photos', FEEDBACK_PHOTO_PATH.exec(photoUrl)?.[2] as string);
-  const exists = (file: string) =>
-    access(file).then(
-      () => true,
-      () => false,
-    );
+  const photoFile = (photoUrl: string) => photoFileOf(club.dataDir, photoUrl);
+  const exists = fileExists;
   const rate = (m: JoinedMember, photoUrl: string) =>
     club.request
       .post(`${API}/feedback`)
@@ -81,15 +78,22 @@ describe('feedback photos, kept safely', () => {
   const db = () => club.app.get(DataSource);
   const photoRows = async (memberId: string) =>
     Number(
-      ((await db().query('SELECT COUNT(*) AS n FROM feedback_photos WHERE member_id = ?', [memberId])) as Array<{
-        n: unknown;
-      }>)[0].n,
+      (
+        (await db().query('SELECT COUNT(*) AS n FROM feedback_photos WHERE member_id = ?', [
+          memberId,
+        ])) as Array<{
+          n: unknown;
+        }>
+      )[0].n,
     );
 
   describe('metadata', () => {
     it("shows the store's clerk the photo without the camera's EXIF and GPS, the pixels byte for byte", async () => {
       const member = await newMember();
-      const xmp = jpegSegment(0xe1, Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>GPS-22.2783N</x:xmpmeta>'));
+      const xmp = jpegSegment(
+        0xe1,
+        Buffer.from('http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>GPS-22.2783N</x:xmpmeta>'),
+      );
       const sent = jpegWith([jpegSegment(0xe1, exifPayload(6)), xmp]);
       expect(sent.includes(Buffer.from('Exif'))).toBe(true);
       expect(sent.includes(GPS_LATITUDE_MARK)).toBe(true);
@@ -121,7 +125,9 @@ describe('feedback photos, kept safely', () => {
         0xe1,
         Buffer.concat([
           Buffer.from('Exif\0\0', 'latin1'),
-          Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0]),
+          Buffer.from([
+            0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0,
+          ]),
         ]),
       );
       expect(kept.equals(jpegWith([orientationOnly]))).toBe(true);
@@ -159,7 +165,10 @@ describe('feedback photos, kept safely', () => {
       return res.body as { removed: number; strayFiles: number };
     };
     const backdate = (photo: FeedbackPhoto, ms: number) =>
-      db().query('UPDATE feedback_photos SET created_at = ? WHERE id = ?', [sqlTime(Date.now() - ms), photo.photoId]);
+      db().query('UPDATE feedback_photos SET created_at = ? WHERE id = ?', [
+        sqlTime(Date.now() - ms),
+        photo.photoId,
+      ]);
 
     it('deletes a day-old photo no rating uses, keeps an attached one and a fresh one, and runs twice at once safely', async () => {
       const [member, other] = await Promise.all([newMember(), newMember()]);
@@ -215,7 +224,9 @@ describe('feedback photos, kept safely', () => {
     });
 
     /** Runs `work` inside a transaction of its own connection, which holds its locks until `work` ends. */
-    const holding = async (work: (q: (sql: string, params: unknown[]) => Promise<unknown>) => Promise<void>) => {
+    const holding = async (
+      work: (q: (sql: string, params: unknown[]) => Promise<unknown>) => Promise<void>,
+    ) => {
       const runner = db().createQueryRunner();
       await runner.connect();
       await runner.startTransaction();

@@ -1,5 +1,8 @@
 // Image bytes for the feedback-photo tests: a real JPEG (4×3 pixels, with JFIF and an ICC profile, as
 // Chromium's canvas encodes it), and the metadata blocks a phone camera writes into one, GPS included.
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FEEDBACK_PHOTO_PATH } from '@vip-club/shared';
 
 /** A real baseline JPEG with no EXIF: JFIF APP0, ICC_PROFILE APP2, tables, one scan, EOI. */
 export const PLAIN_JPEG = Buffer.from(
@@ -57,5 +60,22 @@ export const AFTER_APP0 = 4 + PLAIN_JPEG.readUInt16BE(4);
 
 /** PLAIN_JPEG with `segments` inserted after its APP0, and `trailer` after its end. */
 export function jpegWith(segments: Buffer[], trailer: Buffer = Buffer.alloc(0)): Buffer {
-  return Buffer.concat([PLAIN_JPEG.subarray(0, AFTER_APP0), ...segments, PLAIN_JPEG.subarray(AFTER_APP0), trailer]);
+  return Buffer.concat([
+    PLAIN_JPEG.subarray(0, AFTER_APP0),
+    ...segments,
+    PLAIN_JPEG.subarray(AFTER_APP0),
+    trailer,
+  ]);
+}
+
+/** Where the test app keeps the file of the photo at `photoUrl` (named by its key, under CLUB_DATA_DIR). */
+export function photoFileOf(dataDir: string, photoUrl: string): string {
+  return join(dataDir, 'feedback-photos', FEEDBACK_PHOTO_PATH.exec(photoUrl)?.[2] as string);
+}
+
+export function fileExists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -86,6 +86,7 @@ export class FeedbackPhotosService implements OnModuleInit {
         contentType: type,
         sizeBytes: bytes.length,
         createdAt: now,
+        attachedAt: null,
       });
     } catch (err) {
       await unlink(file).catch(() => undefined);
@@ -113,8 +114,9 @@ export class FeedbackPhotosService implements OnModuleInit {
   async sweepUnattached(now: Date): Promise<{ removed: number; strayFiles: number }> {
     const before = new Date(now.getTime() - UNATTACHED_PHOTO_KEPT_MS);
     let removed = 0;
-    for (let afterId = '0'; ; ) {
-      const ids = await this.feedback.photosUploadedBefore(before, afterId, SWEEP_PAGE);
+    for (let afterId = '0'; ;) {
+      // Only photos no rating has marked attached: the sweep's work grows with those, not with all kept.
+      const ids = await this.feedback.unattachedPhotosUploadedBefore(before, afterId, SWEEP_PAGE);
       if (ids.length === 0) break;
       afterId = ids[ids.length - 1];
       const keys = await retryOnDeadlock(() =>
@@ -122,6 +124,7 @@ export class FeedbackPhotosService implements OnModuleInit {
       );
       await Promise.all(keys.map((key) => unlink(path.join(this.dir, key)).catch(() => undefined)));
       removed += keys.length;
+      if (ids.length < SWEEP_PAGE) break;
     }
     return { removed, strayFiles: await this.sweepStrayFiles(before) };
   }

@@ -77,18 +77,33 @@ export class FeedbackRepository {
   }
 
   /**
-   * Whether the photo with this id and key was uploaded by the member. Its row is read under a shared
-   * lock, which the sweep of unattached photos (`deleteUnattachedPhotos`) waits for: a photo being
-   * attached is either kept (the rating committed first) or already gone (404).
+   * Whether the photo with this id and key was uploaded by the member; if so it is marked attached
+   * (`attached_at`, kept from the first rating naming it) in the rating's transaction. Its row is
+   * locked for that update from the start, as the sweep of unattached photos (`deleteUnattachedPhotos`)
+   * locks it: a photo being attached is either kept (the rating committed first) or already gone (404).
+   * A shared lock upgraded for the update would deadlock with a sweep already waiting for the row.
    */
-  async memberHasPhoto(em: EntityManager, memberId: string, id: string, accessKey: string): Promise<boolean> {
+  async attachOwnPhoto(
+    em: EntityManager,
+    memberId: string,
+    id: string,
+    accessKey: string,
+    at: Date,
+  ): Promise<boolean> {
     const query = em
       .getRepository(FeedbackPhotoEntity)
       .createQueryBuilder('p')
-      .select(['p.id'])
-      .where('p.id = :id AND p.memberId = :memberId AND p.accessKey = :accessKey', { id, memberId, accessKey });
-    if (!isSqlite(em)) query.setLock('pessimistic_read');
-    return (await query.getOne()) !== null;
+      .select(['p.id', 'p.attachedAt'])
+      .where('p.id = :id AND p.memberId = :memberId AND p.accessKey = :accessKey', {
+        id,
+        memberId,
+        accessKey,
+      });
+    if (!isSqlite(em)) query.setLock('pessimistic_write');
+    const photo = await query.getOne();
+    if (photo === null) return false;
+    if (photo.attachedAt === null) await em.update(FeedbackPhotoEntity, { id }, { attachedAt: at });
+    return true;
   }
 
   /** Of these access keys, those a photo row has. */
@@ -101,11 +116,14 @@ export class FeedbackRepository {
     return rows.map((r) => r.accessKey);
   }
 
-  /** The ids of photos uploaded before `before`, in id order after `afterId`: what the sweep looks at. */
-  async photosUploadedBefore(before: Date, afterId: string, limit: number): Promise<string[]> {
+  /**
+   * The ids of the photos uploaded before `before` that no rating has attached, in id order after
+   * `afterId`: what the sweep looks at, a range of `ix_feedback_photos_unattached` (not every photo kept).
+   */
+  async unattachedPhotosUploadedBefore(before: Date, afterId: string, limit: number): Promise<string[]> {
     const rows = await this.dataSource.getRepository(FeedbackPhotoEntity).find({
       select: { id: true },
-      where: { createdAt: LessThan(before), id: MoreThan(afterId) },
+      where: { attachedAt: IsNull(), createdAt: LessThan(before), id: MoreThan(afterId) },
       order: { id: 'ASC' },
       take: limit,
     });
@@ -114,19 +132,20 @@ export class FeedbackRepository {
 
   /**
    * Deletes those of the photos `ids` that no rating names, in the caller's transaction, and answers
-   * their keys (the files to delete once it commits). The rows are locked first and the ratings read
-   * with a locking read, so a rating attaching one of them at this moment is seen, or finds it gone.
-   * A rating names only its author's photo, so the ratings are looked up by the photos' members.
+   * their keys (the files to delete once it commits). The rows are locked first (a rating attaching one
+   * at this moment has marked it once it commits, or finds it gone), then the ratings are read with a
+   * locking read, which also keeps a photo a rating names without having marked it. A rating names only
+   * its author's photo, so the ratings are looked up by the photos' members.
    */
   async deleteUnattachedPhotos(em: EntityManager, ids: string[]): Promise<string[]> {
     const photos = em
       .getRepository(FeedbackPhotoEntity)
       .createQueryBuilder('p')
-      .select(['p.id', 'p.memberId', 'p.accessKey'])
+      .select(['p.id', 'p.memberId', 'p.accessKey', 'p.attachedAt'])
       .where('p.id IN (:...ids)', { ids })
       .orderBy('p.id');
     if (!isSqlite(em)) photos.setLock('pessimistic_write');
-    const locked = await photos.getMany();
+    const locked = (await photos.getMany()).filter((p) => p.attachedAt === null);
     if (locked.length === 0) return [];
     const paths = locked.map((p) => feedbackPhotoPath(p.id, p.accessKey));
     const ratings = em

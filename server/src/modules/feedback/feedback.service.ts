@@ -32,7 +32,7 @@ export class FeedbackService {
         throw new DomainError(ErrorCode.UNAUTHENTICATED, 'This membership no longer exists; log in again');
       }
       const storeId = await this.storeConcerned(em, memberId, input);
-      await this.requireOwnPhoto(em, memberId, input.photoUrl);
+      await this.attachOwnPhoto(em, memberId, input.photoUrl, now);
       const saved = await this.feedback.insert(em, {
         memberId,
         subject: input.subject,
@@ -61,15 +61,19 @@ export class FeedbackService {
     return toFeedback(row);
   }
 
-  /** The photo must be one this member uploaded (the schema admits only the club's own photo paths). */
-  private async requireOwnPhoto(
+  /**
+   * The photo must be one this member uploaded (the schema admits only the club's own photo paths); it
+   * is marked attached in the rating's transaction, so the sweep of unattached photos leaves it alone.
+   */
+  private async attachOwnPhoto(
     em: EntityManager,
     memberId: string,
     photoUrl: string | undefined,
+    at: Date,
   ): Promise<void> {
     const own = photoUrl === undefined ? null : FEEDBACK_PHOTO_PATH.exec(photoUrl);
     if (!own) return;
-    if (!(await this.feedback.memberHasPhoto(em, memberId, own[1], own[2]))) {
+    if (!(await this.feedback.attachOwnPhoto(em, memberId, own[1], own[2], at))) {
       throw new DomainError(ErrorCode.NOT_FOUND, 'No photo of yours at this address', { field: 'photoUrl' });
     }
   }

@@ -20,6 +20,7 @@ import { CreateFeedbackPhotos1795401800000 } from './1795401800000-CreateFeedbac
 import { AddInsightsPeriodIndexes17954019000000 } from './17954019000000-AddInsightsPeriodIndexes';
 import { AddMemberContactsStaffAtIndex17954019500000 } from './17954019500000-AddMemberContactsStaffAtIndex';
 import { CoverPurchasesMemberIndex17954019600000 } from './17954019600000-CoverPurchasesMemberIndex';
+import { AddFeedbackPhotosAttachedAt17954019700000 } from './17954019700000-AddFeedbackPhotosAttachedAt';
 
 /** The mysql migrations in the order they run; a new migration is appended here. */
 export const mysqlMigrations = [
@@ -45,4 +46,5 @@ export const mysqlMigrations = [
   AddInsightsPeriodIndexes17954019000000,
   AddMemberContactsStaffAtIndex17954019500000,
   CoverPurchasesMemberIndex17954019600000,
+  AddFeedbackPhotosAttachedAt17954019700000,
 ];

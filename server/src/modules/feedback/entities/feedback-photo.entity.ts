@@ -9,6 +9,10 @@ import { IdColumn, bigintRefColumn, timestampColumn } from '../../../database/co
  */
 @Entity({ name: 'feedback_photos' })
 @Index('ix_feedback_photos_member', ['memberId', 'id'])
+// The daily sweep reads only the unattached (`attached_at IS NULL`) uploaded before a day ago.
+@Index('ix_feedback_photos_unattached', ['attachedAt', 'createdAt'])
+// Stray files are looked up by name.
+@Index('uq_feedback_photos_access_key', ['accessKey'], { unique: true })
 export class FeedbackPhotoEntity {
   @IdColumn('pk_feedback_photos')
   id!: string;
@@ -28,4 +32,11 @@ export class FeedbackPhotoEntity {
 
   @Column(timestampColumn('created_at'))
   createdAt!: Date;
+
+  /**
+   * When a rating first named the photo (set by `POST /feedback` in the rating's transaction), null
+   * while none has: what tells the sweep which photos to leave alone without reading the ratings.
+   */
+  @Column(timestampColumn('attached_at', true))
+  attachedAt!: Date | null;
 }
