@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core';
 import { openPhone, screenshot, type Phone } from './support/browser';
 import { baseUrl, call, joinByApi, memberByApi, staffTokenByApi } from './support/club-api';
 import { httpJson } from './support/http';
-import { DEMO_CLERK_PASSWORD, enterClub, openTab, signInAsStaff, textOf } from './support/screens';
+import {
+  DEMO_CLERK_PASSWORD,
+  enterClub,
+  openTab,
+  scrollToBottom,
+  signInAsStaff,
+  textOf,
+} from './support/screens';
 
 /**
  * A demo member no other browser test signs in as, at the first demo store (members 1, 4, 7 … 43
@@ -196,25 +203,6 @@ test('a manager finds member feedback from her desk: every boutique’s open one
   }
   await screenshot(desk, 'manager-follow-ups-escalated');
 });
-
-/**
- * Scrolls to the very end of the page as a thumb would: from a little above it, then down, a frame apart
- * (H5 fires reach-bottom only after a scroll event found the page away from its end).
- */
-async function scrollToBottom(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    // The window or the H5 page container, whichever scrolls.
-    const scrollers = [
-      document.scrollingElement,
-      ...Array.from(document.querySelectorAll('.taro_page')),
-    ].filter((el): el is Element => !!el && el.scrollHeight > el.clientHeight);
-    for (const el of scrollers) el.scrollTop = Math.max(0, el.scrollHeight - el.clientHeight - 400);
-    await frame();
-    for (const el of scrollers) el.scrollTop = el.scrollHeight;
-    await frame();
-  });
-}
 
 /** The phone puts the page out of sight or back (another app in front): the page hears it as on a phone. */
 async function setVisible(page: Page, isVisible: boolean): Promise<void> {

@@ -2,7 +2,7 @@ import type { InsightsOverview, PurchaseResult, Store } from '@vip-club/shared';
 import type { Page } from 'playwright-core';
 import { openPhone, screenshot, type Phone } from './support/browser';
 import { call, joinByApi, staffTokenByApi } from './support/club-api';
-import { signInAsStaff, textOf } from './support/screens';
+import { pickStore, signInAsStaff, textOf } from './support/screens';
 
 // No demo member or clerk is used: the test opens a boutique of its own, and three newcomers join there
 // and shop through the API (sandbox ids `overview-<suffix>-<n>`, phones 135…), so that boutique's figures
@@ -218,7 +218,7 @@ test('a manager opens the club overview from the desk, sees the club then one bo
   await screenshot(page, 'manager-overview');
 
   // One boutique: its figures exactly, since only this test touches it.
-  await page.locator(`[data-field=scope] [data-value="${store.id}"]`).click();
+  await pickStore(page, 'scope', store.id, store.name);
   const shownStore = await shownFigures(page, store.id);
   const boutique = await overviewByApi(store.id);
   expect(boutique).toMatchObject({
@@ -268,9 +268,9 @@ test('a manager opens the club overview from the desk, sees the club then one bo
     await route.continue();
   });
   const clubAnswer = page.waitForResponse(/\/api\/v1\/insights\/overview$/);
-  await page.locator('[data-field=scope] [data-value=club]').click();
+  await pickStore(page, 'scope', 'club');
   await page.locator('.overview__as-of[data-scope=club]').waitFor();
-  await page.locator(`[data-field=scope] [data-value="${store.id}"]`).click();
+  await pickStore(page, 'scope', store.id, store.name);
   await shownFigures(page, store.id);
   releaseClub();
   await clubAnswer;
@@ -281,5 +281,5 @@ test('a manager opens the club overview from the desk, sees the club then one bo
   await page.unroute(/\/api\/v1\/insights\/overview$/);
 
   // Back to the whole club: its own figures again, fresh.
-  await expectClubFiguresAround(page, () => page.locator('[data-field=scope] [data-value=club]').click());
+  await expectClubFiguresAround(page, () => pickStore(page, 'scope', 'club'));
 });

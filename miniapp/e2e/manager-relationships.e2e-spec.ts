@@ -9,10 +9,10 @@ import type {
   Store,
 } from '@vip-club/shared';
 import type { Page } from 'playwright-core';
-import { openPhone, screenshot, type Phone } from './support/browser';
+import { screenshot, type Phone } from './support/browser';
 import { baseUrl, call, joinByApi, staffTokenByApi } from './support/club-api';
 import { httpJson } from './support/http';
-import { signInAsStaff, textOf } from './support/screens';
+import { pickStore, staffPhone, textOf } from './support/screens';
 
 // No demo member or demo clerk is used here: the boutique, its clerks and their members are made
 // through the API below, so the handover and the deactivation touch nobody another test relies on.
@@ -103,12 +103,7 @@ afterEach(async () => {
   phones = [];
 });
 
-async function managerPhone(): Promise<Page> {
-  const p = await openPhone();
-  phones.push(p);
-  await signInAsStaff(p.page, MANAGER.username, MANAGER.password);
-  return p.page;
-}
+const managerPhone = (): Promise<Page> => staffPhone(phones, MANAGER.username, MANAGER.password);
 
 test('a manager writes a greeting template, sees it filled for a sample member, and it is kept', async () => {
   const page = await managerPhone();
@@ -234,7 +229,8 @@ test('a manager reads clerk activity: a greeting followed by a purchase, as a ra
   await page.waitForURL(/manager\/pages\/clerk-activity\/index/);
 
   // Only this boutique's clerks once it is chosen.
-  await page.locator(`[data-field=store] [data-value="${team.store.id}"]`).click();
+  await pickStore(page, 'store', team.store.id, team.store.name);
+  expect(await textOf(page, '[data-field=store] [data-action=pick-store]')).toBe(`${team.store.name}▾`);
   const row = page.locator(`[data-clerk="${team.leaving.name}"]`);
   await page.waitForFunction(() => document.querySelectorAll('[data-clerk]').length === 3);
   expect(

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { baseUrl } from './club-api';
-import { screenshot } from './browser';
+import { openPhone, screenshot, type Phone } from './browser';
 
 /** The demo club's clerk password (server/src/database/seed). */
 export const DEMO_CLERK_PASSWORD = 'club-clerk-2026';
@@ -46,4 +46,43 @@ export async function signInAsStaff(
     await page.goto(`${baseUrl()}/#/staff/pages/lookup/index`);
     await page.locator('[data-field=cardCode]').waitFor();
   }
+}
+
+/**
+ * Chooses in a manager page's store picker (`data-field`): a store by its id, typing `search` first so it
+ * is among the few shown, or the page's own value for every store.
+ */
+export async function pickStore(page: Page, field: string, value: string, search?: string): Promise<void> {
+  await page.locator(`[data-field=${field}] [data-action=pick-store]`).click();
+  const sheet = page.locator('[data-sheet=store-scope]');
+  if (search) await sheet.locator('input').fill(search);
+  await sheet.locator(`[data-value="${value}"]`).click();
+  await sheet.waitFor({ state: 'detached' });
+}
+
+/**
+ * Scrolls to the very end of the page as a thumb would: from a little above it, then down, a frame apart
+ * (H5 fires reach-bottom only after a scroll event found the page away from its end).
+ */
+export async function scrollToBottom(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The window or the H5 page container, whichever scrolls.
+    const scrollers = [
+      document.scrollingElement,
+      ...Array.from(document.querySelectorAll('.taro_page')),
+    ].filter((el): el is Element => !!el && el.scrollHeight > el.clientHeight);
+    for (const el of scrollers) el.scrollTop = Math.max(0, el.scrollHeight - el.clientHeight - 400);
+    await frame();
+    for (const el of scrollers) el.scrollTop = el.scrollHeight;
+    await frame();
+  });
+}
+
+/** A phone signed in as staff, put in `phones` for the test file's afterEach to close. */
+export async function staffPhone(phones: Phone[], username: string, password: string): Promise<Page> {
+  const phone = await openPhone();
+  phones.push(phone);
+  await signInAsStaff(phone.page, username, password);
+  return phone.page;
 }

@@ -741,6 +741,11 @@ export const en: Dictionary = {
   // follow-ups paging
   'followUps.more': 'Show more',
 
+  // manager: store picker, chain-wide managers, a clerk's contacts page by page
+  'storeScope.title': 'Choose a boutique',
+  'storeScope.search': 'Search by boutique or city',
+  'storeScope.none': 'No boutique matches “{query}”',
+
   'error.VALIDATION_FAILED': 'A few details need another look',
   'error.UNAUTHENTICATED': 'Please sign in first',
   'error.BAD_CREDENTIALS': 'That username or password is not right',

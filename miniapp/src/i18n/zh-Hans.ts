@@ -738,6 +738,11 @@ export const zhHans = {
   // follow-ups paging
   'followUps.more': '查看更多反馈',
 
+  // manager: store picker, chain-wide managers, a clerk's contacts page by page
+  'storeScope.title': '选择门店',
+  'storeScope.search': '搜索门店或城市',
+  'storeScope.none': '没有找到与“{query}”相符的门店',
+
   'error.VALIDATION_FAILED': '有几项信息需要再确认一下',
   'error.UNAUTHENTICATED': '请先登录',
   'error.BAD_CREDENTIALS': '账号或密码不正确',

@@ -740,6 +740,11 @@ export const zhHant: Dictionary = {
   // follow-ups paging
   'followUps.more': '查看更多回饋',
 
+  // manager: store picker, chain-wide managers, a clerk's contacts page by page
+  'storeScope.title': '選擇門店',
+  'storeScope.search': '搜尋門店或城市',
+  'storeScope.none': '沒有找到與「{query}」相符的門店',
+
   'error.VALIDATION_FAILED': '有幾項資料需要再確認一下',
   'error.UNAUTHENTICATED': '請先登入',
   'error.BAD_CREDENTIALS': '帳號或密碼不正確',

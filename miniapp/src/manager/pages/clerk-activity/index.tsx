@@ -10,6 +10,7 @@ import { friendlyError } from '../../../lib/errors';
 import { formatMoney, printMemberNo } from '../../../lib/format';
 import { getClerkActivity, getClerkContacts } from '../../../services/staff-activity.service';
 import { listStores } from '../../../services/store.service';
+import { StoreScopePicker } from '../../components/store-scope-picker';
 import { useManagerGuard } from '../../use-manager-guard';
 import { PERIODS, periodDates, type PeriodName } from './period';
 import '../../../staff/pages/staff.scss';
@@ -138,16 +139,13 @@ export default function ManagerClerkActivityPage() {
               onToggle={(name) => load(name, storeId)}
             />
           </View>
-          <View className="activity__stores" data-field="store">
-            <Chips
-              options={[
-                { value: ALL_STORES, label: t('manager.staff.allStores') },
-                ...stores.map((s) => ({ value: s.id, label: s.name })),
-              ]}
-              selected={[storeId]}
-              onToggle={(store) => load(period, store)}
-            />
-          </View>
+          <StoreScopePicker
+            field="store"
+            stores={stores}
+            allValue={ALL_STORES}
+            value={storeId}
+            onChange={(store) => load(period, store)}
+          />
           {report ? (
             <Text className="manager__hint" data-range>
               {t('manager.activity.range', { from: report.from, to: report.to })}

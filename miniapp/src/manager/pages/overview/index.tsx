@@ -2,13 +2,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { TIERS, type InsightsOverview, type InsightsRate, type Store } from '@vip-club/shared';
 import { useRef, useState } from 'react';
-import { Chips } from '../../../components/chips';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT, type MessageKey } from '../../../i18n';
 import { toClubDateTime } from '../../../lib/club-time';
 import { friendlyError } from '../../../lib/errors';
 import { formatMoney } from '../../../lib/format';
 import { listStores } from '../../../services/store.service';
+import { StoreScopePicker } from '../../components/store-scope-picker';
 import { CLUB_SCOPE, useInsightsStore } from '../../../stores/insights.store';
 import { useManagerGuard } from '../../use-manager-guard';
 import { FigureCard } from './figure-card';
@@ -240,16 +240,13 @@ export default function ManagerOverviewPage() {
       <Text className="lead">{t('manager.overview.lead')}</Text>
       <View className="hairline" />
 
-      <View className="overview__scopes" data-field="scope">
-        <Chips
-          options={[
-            { value: CLUB_SCOPE, label: t('manager.staff.allStores') },
-            ...stores.map((s) => ({ value: s.id, label: s.name })),
-          ]}
-          selected={[read.scope]}
-          onToggle={(scope) => void load(scope)}
-        />
-      </View>
+      <StoreScopePicker
+        field="scope"
+        stores={stores}
+        allValue={CLUB_SCOPE}
+        value={read.scope}
+        onChange={(scope) => void load(scope)}
+      />
 
       <View
         className="overview__as-of"
