@@ -745,6 +745,9 @@ export const en: Dictionary = {
   'storeScope.title': 'Choose a boutique',
   'storeScope.search': 'Search by boutique or city',
   'storeScope.none': 'No boutique matches “{query}”',
+  'manager.staff.chainWide': 'Chain-wide',
+  'manager.staff.confirm.chainWide': '{name} becomes chain-wide and sees every boutique.',
+  'manager.staff.madeChainWide': '{name} is now chain-wide',
 
   'error.VALIDATION_FAILED': 'A few details need another look',
   'error.UNAUTHENTICATED': 'Please sign in first',

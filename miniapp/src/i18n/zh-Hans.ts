@@ -742,6 +742,9 @@ export const zhHans = {
   'storeScope.title': '选择门店',
   'storeScope.search': '搜索门店或城市',
   'storeScope.none': '没有找到与“{query}”相符的门店',
+  'manager.staff.chainWide': '全店通用',
+  'manager.staff.confirm.chainWide': '「{name}」将改为全店通用，可查看所有门店。',
+  'manager.staff.madeChainWide': '「{name}」已改为全店通用',
 
   'error.VALIDATION_FAILED': '有几项信息需要再确认一下',
   'error.UNAUTHENTICATED': '请先登录',

@@ -744,6 +744,9 @@ export const zhHant: Dictionary = {
   'storeScope.title': '選擇門店',
   'storeScope.search': '搜尋門店或城市',
   'storeScope.none': '沒有找到與「{query}」相符的門店',
+  'manager.staff.chainWide': '全店通用',
+  'manager.staff.confirm.chainWide': '「{name}」將改為全店通用，可查看所有門店。',
+  'manager.staff.madeChainWide': '「{name}」已改為全店通用',
 
   'error.VALIDATION_FAILED': '有幾項資料需要再確認一下',
   'error.UNAUTHENTICATED': '請先登入',

@@ -25,6 +25,8 @@ interface Notice {
 }
 
 const ALL = 'all';
+/** The move panel's choice that takes a manager off her store: every boutique is hers again. */
+const CHAIN_WIDE = 'chain-wide';
 
 /** The team per boutique: deactivate, move, or hand a clerk's members to others, each confirmed in words. */
 export default function ManagerStaffPage() {
@@ -73,7 +75,9 @@ export default function ManagerStaffPage() {
   const confirmation = (a: Action): string => {
     if (a.kind === 'deactivate') return t('manager.staff.confirm.deactivate', { name: a.staff.name });
     if (a.kind === 'move') {
-      return t('manager.staff.confirm.move', { name: a.staff.name, store: storeName(a.storeId) });
+      return a.storeId === CHAIN_WIDE
+        ? t('manager.staff.confirm.chainWide', { name: a.staff.name })
+        : t('manager.staff.confirm.move', { name: a.staff.name, store: storeName(a.storeId) });
     }
     const count = countOf(a.staff);
     const names = a.to.map(nameOf).join('、');
@@ -106,7 +110,10 @@ export default function ManagerStaffPage() {
         setNotice({ isOk: true, text: t('manager.staff.handedOver', { count: result.moved }) });
         return;
       }
-      await updateStaff(a.staff.id, a.kind === 'move' ? { storeId: a.storeId } : { active: false });
+      await updateStaff(
+        a.staff.id,
+        a.kind === 'move' ? { storeId: a.storeId === CHAIN_WIDE ? null : a.storeId } : { active: false },
+      );
       // The list is read again before the sentence shows, so the two never disagree.
       await reload();
       setAction(null);
@@ -114,9 +121,11 @@ export default function ManagerStaffPage() {
       setNotice({
         isOk: true,
         text:
-          a.kind === 'move'
-            ? t('manager.staff.moved', { name: a.staff.name, store: storeName(a.storeId) })
-            : t('manager.staff.deactivated', { name: a.staff.name }),
+          a.kind !== 'move'
+            ? t('manager.staff.deactivated', { name: a.staff.name })
+            : a.storeId === CHAIN_WIDE
+              ? t('manager.staff.madeChainWide', { name: a.staff.name })
+              : t('manager.staff.moved', { name: a.staff.name, store: storeName(a.storeId) }),
       });
     } catch (err) {
       if (err instanceof ApiError && err.code === ErrorCode.CLERK_HAS_MEMBERS) {
@@ -219,9 +228,15 @@ export default function ManagerStaffPage() {
             <Text className="manager__hint">{t('manager.staff.moveTo')}</Text>
             <View data-field="move-to">
               <Chips
-                options={stores
-                  .filter((b) => b.id !== s.storeId)
-                  .map((b) => ({ value: b.id, label: `${b.name} · ${b.city}` }))}
+                options={[
+                  // A manager may serve the whole chain; a clerk belongs to one boutique.
+                  ...(s.role === 'manager' && s.storeId
+                    ? [{ value: CHAIN_WIDE, label: t('manager.staff.chainWide') }]
+                    : []),
+                  ...stores
+                    .filter((b) => b.id !== s.storeId)
+                    .map((b) => ({ value: b.id, label: `${b.name} · ${b.city}` })),
+                ]}
                 selected={a.storeId ? [a.storeId] : []}
                 onToggle={(storeId) => {
                   setConfirming(false);
@@ -311,10 +326,12 @@ export default function ManagerStaffPage() {
                     <Text className="manager__list-meta" data-members>
                       {t(`staff.role.${s.role}`)}
                       {s.role === 'clerk' ? ` · ${t('manager.staff.members', { count: countOf(s) })}` : ''}
+                      {s.role === 'manager' && !s.storeId ? ` · ${t('manager.staff.chainWide')}` : ''}
                     </Text>
-                    {s.role === 'clerk' ? (
+                    {/* A manager is only moved here: to a boutique, or back to the whole chain. */}
+                    {s.role === 'clerk' || s.active ? (
                       <View className="staffmgr__actions">
-                        {countOf(s) > 0 ? (
+                        {s.role === 'clerk' && countOf(s) > 0 ? (
                           <Text
                             className="manager__edit"
                             data-action="handover"
@@ -332,7 +349,7 @@ export default function ManagerStaffPage() {
                             {t('manager.staff.move')}
                           </Text>
                         ) : null}
-                        {s.active ? (
+                        {s.role !== 'clerk' ? null : s.active ? (
                           <Text
                             className="manager__edit"
                             data-action="deactivate"
