@@ -1,13 +1,15 @@
-import type { Paginated, Staff, StaffLoginResponse, Store } from '@vip-club/shared';
+import type { ClerkContacts, Paginated, Staff, StaffLoginResponse, Store } from '@vip-club/shared';
 import type { Page } from 'playwright-core';
 import { screenshot, type Phone } from './support/browser';
-import { call, staffTokenByApi } from './support/club-api';
-import { staffPhone, textOf } from './support/screens';
+import { call, joinByApi, staffTokenByApi } from './support/club-api';
+import { scrollToBottom, staffPhone, textOf } from './support/screens';
 
 // No demo member or demo staff is used here: each test makes its own boutique, staff and members through
-// the API (usernames *_scope_<suffix>), so nobody else's data moves.
+// the API (usernames *_scope_<suffix>, sandbox ids mgr-scope-*, phones 136…), so nobody else's data moves.
 const MANAGER = { username: 'manager', password: 'club-manager-2026' };
 const PASSWORD = 'pearl-and-jade-26';
+/** A clerk's contacts the drill-down reads at a time. */
+const PAGE = 20;
 
 const suffix = String(Date.now()).slice(-6);
 
@@ -80,4 +82,116 @@ test('a boutique manager is made chain-wide again from the staff page; a clerk i
   await page.locator(`[data-field=store-filter] [data-value=all]`).click();
   expect(await textOf(page, `[data-staff="${manager.username}"] [data-members]`)).toBe('经理 · 全店通用');
   expect(await page.locator(`[data-store=none] [data-staff="${manager.username}"]`).count()).toBe(1);
+});
+
+test('a clerk with more contacts than a page: the drill-down reads them a page at a time, each once, and a late page for another clerk never shows', async () => {
+  const token = await staffTokenByApi(MANAGER.username, MANAGER.password);
+  const store = await newStore(token, '杭州大厦店');
+  const busy = await newStaff(token, 'clerk', '程思远', 'chengsy', store.id);
+  // Both members join while she is the boutique's only clerk: they are hers.
+  const members = await Promise.all(
+    ['林婉清', '方雨桐'].map((name, i) =>
+      joinByApi(`mgr-scope-${suffix}-${i}`, `136${suffix}${String(i).padStart(2, '0')}`, name, store.id, {
+        marketing: true,
+      }),
+    ),
+  );
+  const quiet = await newStaff(token, 'clerk', '唐若兰', 'tangrl', store.id);
+
+  // Two pages and a bit from the busy clerk, one contact from the quiet one.
+  const greet = async (clerk: Staff, memberId: string, text: string, key: string) =>
+    call('/greetings', {
+      method: 'POST',
+      token: await staffTokenByApi(clerk.username, PASSWORD),
+      headers: { 'Idempotency-Key': `mgr-scope-${suffix}-${key}` },
+      // Service notices: not held to the one-greeting-in-3-days cap that marketing ones are.
+      body: { memberId, text, channels: ['inbox'], purpose: 'service' },
+    });
+  const total = 2 * PAGE + 5;
+  for (let i = 0; i < total; i += 1) {
+    await greet(busy, members[i % 2].id, `第 ${i + 1} 次回访：您的翡翠手镯已清洗保养好`, `busy-${i}`);
+  }
+  await greet(quiet, members[0].id, '林小姐，周末的珍珠品鉴会给您留了座位', 'quiet');
+  const all = await call<ClerkContacts>(`/staff/${busy.id}/contacts?limit=100`, { token });
+  expect(all.items).toHaveLength(total);
+  const texts = all.items.map((c) => c.text);
+
+  const page = await managerPhone();
+  await page.locator('[data-link=manager-activity]').click();
+  await page.waitForURL(/manager\/pages\/clerk-activity\/index/);
+
+  // The store picker: one line, a search that says when nothing matches, then this boutique.
+  expect(await textOf(page, '[data-field=store] [data-action=pick-store]')).toBe('全部门店▾');
+  expect(await page.locator('[data-field=store] .chip').count()).toBe(0);
+  await page.locator('[data-field=store] [data-action=pick-store]').click();
+  const sheet = page.locator('[data-sheet=store-scope]');
+  await sheet.locator('input').fill(`不存在的门店 ${suffix}`);
+  expect(await textOf(page, '.store-scope__none')).toBe(`没有找到与“不存在的门店 ${suffix}”相符的门店`);
+  // Typed as people do, without the space: only this boutique is left to tap.
+  await sheet.locator('input').fill(`大厦店${suffix}`);
+  await sheet.locator(`[data-value="${store.id}"]`).waitFor();
+  expect(await sheet.locator('.store-scope__option').count()).toBe(1);
+  await screenshot(page, 'manager-store-picker-search');
+  await sheet.locator(`[data-value="${store.id}"]`).click();
+  await sheet.waitFor({ state: 'detached' });
+  expect(await textOf(page, '[data-field=store] [data-action=pick-store]')).toBe(`${store.name}▾`);
+
+  const shown = () =>
+    page.locator('[data-clerk-contacts] .activity__text').evaluateAll((els) => els.map((e) => e.textContent));
+  const more = page.locator('[data-action=more]');
+  const busyRow = page.locator(`[data-clerk="${busy.name}"]`);
+  await busyRow.locator('[data-figure=contacts] .activity__value', { hasText: String(total) }).waitFor();
+
+  // The first page, and the way to the next.
+  await busyRow.click();
+  await page
+    .locator('[data-clerk-contacts] .activity__text')
+    .nth(PAGE - 1)
+    .waitFor();
+  expect(await shown()).toEqual(texts.slice(0, PAGE));
+  expect(await more.textContent()).toBe('查看更多');
+
+  // Its next page is held until the manager has gone back and opened the quiet clerk: it never shows there.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const nextPage = new RegExp(`/staff/${busy.id}/contacts\\?.*cursor=`);
+  await page.route(nextPage, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const lateAnswer = page.waitForResponse(nextPage);
+  await more.click();
+  await page.locator('[data-action=more]', { hasText: '请稍候…' }).waitFor();
+  await page.locator('[data-action=back]').click();
+  await page.locator(`[data-clerk="${quiet.name}"]`).click();
+  await page.locator(`[data-clerk-contacts="${quiet.name}"] .activity__text`).waitFor();
+  release();
+  await lateAnswer;
+  await page.waitForTimeout(300);
+  expect(await shown()).toEqual(['林小姐，周末的珍珠品鉴会给您留了座位']);
+  expect(await more.count()).toBe(0);
+  await page.unroute(nextPage);
+
+  // Back to the busy clerk: scrolling to the end brings the second page, the button the last; each once.
+  await page.locator('[data-action=back]').click();
+  await busyRow.click();
+  await page
+    .locator('[data-clerk-contacts] .activity__text')
+    .nth(PAGE - 1)
+    .waitFor();
+  await scrollToBottom(page);
+  await page
+    .locator('[data-clerk-contacts] .activity__text')
+    .nth(2 * PAGE - 1)
+    .waitFor();
+  expect(await shown()).toEqual(texts.slice(0, 2 * PAGE));
+  await screenshot(page, 'manager-clerk-contacts-more');
+  await more.click();
+  await page
+    .locator('[data-clerk-contacts] .activity__text')
+    .nth(total - 1)
+    .waitFor();
+  await more.waitFor({ state: 'detached' });
+  await page.waitForTimeout(300);
+  expect(await shown()).toEqual(texts);
 });

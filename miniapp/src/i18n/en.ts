@@ -748,6 +748,7 @@ export const en: Dictionary = {
   'manager.staff.chainWide': 'Chain-wide',
   'manager.staff.confirm.chainWide': '{name} becomes chain-wide and sees every boutique.',
   'manager.staff.madeChainWide': '{name} is now chain-wide',
+  'manager.activity.more': 'Show more',
 
   'error.VALIDATION_FAILED': 'A few details need another look',
   'error.UNAUTHENTICATED': 'Please sign in first',

@@ -745,6 +745,7 @@ export const zhHans = {
   'manager.staff.chainWide': '全店通用',
   'manager.staff.confirm.chainWide': '「{name}」将改为全店通用，可查看所有门店。',
   'manager.staff.madeChainWide': '「{name}」已改为全店通用',
+  'manager.activity.more': '查看更多',
 
   'error.VALIDATION_FAILED': '有几项信息需要再确认一下',
   'error.UNAUTHENTICATED': '请先登录',

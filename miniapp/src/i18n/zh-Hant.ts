@@ -747,6 +747,7 @@ export const zhHant: Dictionary = {
   'manager.staff.chainWide': '全店通用',
   'manager.staff.confirm.chainWide': '「{name}」將改為全店通用，可查看所有門店。',
   'manager.staff.madeChainWide': '「{name}」已改為全店通用',
+  'manager.activity.more': '查看更多',
 
   'error.VALIDATION_FAILED': '有幾項資料需要再確認一下',
   'error.UNAUTHENTICATED': '請先登入',

@@ -1,4 +1,4 @@
-import type { ClerkActivityQuery, ClerkActivityReport, ClerkContact, ClerkContacts } from '@vip-club/shared';
+import type { ClerkActivityQuery, ClerkActivityReport, ClerkContacts } from '@vip-club/shared';
 import { request } from '../lib/request';
 
 /** A period of club-calendar dates (`YYYY-MM-DD`, inclusive); none means the server's last 30 days. */
@@ -12,11 +12,17 @@ export function getClerkActivity(period: ActivityPeriod, storeId?: string): Prom
   });
 }
 
-/** `GET /staff/{id}/contacts` (manager): one clerk's contacts in the period, newest first. */
-export async function getClerkContacts(staffId: string, period: ActivityPeriod): Promise<ClerkContact[]> {
-  const answer = await request<ClerkContacts>(`/staff/${encodeURIComponent(staffId)}/contacts`, {
-    query: { from: period.from, to: period.to },
+/**
+ * `GET /staff/{id}/contacts` (manager): a page of one clerk's contacts in the period, newest first; its
+ * `nextCursor` asks for the next.
+ */
+export function getClerkContacts(
+  staffId: string,
+  period: ActivityPeriod,
+  page: { limit?: number; cursor?: string } = {},
+): Promise<ClerkContacts> {
+  return request<ClerkContacts>(`/staff/${encodeURIComponent(staffId)}/contacts`, {
+    query: { from: period.from, to: period.to, limit: page.limit, cursor: page.cursor },
     auth: 'staff',
   });
-  return answer.items;
 }

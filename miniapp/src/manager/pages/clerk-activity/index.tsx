@@ -1,8 +1,11 @@
 import { Text, View } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
 import type { ClerkActivity, ClerkActivityReport, ClerkContact, Store } from '@vip-club/shared';
 import { useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
+import { LoadMore } from '../../../components/load-more';
 import { StaffRow } from '../../../components/staff-row';
+import { useNextPage } from '../../../hooks/use-next-page';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT } from '../../../i18n';
 import { clubShortDateTime, toClubDateTime } from '../../../lib/club-time';
@@ -18,6 +21,16 @@ import '../../manager.scss';
 import './index.scss';
 
 const ALL_STORES = 'all';
+/** A clerk's contacts read at a time: a screenful several times over, the rest as the manager asks. */
+const CONTACTS_PAGE = 20;
+
+/** The clerk and period whose contacts are shown, and where their next page starts (null: all shown). */
+interface Drill {
+  staffId: string;
+  from: string;
+  to: string;
+  cursor: string | null;
+}
 
 /** `40%`: a share of the clerk's contacts; a dash where there were none to count. */
 function rate(part: number, whole: number): string {
@@ -35,6 +48,11 @@ export default function ManagerClerkActivityPage() {
   const [clerk, setClerk] = useState<ClerkActivity | null>(null);
   const [contacts, setContacts] = useState<ClerkContact[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [hasMore, setHasMore] = useState(false);
+  const more = useNextPage();
+  // Beside the state so a read can judge at once what is shown; a later page reads the clerk and period
+  // it was asked for, never those on screen when it lands.
+  const drill = useRef<Drill | null>(null);
 
   // Only the latest read may fill the page: a period, boutique or clerk tapped quickly after another must
   // not show the other's answer under its own label.
@@ -50,12 +68,19 @@ export default function ManagerClerkActivityPage() {
       });
   };
 
+  const showDrill = (next: Drill | null) => {
+    drill.current = next;
+    setHasMore(Boolean(next?.cursor));
+    more.reset();
+  };
+
   const load = (name: PeriodName, store: string) => {
     setPeriod(name);
     setStoreId(store);
     setError(null);
     setReport(null);
     setClerk(null);
+    showDrill(null);
     latest(
       getClerkActivity(periodDates(name, Date.now()), store === ALL_STORES ? undefined : store),
       setReport,
@@ -75,8 +100,39 @@ export default function ManagerClerkActivityPage() {
     setContacts(null);
     setError(null);
     // The report's own dates, so the contacts are those the row counted.
-    latest(getClerkContacts(row.staffId, { from: report.from, to: report.to }), setContacts);
+    const period = { from: report.from, to: report.to };
+    showDrill(null);
+    latest(getClerkContacts(row.staffId, period, { limit: CONTACTS_PAGE }), (page) => {
+      setContacts(page.items);
+      showDrill({ staffId: row.staffId, ...period, cursor: page.nextCursor });
+    });
   };
+
+  const close = () => {
+    // A page still on its way belongs to the clerk left behind.
+    latestRead.current += 1;
+    showDrill(null);
+    setClerk(null);
+  };
+
+  const loadMore = () => {
+    const shown = drill.current;
+    const after = shown?.cursor;
+    if (!shown || !after) return;
+    const mine = latestRead.current;
+    more.readNext(
+      after,
+      () => getClerkContacts(shown.staffId, shown, { limit: CONTACTS_PAGE, cursor: after }),
+      () => mine === latestRead.current,
+      (page) => {
+        setContacts((list) => [...(list ?? []), ...page.items]);
+        drill.current = { ...shown, cursor: page.nextCursor };
+        setHasMore(Boolean(page.nextCursor));
+      },
+    );
+  };
+
+  useReachBottom(loadMore);
 
   const storeName = (id: string | null) =>
     (id && stores.find((s) => s.id === id)?.name) || t('manager.staff.noStore');
@@ -101,7 +157,7 @@ export default function ManagerClerkActivityPage() {
 
       {clerk ? (
         <View data-clerk-contacts={clerk.name}>
-          <Text className="manager__edit activity__back" data-action="back" onClick={() => setClerk(null)}>
+          <Text className="manager__edit activity__back" data-action="back" onClick={close}>
             {t('manager.activity.back')}
           </Text>
           {report ? (
@@ -129,6 +185,14 @@ export default function ManagerClerkActivityPage() {
               </Text>
             </View>
           ))}
+          {hasMore ? (
+            <LoadMore
+              label="manager.activity.more"
+              isLoading={more.isLoading}
+              error={more.error}
+              onMore={loadMore}
+            />
+          ) : null}
         </View>
       ) : (
         <View>

@@ -3,6 +3,8 @@ import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom } from
 import type { FollowUp } from '@vip-club/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Chips } from '../../../components/chips';
+import { LoadMore } from '../../../components/load-more';
+import { useNextPage } from '../../../hooks/use-next-page';
 import { usePageChrome } from '../../../hooks/use-page-chrome';
 import { useT, type MessageKey } from '../../../i18n';
 import { clubShortDateTime } from '../../../lib/club-time';
@@ -63,9 +65,7 @@ export default function StaffFollowUpsPage() {
   const [items, setItems] = useState<FollowUp[]>([]);
   // The next page of the tab shown; null when it is all here.
   const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [isLoadingMore, setLoadingMore] = useState(false);
-  // A next page that failed: said by the button at the bottom, where the clerk is, not above the list.
-  const [moreError, setMoreError] = useState<string | null>(null);
+  const more = useNextPage();
   // A manager sees every boutique's: each card then names its boutique.
   const [storeNames, setStoreNames] = useState<Map<string, string> | null>(null);
   const [isLoaded, setLoaded] = useState(false);
@@ -82,9 +82,6 @@ export default function StaffFollowUpsPage() {
   // The next page of the cards shown, kept beside the state so a read can judge it at once: null while a
   // first page is on its way (a refresh must not be followed by a page of the list it replaces).
   const cursor = useRef<string | null>(null);
-  // The cursor a next page is being read for: reaching the bottom fires again while it is on its way, and
-  // reading the same page twice would show its cards twice.
-  const moreFor = useRef<string | null>(null);
 
   const showCursor = (next: string | null) => {
     cursor.current = next;
@@ -102,9 +99,7 @@ export default function StaffFollowUpsPage() {
   const load = (which: FollowUpView, count = PAGE_SIZE) => {
     const sequence = ++latestRead.current;
     cursor.current = null;
-    moreFor.current = null;
-    setLoadingMore(false);
-    setMoreError(null);
+    more.reset();
     const isLatest = () => sequence === latestRead.current;
     return read(which, undefined, count)
       .then((page) => {
@@ -123,27 +118,17 @@ export default function StaffFollowUpsPage() {
 
   const loadMore = () => {
     const after = cursor.current;
-    if (!after || moreFor.current === after) return;
+    if (!after) return;
     const sequence = latestRead.current;
-    const isLatest = () => sequence === latestRead.current;
-    moreFor.current = after;
-    setLoadingMore(true);
-    setMoreError(null);
-    read(status, after)
-      .then((page) => {
-        if (!isLatest()) return;
+    more.readNext(
+      after,
+      () => read(status, after),
+      () => sequence === latestRead.current,
+      (page) => {
         setItems((shown) => [...shown, ...page.items]);
         showCursor(page.nextCursor);
-      })
-      .catch((err: unknown) => {
-        if (!isLatest()) return;
-        setMoreError(friendlyError(err));
-        // The same page may be asked for again.
-        moreFor.current = null;
-      })
-      .finally(() => {
-        if (isLatest()) setLoadingMore(false);
-      });
+      },
+    );
   };
 
   useDidShow(() => {
@@ -183,7 +168,7 @@ export default function StaffFollowUpsPage() {
     setItems([]);
     showCursor(null);
     setError(null);
-    setMoreError(null);
+    more.reset();
     setLoaded(false);
     void load(which);
   };
@@ -254,17 +239,8 @@ export default function StaffFollowUpsPage() {
         />
       ))}
 
-      {nextCursor && moreError ? (
-        <View className="banner-error follow-ups__more-error" data-error="more">
-          {moreError}
-        </View>
-      ) : null}
       {nextCursor ? (
-        // Not disabled while the page is on its way (a disabled button's words fade out of sight): a second
-        // tap asks for nothing, since that cursor is already being read.
-        <Button className="btn-quiet follow-ups__more" data-action="more" onClick={loadMore}>
-          {t(isLoadingMore ? 'common.loading' : moreError ? 'common.retry' : 'followUps.more')}
-        </Button>
+        <LoadMore label="followUps.more" isLoading={more.isLoading} error={more.error} onMore={loadMore} />
       ) : null}
 
       {sheet ? (
