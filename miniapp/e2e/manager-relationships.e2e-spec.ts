@@ -279,7 +279,7 @@ test('a manager deactivates a clerk who still has members: led into the handover
   const page = await managerPhone();
   await page.locator('[data-link=manager-staff]').click();
   await page.waitForURL(/manager\/pages\/staff\/index/);
-  await page.locator(`[data-field=store-filter] [data-value="${team.store.id}"]`).click();
+  await pickStore(page, 'store-filter', team.store.id, team.store.name);
 
   const card = page.locator(`[data-staff="${team.leaving.username}"]`);
   await card.waitFor();

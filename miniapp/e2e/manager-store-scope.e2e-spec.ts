@@ -2,7 +2,7 @@ import type { ClerkContacts, Paginated, Staff, StaffLoginResponse, Store } from 
 import type { Page } from 'playwright-core';
 import { screenshot, type Phone } from './support/browser';
 import { call, joinByApi, staffTokenByApi } from './support/club-api';
-import { scrollToBottom, staffPhone, textOf } from './support/screens';
+import { pickStore, scrollToBottom, staffPhone, textOf } from './support/screens';
 
 // No demo member or demo staff is used here: each test makes its own boutique, staff and members through
 // the API (usernames *_scope_<suffix>, sandbox ids mgr-scope-*, phones 136…), so nobody else's data moves.
@@ -47,7 +47,7 @@ test('a boutique manager is made chain-wide again from the staff page; a clerk i
   const page = await managerPhone();
   await page.locator('[data-link=manager-staff]').click();
   await page.waitForURL(/manager\/pages\/staff\/index/);
-  await page.locator(`[data-field=store-filter] [data-value="${store.id}"]`).click();
+  await pickStore(page, 'store-filter', store.id, store.name);
 
   // A clerk belongs to one boutique: other boutiques to move to, never "every boutique".
   const clerkCard = page.locator(`[data-staff="${clerk.username}"]`);
@@ -79,7 +79,7 @@ test('a boutique manager is made chain-wide again from the staff page; a clerk i
     body: { username: manager.username, password: PASSWORD },
   });
   expect(login.staff).toMatchObject({ role: 'manager', storeId: null });
-  await page.locator(`[data-field=store-filter] [data-value=all]`).click();
+  await pickStore(page, 'store-filter', 'all');
   expect(await textOf(page, `[data-staff="${manager.username}"] [data-members]`)).toBe('经理 · 全店通用');
   expect(await page.locator(`[data-store=none] [data-staff="${manager.username}"]`).count()).toBe(1);
 });

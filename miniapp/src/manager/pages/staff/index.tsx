@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api-error';
 import { friendlyError } from '../../../lib/errors';
 import { handOverMembers, listStaff, updateStaff } from '../../../services/staff.service';
 import { listStores } from '../../../services/store.service';
+import { StoreScopePicker } from '../../components/store-scope-picker';
 import { useManagerGuard } from '../../use-manager-guard';
 import '../../../staff/pages/staff.scss';
 import '../../manager.scss';
@@ -291,16 +292,13 @@ export default function ManagerStaffPage() {
       <View className="hairline" />
       {notice ? <View className={notice.isOk ? 'staff__ok' : 'banner-error'}>{notice.text}</View> : null}
 
-      <View className="staffmgr__filter" data-field="store-filter">
-        <Chips
-          options={[
-            { value: ALL, label: t('manager.staff.allStores') },
-            ...stores.map((s) => ({ value: s.id, label: s.name })),
-          ]}
-          selected={[storeFilter]}
-          onToggle={setStoreFilter}
-        />
-      </View>
+      <StoreScopePicker
+        field="store-filter"
+        stores={stores}
+        allValue={ALL}
+        value={storeFilter}
+        onChange={setStoreFilter}
+      />
 
       {staff === null ? <Text className="lead">{t('common.loading')}</Text> : null}
       {staff
