@@ -333,7 +333,7 @@ test('a manager deactivates a clerk who still has members: led into the handover
   // Moving 苏湄 to another boutique: refused for her 2 members, who all go to 顾青, then she moves.
   const moving = page.locator(`[data-staff="${team.others[0].username}"]`);
   await moving.locator('[data-action=move]').click();
-  await moving.locator(`[data-field=move-to] [data-value="${team.otherStore.id}"]`).click();
+  await pickStore(page, 'move-to', team.otherStore.id, team.otherStore.name);
   await moving.locator('[data-action=review]').click();
   expect(await textOf(page, '[data-confirm] .staffmgr__sentence')).toBe(
     `「苏湄」将调往${team.otherStore.name}。`,

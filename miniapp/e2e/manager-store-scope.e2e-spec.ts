@@ -49,20 +49,35 @@ test('a boutique manager is made chain-wide again from the staff page; a clerk i
   await page.waitForURL(/manager\/pages\/staff\/index/);
   await pickStore(page, 'store-filter', store.id, store.name);
 
-  // A clerk belongs to one boutique: other boutiques to move to, never "every boutique".
+  // A clerk belongs to one boutique: other boutiques to move to (not her own), never "every boutique".
   const clerkCard = page.locator(`[data-staff="${clerk.username}"]`);
+  const sheet = page.locator('[data-sheet=store-scope]');
   await clerkCard.locator('[data-action=move]').click();
-  await clerkCard.locator('[data-field=move-to] .chip').first().waitFor();
-  expect(await clerkCard.locator('[data-field=move-to] [data-value=chain-wide]').count()).toBe(0);
-  expect(await clerkCard.locator('[data-field=move-to]').textContent()).not.toContain('全店通用');
+  expect(await textOf(page, `[data-staff="${clerk.username}"] [data-field=move-to] [data-action=pick-store]`)).toBe(
+    '选择门店▾',
+  );
+  await clerkCard.locator('[data-field=move-to] [data-action=pick-store]').click();
+  await sheet.locator('[data-value]').first().waitFor();
+  expect(await sheet.locator('[data-value=chain-wide]').count()).toBe(0);
+  expect(await sheet.textContent()).not.toContain('全店通用');
+  expect(await sheet.locator(`[data-value="${store.id}"]`).count()).toBe(0);
+  // A tap above the sheet's panel puts it away, nothing chosen.
+  await sheet.locator('.sheet__scrim').click({ position: { x: 20, y: 20 } });
+  await sheet.waitFor({ state: 'detached' });
 
-  // The boutique's manager: every boutique again, said in words first.
+  // The boutique's manager: every boutique again, first in the sheet, said in words first.
   const card = page.locator(`[data-staff="${manager.username}"]`);
   expect(await textOf(page, `[data-staff="${manager.username}"] [data-members]`)).toBe('经理');
   await card.locator('[data-action=move]').click();
-  const chainWide = card.locator('[data-field=move-to] [data-value=chain-wide]');
-  expect(await chainWide.textContent()).toBe('全店通用');
-  await chainWide.click();
+  await card.locator('[data-field=move-to] [data-action=pick-store]').click();
+  expect(await sheet.locator('[data-value]').first().getAttribute('data-value')).toBe('chain-wide');
+  expect(await sheet.locator('[data-value=chain-wide]').textContent()).toBe('全店通用');
+  expect(await sheet.locator(`[data-value="${store.id}"]`).count()).toBe(0);
+  await sheet.locator('[data-value=chain-wide]').click();
+  await sheet.waitFor({ state: 'detached' });
+  expect(await textOf(page, `[data-staff="${manager.username}"] [data-field=move-to] [data-action=pick-store]`)).toBe(
+    '全店通用▾',
+  );
   await card.locator('[data-action=review]').click();
   expect(await textOf(page, `[data-staff="${manager.username}"] [data-confirm] .staffmgr__sentence`)).toBe(
     '「沈曼青」将改为全店通用，可查看所有门店。',

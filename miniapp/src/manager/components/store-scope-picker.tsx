@@ -8,9 +8,13 @@ interface StoreScopePickerProps<T extends string> {
   /** Names the control for tests and styles: `data-field`. */
   field: string;
   stores: readonly Store[];
-  /** The value meaning "every store" (the caller's own word for it). */
-  allValue: T;
-  /** The store's id, or `allValue`. */
+  /** The first choice, above the stores: "every store" by the caller's own word for it; none when left out. */
+  allValue?: T;
+  /** The first choice's words; 全部门店 unless said. */
+  allLabel?: string;
+  /** A store not offered (the one a person already works in). */
+  omit?: string | null;
+  /** The store's id, `allValue`, or anything else while nothing is chosen yet ("选择门店"). */
   value: string;
   onChange: (value: string) => void;
 }
@@ -26,14 +30,20 @@ export function StoreScopePicker<T extends string>({
   field,
   stores,
   allValue,
+  allLabel,
+  omit,
   value,
   onChange,
 }: StoreScopePickerProps<T>) {
   const t = useT();
   const [isOpen, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const chosen = value === allValue ? null : stores.find((s) => s.id === value);
-  const sorted = [...stores].sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  const all = allLabel ?? t('manager.staff.allStores');
+  const chosen = stores.find((s) => s.id === value);
+  const label = chosen ? chosen.name : allValue !== undefined && value === allValue ? all : t('storeScope.title');
+  const sorted = stores
+    .filter((s) => s.id !== omit)
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
   const wanted = fold(query);
   const shown = wanted ? sorted.filter((s) => fold(`${s.name}${s.city}`).includes(wanted)) : sorted;
 
@@ -65,7 +75,7 @@ export function StoreScopePicker<T extends string>({
         data-value={value}
         onClick={() => setOpen(true)}
       >
-        <Text className="store-scope__label">{chosen ? chosen.name : t('manager.staff.allStores')}</Text>
+        <Text className="store-scope__label">{label}</Text>
         <Text className="store-scope__caret">▾</Text>
       </View>
       {isOpen ? (
@@ -81,7 +91,7 @@ export function StoreScopePicker<T extends string>({
               onInput={(e) => setQuery(e.detail.value)}
             />
             <ScrollView scrollY className="store-scope__list">
-              {wanted ? null : option(allValue, t('manager.staff.allStores'))}
+              {wanted || allValue === undefined ? null : option(allValue, all)}
               {shown.map((s) => option(s.id, s.name, s.city))}
               {shown.length === 0 ? (
                 <Text className="store-scope__none">{t('storeScope.none', { query: query.trim() })}</Text>

@@ -227,24 +227,19 @@ export default function ManagerStaffPage() {
         {a.kind === 'move' ? (
           <View>
             <Text className="manager__hint">{t('manager.staff.moveTo')}</Text>
-            <View data-field="move-to">
-              <Chips
-                options={[
-                  // A manager may serve the whole chain; a clerk belongs to one boutique.
-                  ...(s.role === 'manager' && s.storeId
-                    ? [{ value: CHAIN_WIDE, label: t('manager.staff.chainWide') }]
-                    : []),
-                  ...stores
-                    .filter((b) => b.id !== s.storeId)
-                    .map((b) => ({ value: b.id, label: `${b.name} · ${b.city}` })),
-                ]}
-                selected={a.storeId ? [a.storeId] : []}
-                onToggle={(storeId) => {
-                  setConfirming(false);
-                  setAction({ ...a, storeId });
-                }}
-              />
-            </View>
+            {/* A manager may serve the whole chain; a clerk belongs to one boutique. */}
+            <StoreScopePicker
+              field="move-to"
+              stores={stores}
+              allValue={s.role === 'manager' && s.storeId ? CHAIN_WIDE : undefined}
+              allLabel={t('manager.staff.chainWide')}
+              omit={s.storeId}
+              value={a.storeId}
+              onChange={(storeId) => {
+                setConfirming(false);
+                setAction({ ...a, storeId });
+              }}
+            />
           </View>
         ) : null}
         {isConfirming ? (
