@@ -53,9 +53,9 @@ test('a boutique manager is made chain-wide again from the staff page; a clerk i
   const clerkCard = page.locator(`[data-staff="${clerk.username}"]`);
   const sheet = page.locator('[data-sheet=store-scope]');
   await clerkCard.locator('[data-action=move]').click();
-  expect(await textOf(page, `[data-staff="${clerk.username}"] [data-field=move-to] [data-action=pick-store]`)).toBe(
-    '选择门店▾',
-  );
+  expect(
+    await textOf(page, `[data-staff="${clerk.username}"] [data-field=move-to] [data-action=pick-store]`),
+  ).toBe('选择门店▾');
   await clerkCard.locator('[data-field=move-to] [data-action=pick-store]').click();
   await sheet.locator('[data-value]').first().waitFor();
   expect(await sheet.locator('[data-value=chain-wide]').count()).toBe(0);
@@ -75,9 +75,9 @@ test('a boutique manager is made chain-wide again from the staff page; a clerk i
   expect(await sheet.locator(`[data-value="${store.id}"]`).count()).toBe(0);
   await sheet.locator('[data-value=chain-wide]').click();
   await sheet.waitFor({ state: 'detached' });
-  expect(await textOf(page, `[data-staff="${manager.username}"] [data-field=move-to] [data-action=pick-store]`)).toBe(
-    '全店通用▾',
-  );
+  expect(
+    await textOf(page, `[data-staff="${manager.username}"] [data-field=move-to] [data-action=pick-store]`),
+  ).toBe('全店通用▾');
   await card.locator('[data-action=review]').click();
   expect(await textOf(page, `[data-staff="${manager.username}"] [data-confirm] .staffmgr__sentence`)).toBe(
     '「沈曼青」将改为全店通用，可查看所有门店。',
@@ -209,4 +209,42 @@ test('a clerk with more contacts than a page: the drill-down reads them a page a
   await more.waitFor({ state: 'detached' });
   await page.waitForTimeout(300);
   expect(await shown()).toEqual(texts);
+});
+
+test('a manager deactivates another manager account and takes her back; never her own', async () => {
+  const token = await staffTokenByApi(MANAGER.username, MANAGER.password);
+  const store = await newStore(token, '杭州西溪店');
+  const other = await newStaff(token, 'manager', '许知微', 'xuzw', store.id);
+
+  const page = await managerPhone();
+  await page.locator('[data-link=manager-staff]').click();
+  await page.waitForURL(/manager\/pages\/staff\/index/);
+
+  // Her own card: moved, never deactivated (the server refuses it; another manager does it).
+  const own = page.locator(`[data-staff="${MANAGER.username}"]`);
+  await own.locator('[data-action=move]').waitFor();
+  expect(await own.locator('[data-action=deactivate]').count()).toBe(0);
+
+  await pickStore(page, 'store-filter', store.id, store.name);
+  const card = page.locator(`[data-staff="${other.username}"]`);
+  await card.locator('[data-action=deactivate]').click();
+  expect(await textOf(page, `[data-staff="${other.username}"] [data-confirm] .staffmgr__sentence`)).toBe(
+    '停用后「许知微」将无法登录，联络记录仍留在会员名下。',
+  );
+  await card.locator('[data-action=confirm]').click();
+  expect(await textOf(page, '.staff__ok')).toBe('「许知微」已停用');
+  expect(await card.locator('[data-state]').textContent()).toBe('已停用');
+  await screenshot(page, 'manager-staff-manager-deactivated');
+  await expect(
+    call('/auth/staff', { method: 'POST', body: { username: other.username, password: PASSWORD } }),
+  ).rejects.toThrow(/\/auth\/staff → 4\d\d/);
+
+  await card.locator('[data-action=activate]').click();
+  expect(await textOf(page, '.staff__ok')).toBe('「许知微」已重新启用');
+  expect(await card.locator('[data-state]').textContent()).toBe('在职');
+  const login = await call<StaffLoginResponse>('/auth/staff', {
+    method: 'POST',
+    body: { username: other.username, password: PASSWORD },
+  });
+  expect(login.staff).toMatchObject({ role: 'manager', storeId: store.id });
 });

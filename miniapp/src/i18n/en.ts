@@ -750,6 +750,9 @@ export const en: Dictionary = {
   'manager.staff.madeChainWide': '{name} is now chain-wide',
   'manager.activity.more': 'Show more',
 
+  // manager: deactivating a manager account
+  'manager.staff.lastManager': 'The club keeps at least one active manager: {name} stays for now',
+
   'error.VALIDATION_FAILED': 'A few details need another look',
   'error.UNAUTHENTICATED': 'Please sign in first',
   'error.BAD_CREDENTIALS': 'That username or password is not right',

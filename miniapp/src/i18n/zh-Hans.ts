@@ -747,6 +747,9 @@ export const zhHans = {
   'manager.staff.madeChainWide': '「{name}」已改为全店通用',
   'manager.activity.more': '查看更多',
 
+  // manager: deactivating a manager account
+  'manager.staff.lastManager': '俱乐部至少要保留一位在职经理，「{name}」暂不能停用',
+
   'error.VALIDATION_FAILED': '有几项信息需要再确认一下',
   'error.UNAUTHENTICATED': '请先登录',
   'error.BAD_CREDENTIALS': '账号或密码不正确',

@@ -749,6 +749,9 @@ export const zhHant: Dictionary = {
   'manager.staff.madeChainWide': '「{name}」已改為全店通用',
   'manager.activity.more': '查看更多',
 
+  // manager: deactivating a manager account
+  'manager.staff.lastManager': '俱樂部至少要保留一位在職經理，「{name}」暫不能停用',
+
   'error.VALIDATION_FAILED': '有幾項資料需要再確認一下',
   'error.UNAUTHENTICATED': '請先登入',
   'error.BAD_CREDENTIALS': '帳號或密碼不正確',

@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api-error';
 import { friendlyError } from '../../../lib/errors';
 import { handOverMembers, listStaff, updateStaff } from '../../../services/staff.service';
 import { listStores } from '../../../services/store.service';
+import { useSessionStore } from '../../../stores/session.store';
 import { StoreScopePicker } from '../../components/store-scope-picker';
 import { useManagerGuard } from '../../use-manager-guard';
 import '../../../staff/pages/staff.scss';
@@ -33,6 +34,7 @@ const CHAIN_WIDE = 'chain-wide';
 export default function ManagerStaffPage() {
   const t = useT();
   usePageChrome('manager.staff.title');
+  const myId = useSessionStore((s) => s.staff?.id);
   const [staff, setStaff] = useState<Staff[] | null>(null);
   const [stores, setStores] = useState<Store[]>([]);
   const [members, setMembers] = useState<Record<string, number>>({});
@@ -137,7 +139,16 @@ export default function ManagerStaffPage() {
         setConfirming(false);
         return;
       }
-      setNotice({ isOk: false, text: friendlyError(err) });
+      // The server's only refusal of another manager's deactivation: she is the last active one.
+      const isLastManager =
+        err instanceof ApiError &&
+        err.code === ErrorCode.CONFLICT &&
+        a.kind === 'deactivate' &&
+        a.staff.role === 'manager';
+      setNotice({
+        isOk: false,
+        text: isLastManager ? t('manager.staff.lastManager', { name: a.staff.name }) : friendlyError(err),
+      });
     } finally {
       setBusy(false);
     }
@@ -321,49 +332,47 @@ export default function ManagerStaffPage() {
                       {s.role === 'clerk' ? ` · ${t('manager.staff.members', { count: countOf(s) })}` : ''}
                       {s.role === 'manager' && !s.storeId ? ` · ${t('manager.staff.chainWide')}` : ''}
                     </Text>
-                    {/* A manager is only moved here: to a boutique, or back to the whole chain. */}
-                    {s.role === 'clerk' || s.active ? (
-                      <View className="staffmgr__actions">
-                        {s.role === 'clerk' && countOf(s) > 0 ? (
-                          <Text
-                            className="manager__edit"
-                            data-action="handover"
-                            onClick={() => startHandover(s)}
-                          >
-                            {t('manager.staff.handover')}
-                          </Text>
-                        ) : null}
-                        {s.active ? (
-                          <Text
-                            className="manager__edit"
-                            data-action="move"
-                            onClick={() => begin({ kind: 'move', staff: s, storeId: '' })}
-                          >
-                            {t('manager.staff.move')}
-                          </Text>
-                        ) : null}
-                        {s.role !== 'clerk' ? null : s.active ? (
-                          <Text
-                            className="manager__edit"
-                            data-action="deactivate"
-                            onClick={() => {
-                              begin({ kind: 'deactivate', staff: s });
-                              setConfirming(true);
-                            }}
-                          >
-                            {t('manager.staff.deactivate')}
-                          </Text>
-                        ) : (
-                          <Text
-                            className="manager__edit"
-                            data-action="activate"
-                            onClick={() => void activate(s)}
-                          >
-                            {t('manager.staff.activate')}
-                          </Text>
-                        )}
-                      </View>
-                    ) : null}
+                    <View className="staffmgr__actions">
+                      {s.role === 'clerk' && countOf(s) > 0 ? (
+                        <Text
+                          className="manager__edit"
+                          data-action="handover"
+                          onClick={() => startHandover(s)}
+                        >
+                          {t('manager.staff.handover')}
+                        </Text>
+                      ) : null}
+                      {s.active ? (
+                        <Text
+                          className="manager__edit"
+                          data-action="move"
+                          onClick={() => begin({ kind: 'move', staff: s, storeId: '' })}
+                        >
+                          {t('manager.staff.move')}
+                        </Text>
+                      ) : null}
+                      {/* The server refuses one's own deactivation: another manager does it. */}
+                      {!s.active ? (
+                        <Text
+                          className="manager__edit"
+                          data-action="activate"
+                          onClick={() => void activate(s)}
+                        >
+                          {t('manager.staff.activate')}
+                        </Text>
+                      ) : s.id !== myId ? (
+                        <Text
+                          className="manager__edit"
+                          data-action="deactivate"
+                          onClick={() => {
+                            begin({ kind: 'deactivate', staff: s });
+                            setConfirming(true);
+                          }}
+                        >
+                          {t('manager.staff.deactivate')}
+                        </Text>
+                      ) : null}
+                    </View>
                     {panel(s)}
                   </View>
                 ))}
