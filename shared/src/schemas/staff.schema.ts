@@ -60,7 +60,7 @@ export const ClerkActivityQuerySchema = PeriodSchema.extend({ storeId: IdSchema.
 );
 export type ClerkActivityQuery = z.infer<typeof ClerkActivityQuerySchema>;
 
-/** A clerk's drill-down page: 50 contacts unless asked (the mini-program asks for none), at most 100. */
+/** A clerk's drill-down page: 50 contacts unless a limit is asked (the mini-program asks for 20), at most 100. */
 export const CLERK_CONTACTS_DEFAULT_LIMIT = 50;
 
 /**
