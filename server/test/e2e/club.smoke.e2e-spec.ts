@@ -1,5 +1,5 @@
 // The club's main flows end to end; this file also runs on the embedded SQLite database.
-import { isValidMemberNo } from '@vip-club/shared';
+import { type InsightsOverview, isValidMemberNo } from '@vip-club/shared';
 import { DataSource } from 'typeorm';
 import { DEMO_CLERK_PASSWORD, seedDemoClub } from '../../src/database/seed/seed-demo-club';
 import {
@@ -12,6 +12,13 @@ import {
   loginStaff,
 } from '../factories/club.factory';
 import { startTestApp, TEST_MANAGER_USERNAME, type TestApp } from '../setup/test-app';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A raw query's time: a Date from MariaDB, UTC text (`YYYY-MM-DD hh:mm:ss.sss`) from SQLite. */
+function ms(value: unknown): number {
+  return value instanceof Date ? value.getTime() : Date.parse(`${String(value).replace(' ', 'T')}Z`);
+}
 
 describe('the club, end to end', () => {
   let club: TestApp;
@@ -198,6 +205,78 @@ describe('the demo club (SEED_DEMO=true)', () => {
     );
     expect(unlotted).toEqual([]);
   });
+
+  it('backs every demo earning with its purchase, so the manager sees a club that buys and the clerk her sales', async () => {
+    const db = club.app.get(DataSource);
+    const rows: Array<Record<string, unknown>> = await db.query(
+      `SELECT l.id AS entry_id, l.delta, l.balance_after AS entry_balance, l.created_at, m.store_id AS home_store,
+              m.tier, p.id AS purchase_id, p.store_id, p.order_no, p.amount, p.points_earned,
+              p.balance_after, p.occurred_at, p.tier_before, p.tier_after, p.refunded_amount, p.pending_until
+         FROM points_ledger l
+         JOIN members m ON m.id = l.member_id
+         LEFT JOIN purchases p ON p.earn_entry_id = l.id AND p.member_id = l.member_id
+        WHERE l.kind = 'earn'`,
+    );
+    expect(rows.length).toBeGreaterThan(60);
+    for (const r of rows) {
+      expect(r.purchase_id).not.toBeNull();
+      expect(Number(r.points_earned)).toBe(Number(r.delta));
+      expect(Number(r.balance_after)).toBe(Number(r.entry_balance));
+      expect(ms(r.occurred_at)).toBe(ms(r.created_at));
+      expect(String(r.store_id)).toBe(String(r.home_store));
+      expect(String(r.order_no)).toMatch(/^DEMO-\d+-\d$/);
+      expect(Number(r.amount)).toBeGreaterThan(0);
+      expect([r.tier_before, r.tier_after]).toEqual([r.tier, r.tier]);
+      expect([Number(r.refunded_amount), r.pending_until]).toEqual([0, null]);
+    }
+    const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM purchases');
+    expect(Number(n)).toBe(rows.length);
+    const [{ ruleSets }] = await db.query('SELECT COUNT(*) AS ruleSets FROM rule_sets');
+    const [{ unnamed }] = await db.query('SELECT COUNT(*) AS unnamed FROM purchases WHERE rule_set_id IS NULL');
+    expect(Number(unnamed)).toBe(Number(ruleSets) > 0 ? 0 : rows.length);
+
+    // The overview counts the same buyers a plain reading of the purchases finds (the demo has no
+    // gifts picked up or check-ins, so the active are the buyers).
+    const manager = await loginManager(club.request);
+    const asOf = Date.now();
+    const overview = (
+      await club.request.get(`${API}/insights/overview`).set(bearer(manager.accessToken)).expect(200)
+    ).body as InsightsOverview;
+    const year = rows.filter((r) => ms(r.occurred_at) > asOf - 365 * DAY_MS);
+    const daysByBuyer = new Map<string, Set<number>>();
+    const buyers: Array<{ member_id: unknown; occurred_at: unknown }> = await db.query(
+      'SELECT member_id, occurred_at FROM purchases',
+    );
+    for (const b of buyers) {
+      const at = ms(b.occurred_at);
+      if (at <= asOf - 365 * DAY_MS) continue;
+      const days = daysByBuyer.get(String(b.member_id)) ?? new Set<number>();
+      // Demo purchases fall at noon in China, so the UTC day is the club's day.
+      days.add(Math.floor(at / DAY_MS));
+      daysByBuyer.set(String(b.member_id), days);
+    }
+    expect(year.length).toBeGreaterThan(0);
+    expect(overview.members.active).toBeGreaterThan(0);
+    expect(overview.members.active).toBe(daysByBuyer.size);
+    expect(overview.repeatPurchase.of).toBe(daysByBuyer.size);
+    expect(overview.repeatPurchase.count).toBe([...daysByBuyer.values()].filter((d) => d.size > 1).length);
+    const recent = rows.filter((r) => ms(r.occurred_at) > asOf - 30 * DAY_MS);
+    expect(overview.netSpendLast30Days).toBe(recent.reduce((sum, r) => sum + Number(r.amount), 0));
+
+    // Demo member 1's clerk finds her sales in her detail.
+    const one = await loginAsNewVisitor(club.request, 'wechat', 'demo-1');
+    const clerk = await loginStaff(club.request, 'clerk1', DEMO_CLERK_PASSWORD);
+    const detail = await club.request
+      .get(`${API}/members/${one.member?.id}`)
+      .set(bearer(clerk.accessToken))
+      .expect(200);
+    const own = rows.filter((r) => String(r.order_no).startsWith(`DEMO-${one.member?.memberNo}-`));
+    expect(detail.body.purchases).toHaveLength(own.length);
+    expect(own.length).toBeGreaterThan(0);
+    expect(detail.body.purchases.map((p: { pointsEarned: number }) => p.pointsEarned).sort()).toEqual(
+      own.map((r) => Number(r.delta)).sort(),
+    );
+  });
 });
 
 describe('seedDemoClub at scale', () => {
@@ -219,5 +298,10 @@ describe('seedDemoClub at scale', () => {
     expect(Number(ids)).toBe(5_000);
     const [{ entries }] = await db.query('SELECT COUNT(*) AS entries FROM points_ledger');
     expect(Number(entries)).toBe(result.ledgerEntries);
+    const [{ unbought }] = await db.query(
+      `SELECT COUNT(*) AS unbought FROM points_ledger l LEFT JOIN purchases p ON p.earn_entry_id = l.id
+       WHERE l.kind = 'earn' AND (p.id IS NULL OR p.points_earned <> l.delta)`,
+    );
+    expect(Number(unbought)).toBe(0);
   });
 });

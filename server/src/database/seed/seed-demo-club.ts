@@ -6,11 +6,14 @@ import {
   pointsExpiryAt,
   tierForSpend,
 } from '@vip-club/shared';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MemberIdentityEntity } from '../../modules/auth/entities/member-identity.entity';
 import { MemberEntity } from '../../modules/members/entities/member.entity';
 import { PointsLedgerEntryEntity } from '../../modules/members/entities/points-ledger-entry.entity';
 import { PointsLotEntity } from '../../modules/points/entities/points-lot.entity';
+import { PurchaseEntity } from '../../modules/points/entities/purchase.entity';
+import { RuleSetEntity } from '../../modules/points/entities/rule-set.entity';
 import { REFERRAL_ALPHABET, REFERRAL_CODE_LENGTH } from '../../modules/members/members.service';
 import { StaffEntity } from '../../modules/staff/entities/staff.entity';
 import { PasswordHasher } from '../../modules/staff/password-hasher';
@@ -67,6 +70,8 @@ const SPEND_BANDS: Array<{ weight: number; min: number; max: number }> = [
  * clerks per store, and `members` members with birthdays over all twelve months (some without a
  * year, one on 29 February), every tier, points that are the sum of their ledger, and sandbox
  * platform accounts `demo-<n>` (WeChat and Alipay), so `sandbox:demo-1` logs in as member 1.
+ * Each earning comes with the purchase it stands for (order `DEMO-<memberNo>-<k>` at her home
+ * store), so the overview, member detail and worklist see a club that buys.
  * Members go in with multi-row INSERTs, `batchSize` at a time, one transaction per batch.
  */
 export async function seedDemoClub(
@@ -120,6 +125,11 @@ export async function seedDemoClub(
     }
     return { storeIds: stores.map((s) => s.id), clerksByStore: byStore };
   });
+  // Demo purchases name the rules in force, as recorded ones do (none before the first rule set).
+  const ruleSet = await dataSource
+    .getRepository(RuleSetEntity)
+    .findOne({ where: {}, order: { id: 'DESC' } });
+  const ruleSetId = ruleSet?.id ?? null;
 
   const memberNos = new Set<string>();
   const referralCodes = new Set<string>();
@@ -130,14 +140,23 @@ export async function seedDemoClub(
     for (let n = start; n <= end; n++) {
       rows.push(demoMember(n, random, now, storeIds, clerksByStore, memberNos, referralCodes));
     }
-    ledgerEntries += await dataSource.transaction((em) => insertBatch(em, rows));
+    ledgerEntries += await dataSource.transaction((em) => insertBatch(em, rows, ruleSetId));
   }
   return { storeIds, clerkIds: clerksByStore.flat(), members: options.members, ledgerEntries };
+}
+
+interface DemoPurchase {
+  earnRef: string;
+  orderNo: string;
+  /** Minor units. */
+  amount: number;
 }
 
 interface DemoMember {
   member: Omit<MemberEntity, 'id' | 'store' | 'clerk'>;
   ledger: Array<Pick<PointsLedgerEntryEntity, 'delta' | 'kind' | 'ref' | 'createdAt' | 'expiresAt'>>;
+  /** The purchase behind each `earn` entry, by the entry's ref. */
+  purchases: DemoPurchase[];
   platformUserId: string;
 }
 
@@ -202,6 +221,7 @@ function demoMember(
 
   // An opening adjustment, then earnings that add up to roughly the spend's points.
   const ledger: DemoMember['ledger'] = [];
+  const purchases: DemoPurchase[] = [];
   const opening = 100 * (1 + Math.floor(random() * 5));
   ledger.push({
     delta: opening,
@@ -222,13 +242,10 @@ function demoMember(
     const points = Math.floor((spend / 100) * rate);
     if (points <= 0) continue;
     const kind: LedgerKind = 'earn';
-    ledger.push({
-      delta: points,
-      kind,
-      ref: `demo:${memberNo}:earn-${k}`,
-      createdAt: at,
-      expiresAt: expiryOf(at),
-    });
+    const ref = `demo:${memberNo}:earn-${k}`;
+    ledger.push({ delta: points, kind, ref, createdAt: at, expiresAt: expiryOf(at) });
+    // Drawn from nothing new: the demo members, their points and tiers stay exactly as they were.
+    purchases.push({ earnRef: ref, orderNo: `DEMO-${memberNo}-${k}`, amount: spend });
   }
   ledger.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   const points = ledger.reduce((sum, e) => sum + e.delta, 0);
@@ -259,12 +276,16 @@ function demoMember(
       erasedAt: null,
     },
     ledger,
+    purchases,
     platformUserId: `demo-${n}`,
   };
 }
 
-/** One batch: members, then (ids read back by member number) their ledger and platform accounts. */
-async function insertBatch(em: EntityManager, rows: DemoMember[]): Promise<number> {
+/**
+ * One batch: members, then (ids read back by member number) their ledger and platform accounts,
+ * then (entries read back by ref) the earnings' lots and purchases.
+ */
+async function insertBatch(em: EntityManager, rows: DemoMember[], ruleSetId: string | null): Promise<number> {
   await em
     .createQueryBuilder()
     .insert()
@@ -298,60 +319,116 @@ async function insertBatch(em: EntityManager, rows: DemoMember[]): Promise<numbe
       });
     }
   }
-  // Keep each statement's bound parameters well under SQLite's limit.
-  for (let i = 0; i < ledger.length; i += 2_000) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(PointsLedgerEntryEntity)
-      .values(ledger.slice(i, i + 2_000))
-      .updateEntity(false)
-      .execute();
-  }
-  await insertLots(em, ledger);
-  for (let i = 0; i < identities.length; i += 2_000) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(MemberIdentityEntity)
-      .values(identities.slice(i, i + 2_000))
-      .updateEntity(false)
-      .execute();
-  }
+  await insertChunked(em, PointsLedgerEntryEntity, ledger);
+  const earnings = await earnEntries(em, ledger);
+  await insertLots(em, earnings);
+  await insertPurchases(em, rows, earnings, ruleSetId);
+  await insertChunked(em, MemberIdentityEntity, identities);
   return ledger.length;
+}
+
+/**
+ * Multi-row INSERTs of `rows`, `chunk` at a time, keeping each statement's bound parameters well
+ * under SQLite's limit (32,766).
+ */
+async function insertChunked<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: Array<QueryDeepPartialEntity<T>>,
+  chunk = 2_000,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await em
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(i, i + chunk))
+      .updateEntity(false)
+      .execute();
+  }
+}
+
+type EarnEntry = Pick<
+  PointsLedgerEntryEntity,
+  'id' | 'memberId' | 'delta' | 'ref' | 'balanceAfter' | 'createdAt' | 'expiresAt'
+>;
+
+/** The batch's `earn` entries as inserted, with their ids, by ref. */
+async function earnEntries(
+  em: EntityManager,
+  ledger: Array<Omit<PointsLedgerEntryEntity, 'id' | 'member'>>,
+): Promise<Map<string, EarnEntry>> {
+  const refs = ledger.filter((e) => e.kind === 'earn' && e.ref !== null).map((e) => e.ref as string);
+  const byRef = new Map<string, EarnEntry>();
+  for (let i = 0; i < refs.length; i += 2_000) {
+    const entries = await em
+      .createQueryBuilder(PointsLedgerEntryEntity, 'l')
+      .select(['l.id', 'l.memberId', 'l.delta', 'l.ref', 'l.balanceAfter', 'l.createdAt', 'l.expiresAt'])
+      .where('l.kind = :kind AND l.ref IN (:...refs)', { kind: 'earn', refs: refs.slice(i, i + 2_000) })
+      .getMany();
+    for (const e of entries) byRef.set(e.ref as string, e);
+  }
+  return byRef;
 }
 
 /**
  * Each demo earning gets its lot, as `PointsLedgerService.credit` would make it: spending and the
  * expiry job read lots, so demo points expire and are spent oldest first like real ones.
  */
-async function insertLots(
+async function insertLots(em: EntityManager, earnings: Map<string, EarnEntry>): Promise<void> {
+  await insertChunked(
+    em,
+    PointsLotEntity,
+    [...earnings.values()].map((e) => ({
+      ledgerEntryId: e.id,
+      memberId: e.memberId,
+      points: e.delta,
+      remaining: e.delta,
+      availableAt: e.createdAt,
+      expiresAt: e.expiresAt ?? expiryOf(e.createdAt),
+      ruleSetId: null,
+    })),
+  );
+}
+
+/**
+ * Each demo earning's purchase, as `PurchasesService` records one: at her home store, at the
+ * earning's moment, its points and balance those of the entry, her tier unchanged by it (the seed
+ * sets tiers from the whole spend). Past any return window, so nothing is pending.
+ */
+async function insertPurchases(
   em: EntityManager,
-  ledger: Array<Omit<PointsLedgerEntryEntity, 'id' | 'member'>>,
+  rows: DemoMember[],
+  earnings: Map<string, EarnEntry>,
+  ruleSetId: string | null,
 ): Promise<void> {
-  const refs = ledger.filter((e) => e.kind === 'earn' && e.ref !== null).map((e) => e.ref as string);
-  for (let i = 0; i < refs.length; i += 2_000) {
-    const entries = await em
-      .createQueryBuilder(PointsLedgerEntryEntity, 'l')
-      .select(['l.id', 'l.memberId', 'l.delta', 'l.createdAt', 'l.expiresAt'])
-      .where('l.kind = :kind AND l.ref IN (:...refs)', { kind: 'earn', refs: refs.slice(i, i + 2_000) })
-      .getMany();
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(PointsLotEntity)
-      .values(
-        entries.map((e) => ({
-          ledgerEntryId: e.id,
-          memberId: e.memberId,
-          points: e.delta,
-          remaining: e.delta,
-          availableAt: e.createdAt,
-          expiresAt: e.expiresAt ?? expiryOf(e.createdAt),
-          ruleSetId: null,
-        })),
-      )
-      .updateEntity(false)
-      .execute();
+  const purchases: Array<Omit<PurchaseEntity, 'id' | 'store' | 'member'>> = [];
+  for (const row of rows) {
+    const storeId = row.member.storeId;
+    if (storeId === null) throw new Error(`demo member ${row.member.memberNo} has no store`);
+    for (const p of row.purchases) {
+      const entry = earnings.get(p.earnRef);
+      if (entry === undefined) throw new Error(`demo earning ${p.earnRef} was not inserted`);
+      purchases.push({
+        storeId,
+        orderNo: p.orderNo,
+        memberId: entry.memberId,
+        amount: p.amount,
+        occurredAt: entry.createdAt,
+        recordedAt: entry.createdAt,
+        recordedBy: 'demo',
+        pointsEarned: entry.delta,
+        earnEntryId: entry.id,
+        ruleSetId,
+        tierBefore: row.member.tier,
+        tierAfter: row.member.tier,
+        balanceAfter: entry.balanceAfter,
+        pendingUntil: null,
+        refundedAmount: 0,
+        pointsReversed: 0,
+      });
+    }
   }
+  // 16 columns a row, twice the ledger's: half as many rows a statement.
+  await insertChunked(em, PurchaseEntity, purchases, 1_000);
 }
