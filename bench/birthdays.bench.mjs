@@ -15,7 +15,7 @@
 // its sources), so the bench needs no build; NODE_ENV=test keeps its scheduler from running the
 // other daily jobs over the same club during the measurement.
 import { join } from 'node:path';
-import { startMariadb, withDatabase } from './lib/mariadb.mjs';
+import { questions, startMariadb, withDatabase } from './lib/mariadb.mjs';
 import { api, loginManager, startServer } from './lib/server.mjs';
 import { connectionOptions, intArg, mysql, parseArgs, ROOT, secs } from './lib/util.mjs';
 import { seedRows } from './seed-club.mjs';
@@ -29,11 +29,6 @@ const log = (line) => console.log(line);
 
 /** The server's sources through swc (no build): the bench measures the code as it is. */
 const SERVER_FROM_SOURCES = join(ROOT, 'scripts', 'lib', 'server-from-sources.cjs');
-
-async function questions(pool) {
-  const [[row]] = await pool.query("SHOW GLOBAL STATUS LIKE 'Questions'");
-  return Number(row.Value);
-}
 
 async function main() {
   const db = await startMariadb();

@@ -15,8 +15,8 @@
 // The server runs from its TypeScript sources (no build); NODE_ENV=test keeps its scheduler and
 // outbox dispatcher quiet, so the statements counted are the overview's own.
 import { join } from 'node:path';
-import { loadAverage, median } from './lib/figures.mjs';
-import { startMariadb, withDatabase } from './lib/mariadb.mjs';
+import { loadAverage, median, p95 } from './lib/figures.mjs';
+import { questions, startMariadb, withDatabase } from './lib/mariadb.mjs';
 import { api, loginManager, startServer } from './lib/server.mjs';
 import { connectionOptions, intArg, mysql, parseArgs, ROOT, secs } from './lib/util.mjs';
 import { seedRows } from './seed-club.mjs';
@@ -29,11 +29,6 @@ const EVENTS = smoke ? 40 : 400;
 const DATABASE = 'vip_club_bench_insights';
 const SERVER_FROM_SOURCES = join(ROOT, 'scripts', 'lib', 'server-from-sources.cjs');
 const log = (line) => console.log(line);
-
-async function questions(pool) {
-  const [[row]] = await pool.query("SHOW GLOBAL STATUS LIKE 'Questions'");
-  return Number(row.Value);
-}
 
 /**
  * The rest of the club's life on top of the seeder's members and purchases, each kind of row one
@@ -158,11 +153,6 @@ async function expected(pool, storeId, asOf) {
     buyers: Number(bought.buyers),
     repeatBuyers: Number(bought.repeatBuyers),
   };
-}
-
-function p95(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
 }
 
 async function main() {

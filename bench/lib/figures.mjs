@@ -13,3 +13,9 @@ export function loadAverage() {
     .map((x) => x.toFixed(2))
     .join(' ');
 }
+
+/** The 95th percentile by the nearest-rank rule. */
+export function p95(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)];
+}

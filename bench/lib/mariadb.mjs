@@ -31,3 +31,12 @@ export function withDatabase(base, database) {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/**
+ * Statements the server has received so far (MariaDB's `Questions`): the difference over a run counts
+ * its statements while the private server has no other client.
+ */
+export async function questions(pool) {
+  const [[row]] = await pool.query("SHOW GLOBAL STATUS LIKE 'Questions'");
+  return Number(row.Value);
+}
