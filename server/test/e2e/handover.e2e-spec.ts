@@ -13,6 +13,7 @@ import {
   type JoinedMember,
   type StoreAndClerk,
 } from '../factories/club.factory';
+import { deactivateStaffWhile } from '../factories/staff-locks';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 describe('clerk handover', () => {
@@ -120,34 +121,11 @@ describe('clerk handover', () => {
     const receiving = await createClerk(club.request, managerToken, shop.store.id);
     const members = await membersOf(leaving.id, 2);
     // Holds the receiving clerk's row as PATCH /staff/{id} does, then deactivates and commits.
-    const patchLike = ds.createQueryRunner();
-    await patchLike.connect();
-    await patchLike.startTransaction();
-    try {
-      await patchLike.query('SELECT id FROM staff WHERE id = ? FOR UPDATE', [receiving.id]);
-      let settled = false;
-      const pending = handover(leaving.id, { mode: 'one', toStaffId: receiving.id }).then((res) => {
-        settled = true;
-        return res;
-      });
-      // Until the handover answers or waits on a lock.
-      for (let i = 0; i < 100 && !settled; i++) {
-        const [waits] = await ds.query(
-          "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
-        );
-        if (Number(waits.n) > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await patchLike.query('UPDATE staff SET active = 0 WHERE id = ?', [receiving.id]);
-      await patchLike.commitTransaction();
-
-      const res = await pending;
-      expect(res.status).toBe(400);
-      expect(fieldsOf(res.body)).toContain('toStaffId');
-      for (const m of members) expect(await clerkOf(m.id)).toBe(leaving.id);
-    } finally {
-      if (patchLike.isTransactionActive) await patchLike.rollbackTransaction();
-      await patchLike.release();
-    }
+    const res = await deactivateStaffWhile(ds, receiving.id, () =>
+      handover(leaving.id, { mode: 'one', toStaffId: receiving.id }),
+    );
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body)).toContain('toStaffId');
+    for (const m of members) expect(await clerkOf(m.id)).toBe(leaving.id);
   });
 });

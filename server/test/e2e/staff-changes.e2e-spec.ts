@@ -15,6 +15,7 @@ import {
   uniquePhone,
   type StoreAndClerk,
 } from '../factories/club.factory';
+import { deactivateStaffWhile } from '../factories/staff-locks';
 import { startTestApp, type TestApp } from '../setup/test-app';
 
 describe('PATCH /staff/{id} and GET /staff', () => {
@@ -189,33 +190,10 @@ describe('PATCH /staff/{id} and GET /staff', () => {
     assign: () => Promise<T>,
   ): Promise<T> {
     const ds = club.app.get(DataSource);
-    const patchLike = ds.createQueryRunner();
-    await patchLike.connect();
-    await patchLike.startTransaction();
-    try {
-      await patchLike.query('SELECT id FROM staff WHERE id = ? FOR UPDATE', [clerkId]);
-      let settled = false;
-      const assignment = assign().then((res) => {
-        settled = true;
-        return res;
-      });
-      for (let i = 0; i < 100 && !settled; i++) {
-        const [waits] = await ds.query(
-          "SELECT COUNT(*) AS n FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
-        );
-        if (Number(waits.n) > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      await patchLike.query('UPDATE staff SET active = 0 WHERE id = ?', [clerkId]);
-      await patchLike.commitTransaction();
-      const res = await assignment;
-      const [held] = await ds.query('SELECT COUNT(*) AS n FROM members WHERE clerk_id = ?', [clerkId]);
-      expect(Number(held.n)).toBe(0);
-      return res;
-    } finally {
-      if (patchLike.isTransactionActive) await patchLike.rollbackTransaction();
-      await patchLike.release();
-    }
+    const res = await deactivateStaffWhile(ds, clerkId, assign);
+    const [held] = await ds.query('SELECT COUNT(*) AS n FROM members WHERE clerk_id = ?', [clerkId]);
+    expect(Number(held.n)).toBe(0);
+    return res;
   }
 
   it('does not give a member to a clerk whose deactivation commits while the assignment waits', async () => {
