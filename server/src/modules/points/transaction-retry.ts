@@ -1,5 +1,15 @@
-/** Lock errors worth one more try of the whole transaction (MySQL deadlock or lock wait, SQLite busy). */
-const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
+/**
+ * Lock errors worth one more try of the whole transaction (MySQL deadlock or lock wait, SQLite busy).
+ * `ER_AUTOINC_READ_FAILED` is how MariaDB reports an `INSERT … SELECT` that lost a deadlock on the
+ * table's AUTO-INC lock (two fan-out workers inserting the missing rows at once): the statement is
+ * undone like any deadlock victim's.
+ */
+const RETRYABLE = new Set([
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_AUTOINC_READ_FAILED',
+  'SQLITE_BUSY',
+]);
 const ATTEMPTS = 4;
 
 function isRetryable(err: unknown): boolean {
